@@ -1,0 +1,30 @@
+# The README's two commands: `make dev` runs the whole service locally, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: dev test unit package bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+dev: $(STAMP)
+	$(PY) -m local
+
+test: $(STAMP)
+	$(PY) -m pytest -n auto -q
+	./scripts/package.sh
+
+unit: $(STAMP)
+	$(PY) -m pytest -q tests/unit
+
+package: $(STAMP)
+	./scripts/package.sh
+
+clean:
+	rm -rf $(VENV) node_modules .serverless .cache .requirements-cache test-output

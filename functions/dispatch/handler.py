@@ -1,0 +1,29 @@
+"""Lambda entry point for dispatch: EventBridge calls it every minute with the minute in event["time"]."""
+from __future__ import annotations
+
+from typing import Any
+
+from shared.domain.jobs import parse_utc
+from shared.log import logger
+
+_services = None
+
+
+def handler(event: dict, context: Any, services: Any = None) -> dict:
+    """Send what is due at the event's time (never the wall clock: the schedule says when)."""
+    services = services or _default_services()
+    now = parse_utc(event["time"])
+    report = services.dispatcher.run(now)
+    log = logger().info if any(report.values()) else logger().debug
+    log("dispatch done", extra={"at": event["time"], **report})
+    return report
+
+
+def _default_services() -> Any:
+    global _services
+    if _services is None:
+        from shared.config import Settings
+        from shared.wiring import build_services
+
+        _services = build_services(Settings.from_env())
+    return _services

@@ -1,0 +1,94 @@
+"""Dev routes (local mode only): the phone simulator, the email outbox and the simulated clock."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any, Callable
+
+from flask import Blueprint, abort, jsonify, render_template, request
+
+from local.phone_network import E164, PhoneNetwork, new_sid
+from shared.adapters.clock import ClockMovedBackwards
+from shared.domain.jobs import parse_utc, utc_iso
+
+
+def twiml_messages(xml: str) -> list[str]:
+    """The texts of each <Message> in a TwiML reply."""
+    if not xml.strip():
+        return []
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError:
+        return []
+    return [(node.findtext("Body") or node.text or "").strip() for node in root.iter("Message")]
+
+
+def dev_blueprint(stack: Any) -> Blueprint:
+    """Routes over a running LocalStack (its network, outbox, schedule and webhook poster)."""
+    bp = Blueprint("dev", __name__, template_folder="templates")
+    network: Callable[[], PhoneNetwork] = lambda: stack.network
+
+    @bp.get("/dev")
+    def home():
+        return render_template("dev.html", service_number=stack.settings.twilio_from_number)
+
+    @bp.get("/dev/messages")
+    def messages():
+        return jsonify({"messages": network().sent(request.args.get("to") or None)})
+
+    @bp.get("/dev/threads")
+    def threads():
+        service = {stack.settings.twilio_from_number}
+        return jsonify({"threads": [{"phone": number, "messages": network().thread(number)}
+                                    for number in network().phones(service)]})
+
+    @bp.post("/dev/phone")
+    def phone():
+        data = request.get_json(silent=True) or {}
+        sender, body = str(data.get("from", "")).strip(), data.get("body")
+        if not E164.match(sender):
+            abort(400, "'from' must be a phone number in E.164 form, like +15551234567.")
+        if not isinstance(body, str):
+            abort(400, "'body' must be the text of the message.")
+        sid = str(data.get("message_sid") or new_sid())
+        status, reply = stack.deliver_inbound(sender, body, sid)
+        return jsonify({"status": status, "reply": reply, "message_sid": sid})
+
+    @bp.get("/dev/emails")
+    def emails():
+        return jsonify({"emails": [{k: e[k] for k in ("to", "subject", "text", "html", "sent_at")}
+                                   for e in stack.mail.sent]})
+
+    @bp.get("/dev/clock")
+    def clock():
+        following = stack.schedule.next_due_minute()
+        return jsonify({"now": utc_iso(stack.clock.now()), "next_due": utc_iso(following) if following else None})
+
+    @bp.post("/dev/clock")
+    def move_clock():
+        data = request.get_json(silent=True) or {}
+        target = _target(data, stack)
+        try:
+            report = stack.schedule.move_to(target)
+        except ClockMovedBackwards as exc:
+            return jsonify({"error": "Conflict", "message": str(exc), "now": utc_iso(stack.clock.now())}), 409
+        return jsonify({"now": utc_iso(stack.clock.now()), "dispatch": report})
+
+    return bp
+
+
+def _target(data: dict, stack: Any):
+    from datetime import timedelta
+
+    if "now" in data:
+        try:
+            return parse_utc(str(data["now"]))
+        except ValueError:
+            abort(400, "'now' must be an ISO-8601 time with a zone, like 2027-03-14T12:00:00Z.")
+    if "advance_minutes" in data:
+        minutes = data["advance_minutes"]
+        if not isinstance(minutes, (int, float)) or isinstance(minutes, bool):
+            abort(400, "'advance_minutes' must be a number of minutes.")
+        return stack.clock.now() + timedelta(minutes=minutes)
+    if data.get("next_due"):
+        return stack.schedule.next_due_minute() or stack.clock.now()
+    abort(400, "Give 'now', 'advance_minutes' or 'next_due'.")

@@ -1,0 +1,145 @@
+"""A Twilio-compatible Messages endpoint and the phones on it: what the real twilio client talks to locally."""
+from __future__ import annotations
+
+import base64
+import queue
+import re
+import secrets
+import threading
+from dataclasses import dataclass, field
+from email.utils import format_datetime
+from typing import Any, Callable
+
+from flask import Blueprint, current_app, jsonify, request
+
+from shared.domain.jobs import utc_iso
+
+E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+
+
+def new_sid(prefix: str = "SM") -> str:
+    return prefix + secrets.token_hex(16)
+
+
+@dataclass
+class PhoneNetwork:
+    """Every text that crossed the local network, in order, stamped with the simulated time."""
+
+    clock: Any
+    account_sid: str
+    auth_token: str
+    messages: list[dict] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, *, direction: str, to: str, from_: str, body: str, status: str, sid: str = "") -> dict:
+        message = {"sid": sid or new_sid(), "to": to, "from": from_, "body": body, "status": status,
+                   "created_at": utc_iso(self.clock.now()), "direction": direction}
+        with self.lock:
+            self.messages.append(message)
+        return message
+
+    def set_status(self, sid: str, status: str) -> None:
+        with self.lock:
+            for message in self.messages:
+                if message["sid"] == sid:
+                    message["status"] = status
+
+    def sent(self, to: str | None = None) -> list[dict]:
+        """What the service sent (REST and TwiML alike), oldest first."""
+        with self.lock:
+            found = [m for m in self.messages if m["direction"] == "outbound" and (to is None or m["to"] == to)]
+        return [{k: m[k] for k in ("sid", "to", "from", "body", "status", "created_at")} for m in found]
+
+    def thread(self, number: str) -> list[dict]:
+        """Both sides of one phone's conversation, oldest first."""
+        with self.lock:
+            return [dict(m) for m in self.messages if number in (m["to"], m["from"])]
+
+    def phones(self, service_numbers: set[str]) -> list[str]:
+        with self.lock:
+            numbers = {m["to"] for m in self.messages} | {m["from"] for m in self.messages}
+        return sorted(numbers - service_numbers)
+
+
+class StatusCallbacks:
+    """Posts delivery callbacks (sent, then delivered) in the background, signed as Twilio signs them."""
+
+    def __init__(self, post: Callable[[str, dict], None]):
+        self.post = post
+        self.jobs: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self._run, name="status-callbacks", daemon=True)
+        self.thread.start()
+
+    def queue(self, url: str, form: dict) -> None:
+        self.jobs.put((url, form))
+
+    def _run(self) -> None:
+        while True:
+            url, form = self.jobs.get()
+            try:
+                self.post(url, form)
+            except Exception:  # a local callback that fails is dropped, as Twilio would after its tries
+                pass
+            finally:
+                self.jobs.task_done()
+
+
+def twilio_error(status: int, code: int, message: str):
+    body = {"code": code, "message": message, "more_info": f"https://www.twilio.com/docs/errors/{code}",
+            "status": status}
+    return jsonify(body), status
+
+
+def _authorised(network: PhoneNetwork, sid: str) -> bool:
+    header = request.headers.get("Authorization", "")
+    if not header.startswith("Basic "):
+        return False
+    try:
+        user, _, password = base64.b64decode(header[6:]).decode().partition(":")
+    except ValueError:
+        return False
+    return secrets.compare_digest(user, network.account_sid) and secrets.compare_digest(password, network.auth_token) \
+        and sid == network.account_sid
+
+
+def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[[], StatusCallbacks],
+                 service_numbers: Callable[[], dict]) -> Blueprint:
+    """Blueprint of the Messages resource of Twilio's REST API (2010-04-01), as far as we use it."""
+    bp = Blueprint("twilio_api", __name__)
+
+    @bp.post("/2010-04-01/Accounts/<account_sid>/Messages.json")
+    def create_message(account_sid: str):
+        network = network_of()
+        if not _authorised(network, account_sid):
+            return twilio_error(401, 20003, "Authenticate")
+        form = request.form
+        to, body = form.get("To", ""), form.get("Body", "")
+        sender = form.get("From") or service_numbers().get(form.get("MessagingServiceSid", ""), "")
+        if not E164.match(to):
+            return twilio_error(400, 21211, f"Invalid 'To' Phone Number: {to}")
+        if not sender:
+            return twilio_error(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required")
+        if not body:
+            return twilio_error(400, 21602, "Message body is required.")
+        message = network.record(direction="outbound", to=to, from_=sender, body=body, status="queued")
+        if form.get("StatusCallback"):
+            for status in ("sent", "delivered"):
+                callbacks_of().queue(form["StatusCallback"], {
+                    "MessageSid": message["sid"], "SmsSid": message["sid"], "MessageStatus": status,
+                    "SmsStatus": status, "AccountSid": account_sid, "From": sender, "To": to,
+                    "ApiVersion": "2010-04-01"})
+        return jsonify(_resource(message, account_sid, form.get("MessagingServiceSid"))), 201
+
+    return bp
+
+
+def _resource(message: dict, account_sid: str, service_sid: str | None) -> dict:
+    from shared.domain.jobs import parse_utc
+
+    created = format_datetime(parse_utc(message["created_at"]), usegmt=True)
+    return {"sid": message["sid"], "account_sid": account_sid, "to": message["to"], "from": message["from"],
+            "body": message["body"], "status": "queued", "direction": "outbound-api", "num_segments": "1",
+            "num_media": "0", "messaging_service_sid": service_sid, "api_version": "2010-04-01",
+            "date_created": created, "date_updated": created, "date_sent": None, "price": None,
+            "price_unit": "USD", "error_code": None, "error_message": None,
+            "uri": f"/2010-04-01/Accounts/{account_sid}/Messages/{message['sid']}.json", "subresource_uris": {}}

@@ -1,0 +1,156 @@
+"""Starts the whole service in one process: moto server, tables from infra/, the app, a Twilio endpoint, dev pages."""
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import threading
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Any
+
+import requests
+from twilio.request_validator import RequestValidator
+from werkzeug.serving import make_server
+
+from local.dev_routes import dev_blueprint, twiml_messages
+from local.phone_network import PhoneNetwork, StatusCallbacks, messages_api
+from local.scheduler import Schedule, Ticker
+from shared.adapters.clock import SimulatedClock
+from shared.adapters.ses_mail import RecordingMailSender, SesMailSender
+from shared.config import LocalStackSettings, Settings
+from shared.domain.jobs import parse_utc
+
+DEFAULTS = {
+    "TAPERLINE_MODE": "local",
+    "TABLE_NAME": "taperline-local",
+    "TWILIO_ACCOUNT_SID": "AC00000000000000000000000000000001",
+    "TWILIO_AUTH_TOKEN": "local-twilio-auth-token",
+    "TWILIO_FROM_NUMBER": "+15005550006",
+    "SES_SENDER": "taperline@example.org",
+    "AWS_REGION": "us-east-1",
+}
+
+
+class LocalStack:
+    """The running local stack; `start()` brings it up, `stop()` takes it down."""
+
+    def __init__(self, environ: dict[str, str]):
+        self.environ = {**DEFAULTS, **{k: v for k, v in environ.items() if v != ""}}
+        self.environ["TAPERLINE_MODE"] = "local"
+        self.local = LocalStackSettings.from_env(self.environ)
+        self._app: Any = None
+        self.server = make_server("127.0.0.1", self.local.port, self._wsgi, threaded=True)
+        self.base_url = f"http://127.0.0.1:{self.server.server_port}"
+
+    def _wsgi(self, environ, start_response):
+        return self._app(environ, start_response)
+
+    def start(self) -> "LocalStack":
+        from moto.server import ThreadedMotoServer
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        self.moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self.moto.start()
+        host, port = self.moto.get_host_and_port()
+        env = {**self.environ, "AWS_ENDPOINT_URL": f"http://{host}:{port}", "TWILIO_API_URL": self.base_url}
+        env.setdefault("PUBLIC_BASE_URL", self.base_url)
+        self.settings = Settings.from_env(env)
+        self.clock = SimulatedClock(self._start_time())
+        self._build_services()
+        self._serve()
+        return self
+
+    def _start_time(self) -> datetime:
+        if self.local.dev_start_time:
+            return parse_utc(self.local.dev_start_time)
+        return datetime.now(timezone.utc).replace(microsecond=0)
+
+    def _build_services(self) -> None:
+        from functions.dispatch import handler as dispatch_handler
+        from functions.web.app import create_app
+        from shared.adapters.table_definition import create_table
+        from shared.wiring import aws_client, build_services
+
+        create_table(aws_client(self.settings, "dynamodb"), self.settings.table_name)
+        aws_client(self.settings, "sesv2").create_email_identity(EmailIdentity=self.settings.ses_sender)
+        self.mail = RecordingMailSender(SesMailSender(aws_client(self.settings, "sesv2"), self.settings.ses_sender),
+                                        self.clock)
+        self.services = build_services(self.settings, clock=self.clock, mail=self.mail)
+        self.network = PhoneNetwork(self.clock, self.settings.twilio_account_sid, self.services.twilio_auth_token)
+        self.callbacks = StatusCallbacks(self._post_status)
+        self.schedule = Schedule(self.clock, self.services.store,
+                                 lambda event: dispatch_handler.handler(event, None, services=self.services),
+                                 self.settings.aws_region)
+        service_numbers = {self.settings.twilio_messaging_service_sid: self.settings.twilio_from_number}
+        self._app = create_app(self.services, extra_blueprints=[
+            dev_blueprint(self),
+            messages_api(lambda: self.network, lambda: self.callbacks, lambda: service_numbers)])
+
+    def _serve(self) -> None:
+        self.server_thread = threading.Thread(target=self.server.serve_forever, name="http", daemon=True)
+        self.server_thread.start()
+        self.ticker = Ticker(self.schedule, self.local.dev_tick_seconds, self._tick_failed)
+        self.ticker.start()
+
+    def _tick_failed(self, exc: Exception) -> None:
+        print(f"dispatch tick failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+
+    # --- what Twilio would do -----------------------------------------------------------------
+    def signed_post(self, path_and_query: str, form: dict[str, str]) -> requests.Response:
+        """POST a form to our own webhook, signed over the public URL as Twilio signs it."""
+        public = self.settings.public_base_url + path_and_query
+        signature = RequestValidator(self.services.twilio_auth_token).compute_signature(public, form)
+        return requests.post(self.base_url + path_and_query, data=form, timeout=15,
+                             headers={"X-Twilio-Signature": signature})
+
+    def deliver_inbound(self, sender: str, body: str, sid: str) -> tuple[int, str]:
+        """Deliver a text from a simulated phone to /sms/inbound; record the TwiML reply as sent texts."""
+        service_number = self.settings.twilio_from_number
+        self.network.record(direction="inbound", to=service_number, from_=sender, body=body, status="received", sid=sid)
+        form = {"From": sender, "To": service_number, "Body": body, "MessageSid": sid, "SmsMessageSid": sid,
+                "AccountSid": self.settings.twilio_account_sid, "NumMedia": "0", "NumSegments": "1",
+                "SmsStatus": "received", "ApiVersion": "2010-04-01"}
+        response = self.signed_post("/sms/inbound", form)
+        replies = twiml_messages(response.text) if response.status_code == 200 else []
+        for text in replies:
+            self.network.record(direction="outbound", to=sender, from_=service_number, body=text, status="sent")
+        return response.status_code, "\n".join(replies)
+
+    def _post_status(self, url: str, form: dict[str, str]) -> None:
+        self.network.set_status(form["MessageSid"], form["MessageStatus"])
+        if url.startswith(self.settings.public_base_url):
+            self.signed_post(url[len(self.settings.public_base_url):], form)
+
+    def stop(self) -> None:
+        self.ticker.stop()
+        self.server.shutdown()
+        self.moto.stop()
+
+    def banner(self) -> str:
+        base = self.base_url
+        return "\n".join([
+            f"taperline local stack ready at {base}",
+            f"  dev pages (phone simulator, email outbox, clock):  {base}/dev",
+            f"  Twilio webhooks:   {self.settings.public_base_url}/sms/inbound  and  /sms/status",
+            f"  JSON dev routes:   {base}/dev/messages  {base}/dev/emails  {base}/dev/clock  POST {base}/dev/phone",
+            f"  local Twilio API:  {base}/2010-04-01/Accounts/{self.settings.twilio_account_sid}/Messages.json",
+            f"  moto server (AWS): {self.settings.aws_endpoint_url}",
+            f"  simulated now:     {self.clock.now().isoformat()}  (dispatch tick every {self.local.dev_tick_seconds:g}s)",
+        ])
+
+
+def main() -> None:
+    stack = LocalStack(LocalStackSettings.environ()).start()
+    print(stack.banner(), flush=True)
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    try:
+        stopped.wait()
+    except KeyboardInterrupt:
+        pass
+    stack.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""taperline: the application package shared by every Lambda function and the local stack."""

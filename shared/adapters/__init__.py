@@ -1,0 +1,1 @@
+"""Adapters: the real DynamoDB store, Twilio SMS sender, SES mail sender and clocks."""

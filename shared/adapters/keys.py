@@ -1,0 +1,57 @@
+"""Every DynamoDB key of the single table is built here, typed so a prefix cannot pass for a key."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class PartitionKey(str):
+    """A whole partition key value (PK)."""
+
+
+class SortKey(str):
+    """A whole sort key value (SK)."""
+
+
+class SortKeyPrefix(str):
+    """The start of sort keys, for begins_with queries only."""
+
+
+class Key(NamedTuple):
+    pk: PartitionKey
+    sk: SortKey
+
+    def as_item(self) -> dict:
+        return {"PK": {"S": self.pk}, "SK": {"S": self.sk}}
+
+
+def patient_pk(patient_id: str) -> PartitionKey:
+    return PartitionKey(f"PATIENT#{patient_id}")
+
+
+def job_key(patient_id: str, job_id: str) -> Key:
+    return Key(patient_pk(patient_id), SortKey(f"JOB#{job_id}"))
+
+
+def message_key(owner: PartitionKey, at_iso: str, sid: str) -> Key:
+    return Key(owner, SortKey(f"MSG#{at_iso}#{sid}"))
+
+
+def phone_key(e164: str) -> Key:
+    return Key(PartitionKey(f"PHONE#{e164}"), SortKey("PHONE"))
+
+
+def phone_log_pk(e164: str) -> PartitionKey:
+    """Where texts from a number that belongs to no patient are kept."""
+    return PartitionKey(f"PHONE#{e164}")
+
+
+def inbound_seen_key(message_sid: str) -> Key:
+    return Key(PartitionKey(f"INBOUND#{message_sid}"), SortKey("INBOUND"))
+
+
+def due_pk(shard: int) -> str:
+    return f"DUE#{shard}"
+
+
+JOBS = SortKeyPrefix("JOB#")
+MESSAGES = SortKeyPrefix("MSG#")

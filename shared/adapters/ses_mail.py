@@ -1,0 +1,48 @@
+"""The mail sender: Amazon SES v2 through boto3."""
+from __future__ import annotations
+
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from shared.domain.jobs import utc_iso
+from shared.services.ports import SendError
+
+RETRYABLE = {"TooManyRequestsException", "LimitExceededException", "InternalFailure", "ServiceUnavailable",
+             "Throttling", "ThrottlingException"}
+
+
+class SesMailSender:
+    def __init__(self, client: Any, sender: str):
+        self.client = client
+        self.sender = sender
+
+    def send(self, to: str, subject: str, text: str, html: str) -> str:
+        body = {"Text": {"Data": text, "Charset": "UTF-8"}}
+        if html:
+            body["Html"] = {"Data": html, "Charset": "UTF-8"}
+        try:
+            sent = self.client.send_email(
+                FromEmailAddress=self.sender, Destination={"ToAddresses": [to]},
+                Content={"Simple": {"Subject": {"Data": subject, "Charset": "UTF-8"}, "Body": body}})
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            raise SendError(f"SES refused the email: {code}", code=code, retryable=code in RETRYABLE) from exc
+        except BotoCoreError as exc:
+            raise SendError(f"SES unreachable: {type(exc).__name__}", code="network", retryable=True) from exc
+        return sent["MessageId"]
+
+
+class RecordingMailSender:
+    """Wraps a mail sender and keeps a copy of each email it got through (the local outbox)."""
+
+    def __init__(self, inner: Any, clock: Any):
+        self.inner = inner
+        self.clock = clock
+        self.sent: list[dict] = []
+
+    def send(self, to: str, subject: str, text: str, html: str) -> str:
+        message_id = self.inner.send(to, subject, text, html)
+        self.sent.append({"to": to, "subject": subject, "text": text, "html": html,
+                          "sent_at": utc_iso(self.clock.now()), "message_id": message_id})
+        return message_id

@@ -1,0 +1,70 @@
+"""The SMS sender: the real twilio REST client, pointed at a local endpoint in local mode."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from shared.services.ports import SendError
+
+# Twilio error codes that trying again cannot fix.
+PERMANENT_CODES = {21211, 21408, 21610, 21612, 21614, 30003, 30004, 30005, 30006, 30007}
+TIMEOUT_SECONDS = 10.0
+
+
+def _quiet_twilio_logger() -> logging.Logger:
+    """Twilio's own request log carries numbers and bodies: keep it to warnings."""
+    logger = logging.getLogger("twilio.http_client")
+    logger.setLevel(logging.WARNING)
+    return logger
+
+
+def local_http_client(base_url: str) -> Any:
+    """A TwilioHttpClient that sends every Twilio API call to `base_url` instead of twilio.com."""
+    from twilio.http.http_client import TwilioHttpClient
+
+    target = urlsplit(base_url)
+
+    class LocalTwilioHttpClient(TwilioHttpClient):
+        def request(self, method, url, *args, **kwargs):  # type: ignore[override]
+            parts = urlsplit(url)
+            local = urlunsplit((target.scheme, target.netloc, parts.path, parts.query, parts.fragment))
+            return super().request(method, local, *args, **kwargs)
+
+    return LocalTwilioHttpClient(timeout=TIMEOUT_SECONDS, logger=_quiet_twilio_logger())
+
+
+def build_twilio_client(account_sid: str, auth_token: str, api_url: str = "") -> Any:
+    from twilio.http.http_client import TwilioHttpClient
+    from twilio.rest import Client
+
+    http_client = (local_http_client(api_url) if api_url
+                   else TwilioHttpClient(timeout=TIMEOUT_SECONDS, logger=_quiet_twilio_logger()))
+    return Client(account_sid, auth_token, http_client=http_client)
+
+
+class TwilioSmsSender:
+    """Sends one text through Twilio's Messages API and maps its errors to SendError."""
+
+    def __init__(self, client: Any, from_number: str = "", messaging_service_sid: str = ""):
+        if not (from_number or messaging_service_sid):
+            raise ValueError("a from number or a messaging service SID is needed")
+        self.client = client
+        self.sender = {"messaging_service_sid": messaging_service_sid} if messaging_service_sid else {"from_": from_number}
+
+    def send(self, to: str, body: str, status_callback: str) -> str:
+        import requests
+        from twilio.base.exceptions import TwilioException, TwilioRestException
+
+        try:
+            message = self.client.messages.create(to=to, body=body, status_callback=status_callback, **self.sender)
+        except TwilioRestException as exc:
+            code = int(exc.code or 0)
+            retryable = code not in PERMANENT_CODES and (exc.status == 429 or exc.status >= 500)
+            raise SendError(f"Twilio refused the message: HTTP {exc.status}", code=str(code or exc.status),
+                            retryable=retryable) from exc
+        except TwilioException as exc:
+            raise SendError("Twilio error", code="twilio", retryable=True) from exc
+        except requests.RequestException as exc:
+            raise SendError(f"Twilio unreachable: {type(exc).__name__}", code="network", retryable=True) from exc
+        return message.sid

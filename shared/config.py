@@ -1,0 +1,119 @@
+"""One typed settings object, read from the environment once. Nothing else reads os.environ."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Mapping
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed."""
+
+
+MODES = ("local", "aws")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every function needs to know about its surroundings."""
+
+    mode: str = "aws"
+    table_name: str = "taperline"
+    public_base_url: str = "http://127.0.0.1:8000"
+    twilio_account_sid: str = ""
+    twilio_auth_token: str = field(default="", repr=False)
+    twilio_auth_token_param: str = ""
+    twilio_from_number: str = ""
+    twilio_messaging_service_sid: str = ""
+    twilio_api_url: str = ""
+    ses_sender: str = "taperline@example.org"
+    aws_region: str = "us-east-1"
+    aws_endpoint_url: str = ""
+    due_shards: int = 8
+    log_level: str = "INFO"
+
+    @property
+    def is_local(self) -> bool:
+        return self.mode == "local"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        settings = cls(
+            mode=env.get("TAPERLINE_MODE", "aws"),
+            table_name=env.get("TABLE_NAME", "taperline"),
+            public_base_url=env.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+            twilio_account_sid=env.get("TWILIO_ACCOUNT_SID", ""),
+            twilio_auth_token=env.get("TWILIO_AUTH_TOKEN", ""),
+            twilio_auth_token_param=env.get("TWILIO_AUTH_TOKEN_PARAM", ""),
+            twilio_from_number=env.get("TWILIO_FROM_NUMBER", ""),
+            twilio_messaging_service_sid=env.get("TWILIO_MESSAGING_SERVICE_SID", ""),
+            twilio_api_url=env.get("TWILIO_API_URL", "").rstrip("/"),
+            ses_sender=env.get("SES_SENDER", "taperline@example.org"),
+            aws_region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "us-east-1")),
+            aws_endpoint_url=env.get("AWS_ENDPOINT_URL", ""),
+            due_shards=_positive_int(env, "DUE_SHARDS", 8),
+            log_level=env.get("LOG_LEVEL", "INFO").upper(),
+        )
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Raise ConfigError when the settings cannot work together."""
+        if self.mode not in MODES:
+            raise ConfigError(f"TAPERLINE_MODE must be one of {MODES}, not {self.mode!r}")
+        if not self.public_base_url.startswith(("http://", "https://")):
+            raise ConfigError("PUBLIC_BASE_URL must start with http:// or https://")
+        if self.mode == "aws" and self.twilio_api_url:
+            raise ConfigError("TWILIO_API_URL is for local mode only")
+
+
+@dataclass(frozen=True)
+class LocalStackSettings:
+    """Settings of the local stack (`make dev`) on top of the service's own."""
+
+    port: int = 8000
+    local_api_key: str = ""
+    dev_start_time: str = ""
+    dev_tick_seconds: float = 5.0
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "LocalStackSettings":
+        env = os.environ if environ is None else environ
+        return cls(
+            port=_positive_int(env, "PORT", 8000, allow_zero=True),
+            local_api_key=env.get("LOCAL_API_KEY", ""),
+            dev_start_time=env.get("DEV_START_TIME", ""),
+            dev_tick_seconds=_non_negative_float(env, "DEV_TICK_SECONDS", 5.0),
+        )
+
+    @staticmethod
+    def environ() -> Mapping[str, str]:
+        """The process environment, for the local stack to pass its children."""
+        return dict(os.environ)
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int, allow_zero: bool = False) -> int:
+    raw = env.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
+    if value < 0 or (value == 0 and not allow_zero):
+        raise ConfigError(f"{name} must be positive, not {value}")
+    return value
+
+
+def _non_negative_float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, not {raw!r}") from exc
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative")
+    return value

@@ -1,0 +1,108 @@
+"""Outbox jobs: every outbound text or email is a job, written first and sent later by dispatch."""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from enum import Enum
+
+
+class Channel(str, Enum):
+    SMS = "sms"
+    EMAIL = "email"
+
+
+class JobStatus(str, Enum):
+    PENDING = "pending"        # waiting for its moment, in the due index
+    SENDING = "sending"        # claimed by one dispatch; in the due index at its lease end
+    SENT = "sent"              # accepted by Twilio or SES; out of the due index
+    FAILED = "failed"          # gave up: a permanent error or too many attempts
+    EXPIRED = "expired"        # found too late to be worth sending
+    UNCONFIRMED = "unconfirmed"  # claimed, then no word of the send: never resent blindly
+
+
+DOSE_REMINDER = "dose_reminder"
+EXPIRY_WINDOWS = {DOSE_REMINDER: timedelta(hours=3)}
+DEFAULT_EXPIRY = timedelta(hours=12)
+CLAIM_LEASE = timedelta(minutes=10)
+MAX_ATTEMPTS = 5
+RETRY_BACKOFF = (timedelta(minutes=1), timedelta(minutes=2), timedelta(minutes=5), timedelta(minutes=15))
+
+
+def utc_iso(moment: datetime) -> str:
+    """The canonical sortable form of a moment: ISO-8601 UTC to the second, with a Z."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: times must carry a zone")
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_utc(text: str) -> datetime:
+    """Read an ISO-8601 moment (Z or offset) as an aware UTC datetime."""
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(f"{text!r} has no time zone")
+    return moment.astimezone(timezone.utc)
+
+
+def shard_of(job_id: str, shards: int) -> int:
+    """The due-index shard of a job: stable, spread evenly by the job id."""
+    return zlib.crc32(job_id.encode()) % shards
+
+
+def new_job_id(send_at: datetime, unique: str) -> str:
+    """A job id that sorts by send time: 20270314T010000Z-<unique>."""
+    return f"{send_at.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}-{unique}"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One outbound text or email and where it stands."""
+
+    job_id: str
+    patient_id: str
+    channel: Channel
+    kind: str
+    to: str
+    send_at: datetime
+    expires_at: datetime
+    body: str = ""
+    subject: str = ""
+    html: str = ""
+    status: JobStatus = JobStatus.PENDING
+    attempts: int = 0
+    sid: str = ""
+    error_code: str = ""
+    delivery_status: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def new(cls, *, patient_id: str, channel: Channel, kind: str, to: str, send_at: datetime,
+            unique: str, body: str = "", subject: str = "", html: str = "") -> "Job":
+        window = EXPIRY_WINDOWS.get(kind, DEFAULT_EXPIRY)
+        return cls(job_id=new_job_id(send_at, unique), patient_id=patient_id, channel=channel, kind=kind,
+                   to=to, send_at=send_at, expires_at=send_at + window, body=body, subject=subject, html=html)
+
+    def is_expired(self, now: datetime) -> bool:
+        return now > self.expires_at
+
+    def next_try(self, now: datetime) -> datetime | None:
+        """When to try again after a passing failure, or None when attempts are used up."""
+        if self.attempts >= MAX_ATTEMPTS:
+            return None
+        return now + RETRY_BACKOFF[min(self.attempts, len(RETRY_BACKOFF)) - 1]
+
+    def with_status(self, status: JobStatus) -> "Job":
+        return replace(self, status=status)
+
+
+# Twilio's message statuses, in the order a message moves through them. A late callback never
+# moves a job backwards (callbacks can arrive out of order).
+DELIVERY_ORDER = {"accepted": 0, "queued": 1, "sending": 2, "sent": 3, "receiving": 3, "received": 4,
+                  "delivered": 5, "undelivered": 5, "failed": 5, "read": 6, "canceled": 5}
+
+
+def delivery_advances(current: str, new: str) -> bool:
+    """True when a status callback of `new` moves the job on from `current`."""
+    if new not in DELIVERY_ORDER:
+        return False
+    return DELIVERY_ORDER[new] > DELIVERY_ORDER.get(current, -1)

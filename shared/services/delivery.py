@@ -1,0 +1,18 @@
+"""Delivery status callbacks: keep each job's latest delivery state, never moving it backwards."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from shared.log import logger
+from shared.services.ports import Outbox
+
+
+@dataclass
+class DeliveryService:
+    outbox: Outbox
+
+    def record(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime) -> bool:
+        moved = self.outbox.record_delivery(patient_id, job_id, sid, status, now)
+        logger().info("delivery status", extra={"job_id": job_id, "sid": sid, "status": status, "applied": moved})
+        return moved
