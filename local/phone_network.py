@@ -29,7 +29,17 @@ class PhoneNetwork:
     account_sid: str
     auth_token: str
     messages: list[dict] = field(default_factory=list)
+    failures: list[tuple[int, int]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def fail_next(self, status: int, code: int, times: int = 1) -> None:
+        """Make the next `times` sends fail with this HTTP status and Twilio error code."""
+        with self.lock:
+            self.failures.extend([(status, code)] * times)
+
+    def take_failure(self) -> tuple[int, int] | None:
+        with self.lock:
+            return self.failures.pop(0) if self.failures else None
 
     def record(self, *, direction: str, to: str, from_: str, body: str, status: str, sid: str = "") -> dict:
         message = {"sid": sid or new_sid(), "to": to, "from": from_, "body": body, "status": status,
@@ -112,6 +122,9 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
         network = network_of()
         if not _authorised(network, account_sid):
             return twilio_error(401, 20003, "Authenticate")
+        failure = network.take_failure()
+        if failure:
+            return twilio_error(failure[0], failure[1], "Simulated failure")
         form = request.form
         to, body = form.get("To", ""), form.get("Body", "")
         sender = form.get("From") or service_numbers().get(form.get("MessagingServiceSid", ""), "")

@@ -1,0 +1,46 @@
+"""Shared fixtures: a moto server over loopback, and fresh tables built from infra/table.yml."""
+from __future__ import annotations
+
+import logging
+import uuid
+
+import pytest
+
+from shared.config import Settings
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint():
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def local_settings(moto_endpoint) -> Settings:
+    """Settings of a local service with a table of its own on the shared moto server."""
+    return Settings(mode="local", table_name=f"t-{uuid.uuid4().hex[:12]}", aws_endpoint_url=moto_endpoint,
+                    public_base_url="https://taper.example", twilio_account_sid="AC" + "1" * 32,
+                    twilio_auth_token="test-token", twilio_from_number="+15005550006", due_shards=4)
+
+
+@pytest.fixture
+def dynamodb(local_settings):
+    from shared.adapters.table_definition import create_table
+    from shared.wiring import aws_client
+
+    client = aws_client(local_settings, "dynamodb")
+    create_table(client, local_settings.table_name)
+    return client
+
+
+@pytest.fixture
+def store(dynamodb, local_settings):
+    from shared.adapters.dynamodb import DynamoStore
+
+    return DynamoStore(dynamodb, local_settings.table_name, local_settings.due_shards)

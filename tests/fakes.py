@@ -1,0 +1,140 @@
+"""Real in-memory stand-ins for the ports, keeping the same rules as the adapters (conditions included)."""
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import datetime
+from typing import Iterator
+
+from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, utc_iso
+from shared.services.ports import ClaimMiss, DueJob, InboundSms, SendError
+
+
+class FixedClock:
+    def __init__(self, now: datetime):
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, now: datetime) -> None:
+        self._now = now
+
+
+class MemoryStore:
+    """Outbox and inbox in dictionaries, with the conditional-write rules of DynamoStore."""
+
+    def __init__(self):
+        self.jobs: dict[tuple[str, str], Job] = {}
+        self.due: dict[tuple[str, str], str] = {}
+        self.phones: dict[str, str] = {}
+        self.seen: dict[str, str] = {}
+        self.messages: list[dict] = []
+        self.lock = threading.Lock()
+
+    # outbox
+    def put_job(self, job: Job) -> None:
+        key = (job.patient_id, job.job_id)
+        with self.lock:
+            if key in self.jobs:
+                raise KeyError(f"job {job.job_id} exists")
+            self.jobs[key] = job
+            if job.status is JobStatus.PENDING:
+                self.due[key] = utc_iso(job.send_at)
+
+    def get_job(self, patient_id: str, job_id: str) -> Job | None:
+        return self.jobs.get((patient_id, job_id))
+
+    def due_jobs(self, now: datetime) -> Iterator[DueJob]:
+        cutoff = utc_iso(now)
+        with self.lock:
+            found = sorted((at, key) for key, at in self.due.items() if at <= cutoff)
+        for at, (patient_id, job_id) in found:
+            yield DueJob(patient_id, job_id, at)
+
+    def next_due_after(self, moment: datetime) -> datetime | None:
+        from shared.domain.jobs import parse_utc
+
+        later = [at for at in self.due.values() if at > utc_iso(moment)]
+        return parse_utc(min(later)) if later else None
+
+    def claim(self, due: DueJob, now: datetime, lease_until: datetime) -> Job | ClaimMiss:
+        key = (due.patient_id, due.job_id)
+        with self.lock:
+            job = self.jobs[key]
+            if job.status is not JobStatus.PENDING or self.due.get(key) != due.due_at:
+                return ClaimMiss(stale_lease=job.status is JobStatus.SENDING and self.due.get(key) == due.due_at)
+            job = replace(job, status=JobStatus.SENDING, attempts=job.attempts + 1)
+            self.jobs[key] = job
+            self.due[key] = utc_iso(lease_until)
+            return job
+
+    def finish(self, job: Job, status: JobStatus, now: datetime, *, sid: str = "", error_code: str = "") -> None:
+        key = (job.patient_id, job.job_id)
+        with self.lock:
+            current = self.jobs[key]
+            if current.status is not JobStatus.SENDING:
+                raise RuntimeError("finish on a job that is not being sent")
+            self.jobs[key] = replace(current, status=status, sid=sid or current.sid,
+                                     error_code=error_code or current.error_code)
+            self.due.pop(key, None)
+
+    def retry_later(self, job: Job, due_at: datetime, error_code: str) -> None:
+        key = (job.patient_id, job.job_id)
+        with self.lock:
+            self.jobs[key] = replace(self.jobs[key], status=JobStatus.PENDING, error_code=error_code)
+            self.due[key] = utc_iso(due_at)
+
+    def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime) -> bool:
+        key = (patient_id, job_id)
+        with self.lock:
+            job = self.jobs.get(key)
+            if job is None or status not in DELIVERY_ORDER:
+                return False
+            if DELIVERY_ORDER[status] <= DELIVERY_ORDER.get(job.delivery_status, -1):
+                return False
+            self.jobs[key] = replace(job, delivery_status=status, sid=job.sid or sid)
+            return True
+
+    # inbox
+    def patient_for_phone(self, e164: str) -> str | None:
+        return self.phones.get(e164)
+
+    def save_inbound(self, sms: InboundSms, patient_id: str | None, reply: str, flags: list[str]) -> bool:
+        with self.lock:
+            if sms.message_sid in self.seen:
+                return False
+            self.seen[sms.message_sid] = reply
+            self.messages.append({"sid": sms.message_sid, "patient_id": patient_id, "body": sms.body,
+                                  "reply": reply, "flags": flags, "at": utc_iso(sms.received_at)})
+            return True
+
+    def reply_for(self, message_sid: str) -> str | None:
+        return self.seen.get(message_sid)
+
+
+class FakeSms:
+    """Records each text; `fail_with` makes the next sends raise the given errors in turn."""
+
+    def __init__(self):
+        self.sent: list[dict] = []
+        self.fail_with: list[SendError] = []
+
+    def send(self, to: str, body: str, status_callback: str) -> str:
+        if self.fail_with:
+            raise self.fail_with.pop(0)
+        sid = f"SM{len(self.sent):032d}"
+        self.sent.append({"to": to, "body": body, "status_callback": status_callback, "sid": sid})
+        return sid
+
+
+class FakeMail:
+    def __init__(self):
+        self.sent: list[dict] = []
+        self.fail_with: list[SendError] = []
+
+    def send(self, to: str, subject: str, text: str, html: str) -> str:
+        if self.fail_with:
+            raise self.fail_with.pop(0)
+        self.sent.append({"to": to, "subject": subject, "text": text, "html": html})
+        return f"mail-{len(self.sent)}"

@@ -1,0 +1,100 @@
+from datetime import datetime, timedelta, timezone
+
+from shared.domain.jobs import Channel, Job, JobStatus
+from shared.services.dispatch import Dispatcher
+from shared.services.ports import SendError
+from tests.fakes import FakeMail, FakeSms, MemoryStore
+
+NINE_PM = datetime(2027, 3, 15, 1, 0, tzinfo=timezone.utc)  # 21:00 in New York, EDT
+
+
+def make(store=None):
+    store = store or MemoryStore()
+    sms, mail = FakeSms(), FakeMail()
+    return Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url="https://taper.example"), store, sms, mail
+
+
+def reminder(send_at=NINE_PM, kind="dose_reminder", unique="a1"):
+    return Job.new(patient_id="p1", channel=Channel.SMS, kind=kind, to="+15551234567", send_at=send_at,
+                   unique=unique, body="Tonight: LDN 3.5 mg")
+
+
+def test_job_is_sent_at_its_moment_not_before_and_not_twice():
+    dispatcher, store, sms, _ = make()
+    store.put_job(reminder())
+    # Given a job due at 21:00 / When dispatch runs a minute early / Then nothing is sent
+    assert dispatcher.run(NINE_PM - timedelta(minutes=1))["sent"] == 0
+    assert sms.sent == []
+    # When dispatch runs at its minute, and again a minute later
+    assert dispatcher.run(NINE_PM)["sent"] == 1
+    assert dispatcher.run(NINE_PM + timedelta(minutes=1))["sent"] == 0
+    # Then exactly one text went out, with a status callback naming the job
+    assert [m["body"] for m in sms.sent] == ["Tonight: LDN 3.5 mg"]
+    assert sms.sent[0]["status_callback"].startswith("https://taper.example/sms/status?patient=p1&job=")
+    stored = store.get_job("p1", reminder().job_id)
+    assert stored.status is JobStatus.SENT and stored.sid == sms.sent[0]["sid"]
+
+
+def test_email_job_goes_through_the_mail_sender():
+    dispatcher, store, sms, mail = make()
+    store.put_job(Job.new(patient_id="p1", channel=Channel.EMAIL, kind="escalation", to="dr@example.org",
+                          send_at=NINE_PM, unique="m1", subject="Review needed", body="text", html="<p>text</p>"))
+    assert dispatcher.run(NINE_PM)["sent"] == 1
+    assert mail.sent == [{"to": "dr@example.org", "subject": "Review needed", "text": "text", "html": "<p>text</p>"}]
+    assert sms.sent == []
+
+
+def test_a_job_found_too_late_expires_instead_of_being_sent():
+    dispatcher, store, sms, _ = make()
+    store.put_job(reminder())
+    report = dispatcher.run(NINE_PM + timedelta(hours=3, minutes=1))
+    assert report["expired"] == 1 and sms.sent == []
+    assert store.get_job("p1", reminder().job_id).status is JobStatus.EXPIRED
+
+
+def test_a_passing_twilio_error_retries_later_then_sends_once():
+    dispatcher, store, sms, _ = make()
+    sms.fail_with = [SendError("busy", code="20429", retryable=True)]
+    store.put_job(reminder())
+    assert dispatcher.run(NINE_PM)["retried"] == 1
+    assert store.get_job("p1", reminder().job_id).status is JobStatus.PENDING
+    assert dispatcher.run(NINE_PM + timedelta(seconds=30))["sent"] == 0  # backoff not over yet
+    assert dispatcher.run(NINE_PM + timedelta(minutes=1))["sent"] == 1
+    assert len(sms.sent) == 1
+
+
+def test_a_permanent_twilio_error_fails_without_retry():
+    dispatcher, store, sms, _ = make()
+    sms.fail_with = [SendError("not a mobile", code="21614", retryable=False)]
+    store.put_job(reminder())
+    assert dispatcher.run(NINE_PM)["failed"] == 1
+    failed = store.get_job("p1", reminder().job_id)
+    assert failed.status is JobStatus.FAILED and failed.error_code == "21614"
+    assert dispatcher.run(NINE_PM + timedelta(hours=1))["sent"] == 0
+
+
+def test_retries_stop_after_the_last_attempt_and_the_job_is_failed():
+    dispatcher, store, sms, _ = make()
+    sms.fail_with = [SendError("down", code="network", retryable=True) for _ in range(10)]
+    store.put_job(reminder())
+    now, report = NINE_PM, {}
+    for _ in range(8):
+        report = dispatcher.run(now)
+        now += timedelta(minutes=20)
+    job = store.get_job("p1", reminder().job_id)
+    assert job.status is JobStatus.FAILED and job.attempts == 5
+    assert sms.sent == []
+
+
+def test_a_claim_whose_dispatch_vanished_is_marked_unconfirmed_not_resent():
+    dispatcher, store, sms, _ = make()
+    store.put_job(reminder())
+    # Given another dispatch claimed the job and crashed before recording anything
+    due = next(store.due_jobs(NINE_PM))
+    store.claim(due, NINE_PM, NINE_PM + timedelta(minutes=10))
+    # When dispatch runs before and after the lease ends
+    assert dispatcher.run(NINE_PM + timedelta(minutes=5))["sent"] == 0
+    report = dispatcher.run(NINE_PM + timedelta(minutes=10))
+    # Then nothing is sent and the job is visible as unconfirmed
+    assert report["unconfirmed"] == 1 and sms.sent == []
+    assert store.get_job("p1", reminder().job_id).status is JobStatus.UNCONFIRMED
