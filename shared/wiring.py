@@ -44,6 +44,8 @@ def twilio_auth_token(settings: Settings, ssm: Any = None) -> str:
 
 def build_services(settings: Settings, **overrides: Any) -> Services:
     """Build every service; any of clock, store, sms, mail, twilio_auth_token can be given instead."""
+    if not overrides:
+        settings.check_deployed()
     clock = overrides.get("clock") or _system_clock()
     store = overrides.get("store") or _dynamo_store(settings)
     token = overrides.get("twilio_auth_token")

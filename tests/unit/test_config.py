@@ -39,3 +39,17 @@ def test_local_stack_settings_and_their_defaults():
     assert (custom.port, custom.dev_tick_seconds, custom.local_api_key) == (0, 0.0, "k")
     with pytest.raises(ConfigError, match="DEV_TICK_SECONDS"):
         LocalStackSettings.from_env({"DEV_TICK_SECONDS": "-1"})
+
+
+def test_a_deployed_function_missing_twilio_settings_says_which():
+    with pytest.raises(ConfigError, match="TWILIO_ACCOUNT_SID.*TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID"):
+        Settings.from_env({"TWILIO_AUTH_TOKEN_PARAM": "/taperline/dev/twilio-auth-token"}).check_deployed()
+    Settings.from_env({"TWILIO_ACCOUNT_SID": "AC1", "TWILIO_MESSAGING_SERVICE_SID": "MG1",
+                       "TWILIO_AUTH_TOKEN_PARAM": "/p"}).check_deployed()
+
+
+def test_building_services_from_incomplete_settings_fails_before_any_client():
+    from shared.wiring import build_services
+
+    with pytest.raises(ConfigError, match="TWILIO_ACCOUNT_SID"):
+        build_services(Settings.from_env({}))

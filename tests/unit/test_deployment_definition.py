@@ -1,0 +1,45 @@
+"""serverless.yml and the code agree: handlers exist, every env name is a setting, infra is included."""
+import importlib
+import re
+from pathlib import Path
+
+from shared.adapters.table_definition import load_template
+from shared.config import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVERLESS = load_template(ROOT / "serverless.yml")
+
+
+def test_each_function_handler_is_importable_without_building_clients():
+    for name, function in SERVERLESS["functions"].items():
+        module, _, attr = function["handler"].rpartition(".")
+        handler = getattr(importlib.import_module(module.replace("/", ".")), attr)
+        assert callable(handler), name
+
+
+def test_every_environment_name_is_read_by_settings():
+    source = (ROOT / "shared" / "config.py").read_text()
+    read = set(re.findall(r'env(?:\.get\(|, )"([A-Z_]+)"', source))
+    given = set(SERVERLESS["provider"]["environment"]) - {"POWERTOOLS_SERVICE_NAME"}
+    assert given <= read, given - read
+    assert SERVERLESS["provider"]["environment"]["TAPERLINE_MODE"] == "aws"
+
+
+def test_dispatch_runs_every_minute_and_web_takes_every_route():
+    assert SERVERLESS["functions"]["dispatch"]["events"] == [{"schedule": "rate(1 minute)"}]
+    assert SERVERLESS["functions"]["web"]["events"] == [{"httpApi": "*"}]
+
+
+def test_table_comes_from_infra_and_the_package_leaves_out_the_local_stack():
+    assert "${file(infra/table.yml)}" in SERVERLESS["resources"]
+    assert "local/**" not in SERVERLESS["package"]["patterns"] and SERVERLESS["package"]["patterns"][0] == "!**"
+    assert "TaperlineTable" in load_template()["Resources"]
+
+
+def test_dispatch_imports_neither_flask_nor_marshmallow():
+    import subprocess
+    import sys
+
+    code = "import sys, functions.dispatch.handler; print(sorted(m for m in ('flask', 'marshmallow') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
