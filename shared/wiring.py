@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shared.config import Settings
+from shared.log import logger
 from shared.services.delivery import DeliveryService
 from shared.services.dispatch import Dispatcher
 from shared.services.inbound import InboundService
@@ -46,6 +47,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     """Build every service; any of clock, store, sms, mail, twilio_auth_token can be given instead."""
     if not overrides:
         settings.check_deployed()
+    logger().setLevel(settings.log_level)
     clock = overrides.get("clock") or _system_clock()
     store = overrides.get("store") or _dynamo_store(settings)
     token = overrides.get("twilio_auth_token")

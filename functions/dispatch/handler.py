@@ -13,10 +13,14 @@ def handler(event: dict, context: Any, services: Any = None) -> dict:
     """Send what is due at the event's time (never the wall clock: the schedule says when)."""
     services = services or _default_services()
     now = parse_utc(event["time"])
-    report = services.dispatcher.run(now)
-    log = logger().info if any(report.values()) else logger().debug
-    log("dispatch done", extra={"at": event["time"], **report})
-    return report
+    logger().thread_safe_append_keys(invocation=event.get("id") or getattr(context, "aws_request_id", ""))
+    try:
+        report = services.dispatcher.run(now)
+        log = logger().info if any(report.values()) else logger().debug
+        log("dispatch done", extra={"at": event["time"], **report})
+        return report
+    finally:
+        logger().thread_safe_remove_keys(["invocation"])
 
 
 def _default_services() -> Any:
