@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import signal
 import sys
 import threading
@@ -16,6 +17,7 @@ from werkzeug.serving import make_server
 from local.dev_routes import dev_blueprint, twiml_messages
 from local.phone_network import PhoneNetwork, StatusCallbacks, messages_api
 from local.scheduler import Schedule, Ticker
+from local.seed import seed_demo_clinic
 from shared.adapters.clock import SimulatedClock
 from shared.adapters.ses_mail import RecordingMailSender, SesMailSender
 from shared.config import LocalStackSettings, Settings
@@ -38,6 +40,7 @@ class LocalStack:
     def __init__(self, environ: dict[str, str]):
         self.environ = {**DEFAULTS, **{k: v for k, v in environ.items() if v != ""}}
         self.environ["TAPERLINE_MODE"] = "local"
+        self.environ.setdefault("APP_SECRET", secrets.token_hex(32))
         self.local = LocalStackSettings.from_env(self.environ)
         self._app: Any = None
         self.server = make_server("127.0.0.1", self.local.port, self._wsgi, threaded=True)
@@ -77,6 +80,7 @@ class LocalStack:
         self.mail = RecordingMailSender(SesMailSender(aws_client(self.settings, "sesv2"), self.settings.ses_sender),
                                         self.clock)
         self.services = build_services(self.settings, clock=self.clock, mail=self.mail)
+        self.demo = seed_demo_clinic(self.services, self.local.local_api_key)
         self.network = PhoneNetwork(self.clock, self.settings.twilio_account_sid, self.services.twilio_auth_token)
         self.callbacks = StatusCallbacks(self._post_status)
         self.schedule = Schedule(self.clock, self.services.store,
@@ -137,6 +141,11 @@ class LocalStack:
             f"  local Twilio API:  {base}/2010-04-01/Accounts/{self.settings.twilio_account_sid}/Messages.json",
             f"  moto server (AWS): {self.settings.aws_endpoint_url}",
             f"  simulated now:     {self.clock.now().isoformat()}  (dispatch tick every {self.local.dev_tick_seconds:g}s)",
+            f"  staff sign-in:     {base}/login",
+            f"    admin     {self.demo.admin_email}  password {self.demo.admin_password}",
+            f"    provider  {self.demo.provider_email}  password {self.demo.provider_password}",
+            f"  JSON API:          {base}/api/patients  (Authorization: Bearer {self.demo.api_key})",
+            f"  OpenAPI:           {base}/api/openapi.json",
         ])
 
 

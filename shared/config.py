@@ -23,6 +23,8 @@ class Settings:
     twilio_account_sid: str = ""
     twilio_auth_token: str = field(default="", repr=False)
     twilio_auth_token_param: str = ""
+    app_secret: str = field(default="", repr=False)
+    app_secret_param: str = ""
     twilio_from_number: str = ""
     twilio_messaging_service_sid: str = ""
     twilio_api_url: str = ""
@@ -46,6 +48,8 @@ class Settings:
             twilio_account_sid=env.get("TWILIO_ACCOUNT_SID", ""),
             twilio_auth_token=env.get("TWILIO_AUTH_TOKEN", ""),
             twilio_auth_token_param=env.get("TWILIO_AUTH_TOKEN_PARAM", ""),
+            app_secret=env.get("APP_SECRET", ""),
+            app_secret_param=env.get("APP_SECRET_PARAM", ""),
             twilio_from_number=env.get("TWILIO_FROM_NUMBER", ""),
             twilio_messaging_service_sid=env.get("TWILIO_MESSAGING_SERVICE_SID", ""),
             twilio_api_url=env.get("TWILIO_API_URL", "").rstrip("/"),
@@ -74,6 +78,7 @@ class Settings:
             ("TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID",
              self.twilio_from_number or self.twilio_messaging_service_sid),
             ("TWILIO_AUTH_TOKEN or TWILIO_AUTH_TOKEN_PARAM", self.twilio_auth_token or self.twilio_auth_token_param),
+            ("APP_SECRET or APP_SECRET_PARAM", self.app_secret or self.app_secret_param),
             ("TABLE_NAME", self.table_name)) if not value]
         if missing:
             raise ConfigError("missing settings: " + ", ".join(missing))

@@ -6,9 +6,14 @@ from typing import Any
 
 from shared.config import Settings
 from shared.log import logger
+from shared.domain.sending import CONSENT_EXPIRY
+from shared.services.accounts import AccountService
+from shared.services.consent import ConsentService
 from shared.services.delivery import DeliveryService
 from shared.services.dispatch import Dispatcher
+from shared.services.enrollment import EnrollmentService
 from shared.services.inbound import InboundService
+from shared.services.records import RecordService
 
 
 @dataclass
@@ -19,9 +24,13 @@ class Services:
     sms: Any
     mail: Any
     twilio_auth_token: str
+    app_secret: str
     inbound: InboundService
     dispatcher: Dispatcher
     delivery: DeliveryService
+    accounts: AccountService
+    enrollment: EnrollmentService
+    records: RecordService
 
 
 def aws_client(settings: Settings, service: str) -> Any:
@@ -34,13 +43,12 @@ def aws_client(settings: Settings, service: str) -> Any:
                                           endpoint_url=settings.aws_endpoint_url or None, **local)
 
 
-def twilio_auth_token(settings: Settings, ssm: Any = None) -> str:
-    """The auth token: given directly (local), or read once from SSM Parameter Store (deployed)."""
-    if settings.twilio_auth_token or not settings.twilio_auth_token_param:
-        return settings.twilio_auth_token
+def secret(settings: Settings, value: str, param: str, ssm: Any = None) -> str:
+    """A secret given directly (local), or read once from SSM Parameter Store (deployed)."""
+    if value or not param:
+        return value
     ssm = ssm or aws_client(settings, "ssm")
-    found = ssm.get_parameter(Name=settings.twilio_auth_token_param, WithDecryption=True)
-    return found["Parameter"]["Value"]
+    return ssm.get_parameter(Name=param, WithDecryption=True)["Parameter"]["Value"]
 
 
 def build_services(settings: Settings, **overrides: Any) -> Services:
@@ -52,14 +60,18 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     store = overrides.get("store") or _dynamo_store(settings)
     token = overrides.get("twilio_auth_token")
     if token is None:
-        token = twilio_auth_token(settings)
+        token = secret(settings, settings.twilio_auth_token, settings.twilio_auth_token_param)
+    app_secret = overrides.get("app_secret") or secret(settings, settings.app_secret, settings.app_secret_param)
     sms = overrides.get("sms") or _twilio_sender(settings, token)
     mail = overrides.get("mail") or _ses_sender(settings)
+    consent = ConsentService(patients=store)
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
-        inbound=InboundService(inbox=store),
-        dispatcher=Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url),
-        delivery=DeliveryService(outbox=store),
+        app_secret=app_secret, inbound=InboundService(inbox=store),
+        dispatcher=Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url,
+                              patients=store, tasks={CONSENT_EXPIRY: consent.expire}),
+        delivery=DeliveryService(outbox=store), accounts=AccountService(accounts=store),
+        enrollment=EnrollmentService(patients=store, accounts=store), records=RecordService(store=store),
     )
 
 

@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Iterator
 
 from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, utc_iso
-from shared.services.ports import ClaimMiss, DueJob, InboundSms, SendError
+from shared.domain.patients import Patient, PatientStatus
+from shared.services.ports import ClaimMiss, DueJob, InboundSms, SendError, StatusMoved
 
 
 class FixedClock:
@@ -28,6 +29,7 @@ class MemoryStore:
         self.jobs: dict[tuple[str, str], Job] = {}
         self.due: dict[tuple[str, str], str] = {}
         self.phones: dict[str, str] = {}
+        self.patients: dict[str, Patient] = {}
         self.seen: dict[str, str] = {}
         self.messages: list[dict] = []
         self.lock = threading.Lock()
@@ -96,17 +98,49 @@ class MemoryStore:
             self.jobs[key] = replace(job, delivery_status=status, sid=job.sid or sid)
             return True
 
-    # inbox
-    def patient_for_phone(self, e164: str) -> str | None:
-        return self.phones.get(e164)
+    # patients
+    def add_patient(self, patient: Patient) -> Patient:
+        self.patients[patient.patient_id] = patient
+        self.phones[patient.phone] = patient.patient_id
+        return patient
 
-    def save_inbound(self, sms: InboundSms, patient_id: str | None, reply: str, flags: list[str]) -> bool:
+    def get_patient(self, patient_id: str) -> Patient | None:
+        return self.patients.get(patient_id)
+
+    def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None:
+        with self.lock:
+            current = self.patients[patient.patient_id]
+            if current.status is not patient.status:
+                raise StatusMoved(patient.patient_id)
+            before = current.status if new is PatientStatus.OPTED_OUT else current.status_before_opt_out
+            self.patients[patient.patient_id] = replace(current, status=new, status_before_opt_out=before)
+
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int:
+        cancelled = 0
+        with self.lock:
+            for key, job in list(self.jobs.items()):
+                if key[0] == patient_id and job.status is JobStatus.PENDING and (not kinds or job.kind in kinds):
+                    self.jobs[key] = replace(job, status=JobStatus.CANCELLED)
+                    self.due.pop(key, None)
+                    cancelled += 1
+        return cancelled
+
+    # inbox
+    def patient_for_phone(self, e164: str) -> Patient | None:
+        patient_id = self.phones.get(e164)
+        return self.patients.get(patient_id) if patient_id else None
+
+    def save_inbound(self, sms: InboundSms, patient: Patient | None, reply: str, flags: list[str],
+                     new_status: PatientStatus | None = None) -> bool:
         with self.lock:
             if sms.message_sid in self.seen:
                 return False
+        if patient and new_status and new_status is not patient.status:
+            self.set_status(patient, new_status, sms.received_at)
+        with self.lock:
             self.seen[sms.message_sid] = reply
-            self.messages.append({"sid": sms.message_sid, "patient_id": patient_id, "body": sms.body,
-                                  "reply": reply, "flags": flags, "at": utc_iso(sms.received_at)})
+            self.messages.append({"sid": sms.message_sid, "patient_id": patient.patient_id if patient else None,
+                                  "body": sms.body, "reply": reply, "flags": flags, "at": utc_iso(sms.received_at)})
             return True
 
     def reply_for(self, message_sid: str) -> str | None:

@@ -1,32 +1,51 @@
-"""The Flask app: Twilio webhooks now; admin and provider pages and the JSON API join it later."""
+"""The Flask app: Twilio webhooks, the clinic's JSON API and staff pages (dev pages added locally)."""
 from __future__ import annotations
 
+import secrets
+import uuid
 from typing import Iterable
 
-import uuid
-
-from flask import Blueprint, Flask, jsonify, request
+from flask import Blueprint, Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from shared.log import logger
+from shared.services.enrollment import NotAllowed, PatientNotFound
+from shared.services.inbound import StatusRace
 from shared.services.ports import StoreUnavailable
 from shared.wiring import Services
+
+JSON_PREFIXES = ("/api/", "/sms/", "/dev/", "/health")
 
 
 def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -> Flask:
     """An app serving the given services; the local stack adds its dev blueprints."""
-    from functions.web import webhooks
+    from flask_wtf.csrf import CSRFError, CSRFProtect
+
+    from functions.web import api, filters, pages, webhooks
+    from functions.web.sessions import DynamoSessionInterface
 
     app = Flask(__name__)
+    app.secret_key = services.app_secret or secrets.token_hex(32)
+    app.config.update(WTF_CSRF_TIME_LIMIT=None, MAX_CONTENT_LENGTH=256 * 1024)
     app.extensions["taperline"] = services
-    app.register_blueprint(webhooks.bp)
-    for blueprint in extra_blueprints:
+    app.session_interface = DynamoSessionInterface(services.store, services.clock,
+                                                   secure=services.settings.public_base_url.startswith("https://"))
+    csrf = CSRFProtect(app)
+    for blueprint in (webhooks.bp, api.bp, pages.bp, *extra_blueprints):
         app.register_blueprint(blueprint)
+        if blueprint.name != "pages":
+            csrf.exempt(blueprint)  # signed webhooks, bearer-key API and local dev routes carry no cookies
+    filters.register(app)
     app.add_url_rule("/health", "health", lambda: jsonify({"ok": True}))
     app.before_request(_tag_logs)
     app.teardown_request(_untag_logs)
-    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(CSRFError, lambda exc: _problem(400, "Form expired",
+                               "The form expired or was not sent from this site. Please go back and try again."))
+    app.register_error_handler(HTTPException, lambda exc: _problem(exc.code, exc.name, exc.description))
+    app.register_error_handler(PatientNotFound, lambda exc: _problem(404, "Not Found", "No such patient."))
+    app.register_error_handler(NotAllowed, lambda exc: _problem(403, "Forbidden", str(exc)))
     app.register_error_handler(StoreUnavailable, _store_unavailable)
+    app.register_error_handler(StatusRace, _store_unavailable)
     return app
 
 
@@ -41,10 +60,13 @@ def _untag_logs(_exc: BaseException | None) -> None:
     logger().thread_safe_remove_keys(["request_id"])
 
 
-def _http_error(exc: HTTPException):
-    return jsonify({"error": exc.name, "message": exc.description}), exc.code
+def _problem(status: int, title: str, message: str):
+    """JSON for machines (API, webhooks, dev routes), a page for people."""
+    if request.path.startswith(JSON_PREFIXES) or request.accept_mimetypes.best == "application/json":
+        return jsonify({"error": title, "message": message}), status
+    return render_template("error.html", title=title, message=message), status
 
 
-def _store_unavailable(exc: StoreUnavailable):
+def _store_unavailable(exc: Exception):
     logger().error("store unavailable", extra={"error": str(exc)})
-    return jsonify({"error": "Service Unavailable", "message": "Storage is unavailable; try again."}), 503
+    return _problem(503, "Service Unavailable", "Storage is unavailable for a moment; please try again.")

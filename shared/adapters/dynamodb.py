@@ -4,55 +4,27 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any, Iterator
 
-from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
 from shared.adapters import keys
+from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, cancelled_by_condition, error_code, marshal, unmarshal
+from shared.adapters.dynamodb_accounts import AccountRecords
+from shared.adapters.dynamodb_patients import PatientRecords, status_change_items
 from shared.domain.jobs import DELIVERY_ORDER, Channel, Job, JobStatus, parse_utc, shard_of, utc_iso
-from shared.services.ports import ClaimMiss, DueJob, InboundSms, StoreUnavailable
+from shared.domain.patients import Patient, PatientStatus
+from shared.services.ports import ClaimMiss, DueJob, InboundSms, StatusMoved, StoreUnavailable
 
 DUE_INDEX = "due"
 INBOUND_SEEN_DAYS = 7
 MESSAGE_LOG_DAYS = 365 * 7
 
-# Named conditions, combined by name.
-ITEM_IS_NEW = "attribute_not_exists(PK)"
 IS_PENDING_AT = "#status = :pending AND due_at = :seen"
 IS_SENDING = "#status = :sending"
 DELIVERY_MOVES_ON = "attribute_exists(PK) AND (attribute_not_exists(delivery_rank) OR delivery_rank < :rank)"
 
-_to_dynamo = TypeSerializer().serialize
-_from_dynamo = TypeDeserializer().deserialize
 
-
-def marshal(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: _to_dynamo(v) for k, v in item.items() if v is not None}
-
-
-def unmarshal(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: _from_dynamo(v) for k, v in item.items()}
-
-
-def _error_code(exc: ClientError) -> str:
-    return exc.response.get("Error", {}).get("Code", "")
-
-
-class _Guarded:
-    """Turns transport failures into StoreUnavailable so callers can lose nothing and retry."""
-
-    def _call(self, operation: str, **kwargs: Any) -> dict:
-        try:
-            return getattr(self.client, operation)(**kwargs)
-        except ClientError as exc:
-            if _error_code(exc) in ("ConditionalCheckFailedException", "TransactionCanceledException"):
-                raise
-            raise StoreUnavailable(f"DynamoDB {operation} failed: {_error_code(exc)}") from exc
-        except BotoCoreError as exc:
-            raise StoreUnavailable(f"DynamoDB {operation} failed: {type(exc).__name__}") from exc
-
-
-class DynamoStore(_Guarded):
-    """Outbox and inbox on the single table."""
+class DynamoStore(PatientRecords, AccountRecords, TableAccess):
+    """Outbox, inbox, patients and accounts on the single table."""
 
     def __init__(self, client: Any, table_name: str, due_shards: int):
         self.client = client
@@ -155,20 +127,17 @@ class DynamoStore(_Guarded):
                        ExpressionAttributeValues=marshal({":status": status, ":rank": DELIVERY_ORDER[status],
                                                           ":now": utc_iso(now), ":sid": sid}))
         except ClientError as exc:
-            if _error_code(exc) == "ConditionalCheckFailedException":
+            if error_code(exc) == "ConditionalCheckFailedException":
                 return False
             raise
         return True
 
     # --- inbox --------------------------------------------------------------------------------
-    def patient_for_phone(self, e164: str) -> str | None:
-        found = self._call("get_item", TableName=self.table, Key=keys.phone_key(e164).as_item())
-        return found["Item"]["patient_id"]["S"] if "Item" in found else None
-
-    def save_inbound(self, sms: InboundSms, patient_id: str | None, reply: str, flags: list[str]) -> bool:
-        """One transaction: the MessageSid dedupe (holding the reply) and the message log entry."""
+    def save_inbound(self, sms: InboundSms, patient: Patient | None, reply: str, flags: list[str],
+                     new_status: PatientStatus | None = None) -> bool:
+        """One transaction: the MessageSid dedupe (holding the reply), the message log and any status change."""
         at = utc_iso(sms.received_at)
-        owner = keys.patient_pk(patient_id) if patient_id else keys.phone_log_pk(sms.from_number)
+        owner = keys.patient_pk(patient.patient_id) if patient else keys.phone_log_pk(sms.from_number)
         seen = keys.inbound_seen_key(sms.message_sid)
         logged = keys.message_key(owner, at, sms.message_sid)
         expires = int((sms.received_at + timedelta(days=INBOUND_SEEN_DAYS)).timestamp())
@@ -177,22 +146,27 @@ class DynamoStore(_Guarded):
                     "sid": sms.message_sid, "from": sms.from_number, "to": sms.to_number, "body": sms.body,
                     "at": at, "reply": reply, "flags": flags or None,
                     "ttl": int((sms.received_at + timedelta(days=MESSAGE_LOG_DAYS)).timestamp())}
+        items = [{"Put": {"TableName": self.table, "Item": marshal(seen_item), "ConditionExpression": ITEM_IS_NEW}},
+                 {"Put": {"TableName": self.table, "Item": marshal(log_item)}}]
+        if patient and new_status and new_status is not patient.status:
+            items += status_change_items(self.table, patient, new_status, sms.received_at)
         try:
-            self._call("transact_write_items", TransactItems=[
-                {"Put": {"TableName": self.table, "Item": marshal(seen_item), "ConditionExpression": ITEM_IS_NEW}},
-                {"Put": {"TableName": self.table, "Item": marshal(log_item)}},
-            ])
+            self._call("transact_write_items", TransactItems=items)
         except ClientError as exc:
-            reasons = exc.response.get("CancellationReasons", [])
-            if reasons and reasons[0].get("Code") == "ConditionalCheckFailed":
+            if cancelled_by_condition(exc, 0):
                 return False
-            raise StoreUnavailable(f"DynamoDB transaction failed: {_error_code(exc)}") from exc
+            if any(cancelled_by_condition(exc, n) for n in range(2, len(items))):
+                raise StatusMoved(patient.patient_id if patient else "") from exc
+            raise StoreUnavailable(f"DynamoDB transaction failed: {error_code(exc)}") from exc
         return True
 
     def reply_for(self, message_sid: str) -> str | None:
         found = self._call("get_item", TableName=self.table, Key=keys.inbound_seen_key(message_sid).as_item(),
                            ConsistentRead=True)
         return found["Item"]["reply"]["S"] if "Item" in found else None
+
+    def messages_of_patient(self, patient_id: str) -> list[dict]:
+        return self.messages_of(keys.patient_pk(patient_id))
 
     def messages_of(self, owner: keys.PartitionKey) -> list[dict]:
         """The message log of one patient (or unknown number), oldest first."""
@@ -221,4 +195,5 @@ def job_from_item(item: dict[str, Any]) -> Job:
                expires_at=parse_utc(item["expires_at"]), body=item.get("body", ""), subject=item.get("subject", ""),
                html=item.get("html", ""), status=JobStatus(item["status"]), attempts=int(item.get("attempts", 0)),
                sid=item.get("sid", ""), error_code=item.get("error_code", ""),
-               delivery_status=item.get("delivery_status", ""))
+               delivery_status=item.get("delivery_status", ""),
+               finished_at=parse_utc(item["finished_at"]) if item.get("finished_at") else None)

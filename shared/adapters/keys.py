@@ -55,3 +55,43 @@ def due_pk(shard: int) -> str:
 
 JOBS = SortKeyPrefix("JOB#")
 MESSAGES = SortKeyPrefix("MSG#")
+
+
+def patient_profile_key(patient_id: str) -> Key:
+    return Key(patient_pk(patient_id), SortKey("PROFILE"))
+
+
+def clinic_pk(clinic_id: str) -> PartitionKey:
+    return PartitionKey(f"CLINIC#{clinic_id}")
+
+
+def clinic_key(clinic_id: str) -> Key:
+    return Key(clinic_pk(clinic_id), SortKey("PROFILE"))
+
+
+def clinic_user_key(clinic_id: str, email: str) -> Key:
+    return Key(clinic_pk(clinic_id), SortKey(f"USER#{email}"))
+
+
+def user_key(email: str) -> Key:
+    return Key(PartitionKey(f"USER#{email}"), SortKey("USER"))
+
+
+def api_key_key(key_hash: str) -> Key:
+    return Key(PartitionKey(f"APIKEY#{key_hash}"), SortKey("APIKEY"))
+
+
+def session_key(token_hash: str) -> Key:
+    return Key(PartitionKey(f"SESSION#{token_hash}"), SortKey("SESSION"))
+
+
+def login_failures_key(email: str) -> Key:
+    return Key(PartitionKey(f"LOGINFAIL#{email}"), SortKey("LOGINFAIL"))
+
+
+def clinic_patient_sort(created_iso: str, patient_id: str) -> str:
+    """Sort key of a patient in the clinic index: newest enrollments sort last."""
+    return f"PATIENT#{created_iso}#{patient_id}"
+
+
+USERS = SortKeyPrefix("USER#")

@@ -2,14 +2,9 @@
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from enum import Enum
-
-
-class Channel(str, Enum):
-    SMS = "sms"
-    EMAIL = "email"
 
 
 class JobStatus(str, Enum):
@@ -19,10 +14,18 @@ class JobStatus(str, Enum):
     FAILED = "failed"          # gave up: a permanent error or too many attempts
     EXPIRED = "expired"        # found too late to be worth sending
     UNCONFIRMED = "unconfirmed"  # claimed, then no word of the send: never resent blindly
+    CANCELLED = "cancelled"    # no longer wanted (opted out, consent given or expired, plan changed)
+    DONE = "done"              # a task job carried out
+
+
+class Channel(str, Enum):
+    SMS = "sms"
+    EMAIL = "email"
+    TASK = "task"              # a timed change of state, nothing sent
 
 
 DOSE_REMINDER = "dose_reminder"
-EXPIRY_WINDOWS = {DOSE_REMINDER: timedelta(hours=3)}
+EXPIRY_WINDOWS = {DOSE_REMINDER: timedelta(hours=3), "consent_expiry": timedelta(days=30)}
 DEFAULT_EXPIRY = timedelta(hours=12)
 CLAIM_LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 5
@@ -73,7 +76,7 @@ class Job:
     sid: str = ""
     error_code: str = ""
     delivery_status: str = ""
-    extra: dict = field(default_factory=dict)
+    finished_at: datetime | None = None
 
     @classmethod
     def new(cls, *, patient_id: str, channel: Channel, kind: str, to: str, send_at: datetime,

@@ -51,3 +51,27 @@ def opted_out_text() -> str:
 
 def opted_in_text() -> str:
     return "You will get taperline texts again. Reply HELP for help, STOP to opt out."
+
+
+def clock_time(at) -> str:
+    """A local time as patients read it: 9:00 PM."""
+    hour = at.hour % 12 or 12
+    return f"{hour}:{at.minute:02d} {'AM' if at.hour < 12 else 'PM'}"
+
+
+def welcome_text(clinic_name: str, first_name: str) -> str:
+    return (f"{clinic_name}: Hi {first_name}, your LDN taper dose reminders and check-ins by text. "
+            f"Reply YES to start, STOP to opt out.")
+
+
+def consent_reminder_text(clinic_name: str) -> str:
+    return f"{clinic_name}: reply YES to start your LDN taper texts, or STOP to opt out. Reply HELP for help."
+
+
+def consent_confirmed_text(first_name: str, dose_time) -> str:
+    return (f"Thanks {first_name}! You will get a reminder at {clock_time(dose_time)} on dose days and short "
+            f"check-ins. Reply HELP for help, STOP to opt out.")
+
+
+def already_active_text() -> str:
+    return "You are already set up for taper texts. Reply HELP for help, STOP to opt out. Emergency: call 911."

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, Callable
 from urllib.parse import urlencode
 
 from shared.domain.jobs import CLAIM_LEASE, Channel, Job, JobStatus
+from shared.domain.patients import Patient
+from shared.domain.sending import may_send
 from shared.log import logger, mask_phone
 from shared.services.ports import ClaimMiss, MailSender, Outbox, SendError, SmsSender
 
-REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped")
+REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done")
+Task = Callable[[Job, Patient, datetime], None]
 
 
 @dataclass
@@ -19,6 +23,8 @@ class Dispatcher:
     sms: SmsSender
     mail: MailSender
     public_base_url: str
+    patients: Any = None
+    tasks: dict[str, Task] = field(default_factory=dict)
 
     def run(self, now: datetime) -> dict[str, int]:
         """Send what is due at `now`; return how many jobs ended each way."""
@@ -47,6 +53,18 @@ class Dispatcher:
             self.outbox.finish(job, JobStatus.EXPIRED, now, error_code="too_late")
             logger().info("job expired", extra={"job_id": job.job_id, "kind": job.kind})
             return "expired"
+        patient = None
+        if job.channel is not Channel.EMAIL:  # texts and tasks follow the patient's state at this moment
+            patient = self.patients.get_patient(job.patient_id) if self.patients else None
+            if not may_send(patient.status if patient else None, job.kind):
+                self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="not_wanted")
+                logger().info("job cancelled", extra={"job_id": job.job_id, "kind": job.kind,
+                                                      "patient_status": patient.status.value if patient else None})
+                return "cancelled"
+        if job.channel is Channel.TASK:
+            self.tasks[job.kind](job, patient, now)
+            self.outbox.finish(job, JobStatus.DONE, now)
+            return "done"
         try:
             sid = self._send(job)
         except SendError as exc:

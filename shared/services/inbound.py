@@ -1,15 +1,20 @@
-"""Handle one text from a patient's phone: crisis first, then keywords, stored once per MessageSid."""
+"""Handle one text from a patient's phone: crisis first, then keywords and consent, stored once per MessageSid."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from shared.domain import texts
-from shared.domain.crisis import mentions_crisis
-from shared.domain.keywords import Keyword, read_keyword
+from shared.domain.conversation import Outcome, Sender, respond
+from shared.domain.patients import Patient, PatientStatus
+from shared.domain.sending import CONSENT_KINDS
 from shared.log import logger, mask_phone
-from shared.services.ports import Inbox, InboundSms
+from shared.services.ports import InboundSms, StatusMoved
 
-SERVICE_NAME = "taperline"
+ATTEMPTS = 3
+
+
+class StatusRace(Exception):
+    """The patient's status kept changing while we answered; Twilio will retry."""
 
 
 @dataclass(frozen=True)
@@ -21,31 +26,42 @@ class InboundResult:
 
 @dataclass
 class InboundService:
-    inbox: Inbox
+    inbox: Any
 
     def handle(self, sms: InboundSms) -> InboundResult:
-        patient_id = self.inbox.patient_for_phone(sms.from_number)
-        reply, flags = self.read(sms.body, known=patient_id is not None)
-        stored = self.inbox.save_inbound(sms, patient_id, reply, list(flags))
-        fields = {"message_sid": sms.message_sid, "from": mask_phone(sms.from_number), "flags": list(flags),
-                  "known_patient": patient_id is not None}
+        for _ in range(ATTEMPTS):
+            patient = self.inbox.patient_for_phone(sms.from_number)
+            outcome = respond(sms.body, sender_of(patient))
+            try:
+                stored = self.inbox.save_inbound(sms, patient, outcome.reply, list(outcome.flags), outcome.new_status)
+            except StatusMoved:
+                continue
+            return self._after(sms, patient, outcome, stored)
+        raise StatusRace(sms.message_sid)
+
+    def _after(self, sms: InboundSms, patient: Patient | None, outcome: Outcome, stored: bool) -> InboundResult:
+        fields = {"message_sid": sms.message_sid, "from": mask_phone(sms.from_number), "flags": list(outcome.flags),
+                  "patient_id": patient.patient_id if patient else None}
         if not stored:
             logger().info("inbound repeat", extra=fields)
-            return InboundResult(reply=self.inbox.reply_for(sms.message_sid) or reply, duplicate=True, flags=flags)
-        log = logger().warning if "crisis" in flags else logger().info
+            reply = self.inbox.reply_for(sms.message_sid)
+            return InboundResult(reply=outcome.reply if reply is None else reply, duplicate=True, flags=outcome.flags)
+        if patient and outcome.cancel_jobs:
+            fields["jobs_cancelled"] = self.inbox.cancel_pending_jobs(patient.patient_id, sms.received_at)
+        elif patient and outcome.new_status is PatientStatus.ACTIVE:
+            fields["jobs_cancelled"] = self.inbox.cancel_pending_jobs(patient.patient_id, sms.received_at,
+                                                                      kinds=CONSENT_KINDS)
+        if outcome.new_status:
+            fields["new_status"] = outcome.new_status.value
+        log = logger().warning if "crisis" in outcome.flags else logger().info
         log("inbound stored", extra=fields)
-        return InboundResult(reply=reply, flags=flags)
+        return InboundResult(reply=outcome.reply, flags=outcome.flags)
 
-    @staticmethod
-    def read(body: str, known: bool) -> tuple[str, tuple[str, ...]]:
-        """The reply to a text and what it was flagged as. Crisis language wins over everything."""
-        if mentions_crisis(body):
-            return texts.crisis_text(), ("crisis",)
-        keyword = read_keyword(body)
-        if keyword is Keyword.HELP:
-            return texts.help_text(SERVICE_NAME, ""), ("help",)
-        if keyword in (Keyword.STOP, Keyword.START):
-            return "", (keyword.value,)  # opt-out is the carrier's and Twilio's first; our record comes later
-        if not known:
-            return texts.not_enrolled_text(), ("unknown_number",)
-        return texts.note_received_text(), ("note",)
+
+def sender_of(patient: Patient | None) -> Sender | None:
+    if patient is None:
+        return None
+    return Sender(status=patient.status, first_name=patient.first_name, dose_time=patient.dose_time,
+                  clinic_name=patient.enrollment.get("clinic_name", "your clinic"),
+                  clinic_phone=patient.enrollment.get("clinic_phone", ""),
+                  status_before_opt_out=patient.status_before_opt_out)

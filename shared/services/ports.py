@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Iterator, Protocol
 
 from shared.domain.jobs import Job, JobStatus
+from shared.domain.patients import Patient, PatientStatus
 
 
 class SendError(Exception):
@@ -19,6 +20,14 @@ class SendError(Exception):
 
 class StoreUnavailable(Exception):
     """The store could not be reached or refused the call for now."""
+
+
+class PhoneTaken(Exception):
+    """The number belongs to a patient whose plan is not over."""
+
+
+class StatusMoved(Exception):
+    """The patient's status changed under us; read again and retry."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,15 @@ class Outbox(Protocol):
 
 
 class Inbox(Protocol):
-    def patient_for_phone(self, e164: str) -> str | None: ...
-    def save_inbound(self, sms: InboundSms, patient_id: str | None, reply: str, flags: list[str]) -> bool:
-        """Store the text and its reply once per MessageSid; False when it was stored before."""
+    def patient_for_phone(self, e164: str) -> "Patient | None": ...
+    def save_inbound(self, sms: InboundSms, patient: "Patient | None", reply: str, flags: list[str],
+                     new_status: "PatientStatus | None" = None) -> bool:
+        """Store the text, its reply and any status change once per MessageSid; False when stored before."""
     def reply_for(self, message_sid: str) -> str | None: ...
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int: ...
+
+
+class Patients(Protocol):
+    def get_patient(self, patient_id: str) -> "Patient | None": ...
+    def set_status(self, patient: "Patient", new: "PatientStatus", now: datetime) -> None: ...
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int: ...

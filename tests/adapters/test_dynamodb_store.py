@@ -6,6 +6,7 @@ import pytest
 from shared.adapters.dynamodb import DynamoStore
 from shared.domain.jobs import CLAIM_LEASE, Channel, Job, JobStatus
 from shared.services.ports import ClaimMiss, InboundSms, StoreUnavailable
+from tests.builders import a_patient
 
 NINE_PM = datetime(2027, 11, 8, 2, 0, tzinfo=timezone.utc)
 
@@ -82,8 +83,8 @@ def test_delivery_callbacks_never_move_a_job_backwards(store):
 
 def test_an_inbound_text_is_stored_once_per_message_sid_with_its_reply(store):
     sms = InboundSms("SM1", "+15551234567", "+15005550006", "7", NINE_PM)
-    assert store.save_inbound(sms, "p1", "Thanks", ["note"])
-    assert not store.save_inbound(sms, "p1", "Different", ["note"])
+    assert store.save_inbound(sms, a_patient("p1"), "Thanks", ["note"])
+    assert not store.save_inbound(sms, a_patient("p1"), "Different", ["note"])
     assert store.reply_for("SM1") == "Thanks"
     from shared.adapters import keys
 

@@ -9,6 +9,7 @@ from twilio.request_validator import RequestValidator
 from functions.dispatch import handler as dispatch
 from functions.web import handler as web
 from shared.domain.jobs import Channel, Job, JobStatus
+from tests.builders import a_patient
 
 
 @pytest.fixture
@@ -17,7 +18,8 @@ def lambda_env(monkeypatch, local_settings, dynamodb):
     env = {"TAPERLINE_MODE": "local", "TABLE_NAME": local_settings.table_name,
            "AWS_ENDPOINT_URL": local_settings.aws_endpoint_url, "PUBLIC_BASE_URL": "https://api.taper.example",
            "TWILIO_ACCOUNT_SID": local_settings.twilio_account_sid, "TWILIO_AUTH_TOKEN": "lambda-token",
-           "TWILIO_FROM_NUMBER": "+15005550006", "TWILIO_API_URL": "http://127.0.0.1:9", "DUE_SHARDS": "4"}
+           "TWILIO_FROM_NUMBER": "+15005550006", "TWILIO_API_URL": "http://127.0.0.1:9", "DUE_SHARDS": "4",
+           "APP_SECRET": "lambda-app-secret"}
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(web, "_handler", None)
@@ -54,7 +56,8 @@ def test_web_handler_refuses_a_forged_webhook(lambda_env):
 
 def test_dispatch_handler_uses_the_event_time_not_the_wall_clock(lambda_env, store):
     due = datetime(2030, 1, 1, 2, 0, tzinfo=timezone.utc)  # years ahead of any wall clock
-    job = Job.new(patient_id="p1", channel=Channel.SMS, kind="welcome", to="+15551234567", send_at=due,
+    store.enroll(a_patient("p1", phone="+15551234567"), [])
+    job = Job.new(patient_id="p1", channel=Channel.SMS, kind="notice", to="+15551234567", send_at=due,
                   unique="h1", body="hello")
     store.put_job(job)
     early = dispatch.handler({"time": "2029-12-31T23:59:00Z", "detail-type": "Scheduled Event"}, None)

@@ -12,6 +12,7 @@ from shared.config import Settings
 from shared.domain.jobs import Channel, Job
 from shared.log import logger, mask_phone
 from shared.wiring import build_services
+from tests.builders import a_patient
 from tests.fakes import FakeMail, FakeSms, FixedClock, MemoryStore
 
 PHONE, BODY, TOKEN = "+15551234567", "I slept badly and my dreams were vivid", "very-secret-token"
@@ -41,7 +42,7 @@ def test_logs_are_json_with_ids_and_no_phone_body_or_secret(lines):
     settings = Settings(public_base_url="https://t.example", twilio_account_sid="AC" + "4" * 32,
                         twilio_from_number="+15005550006")
     store, sms = MemoryStore(), FakeSms()
-    store.phones[PHONE] = "p1"
+    store.add_patient(a_patient("p1", phone=PHONE))
     services = build_services(settings, clock=FixedClock(NOW), store=store, sms=sms, mail=FakeMail(),
                               twilio_auth_token=TOKEN)
     form = {"From": PHONE, "To": "+15005550006", "Body": BODY, "MessageSid": "SMlog",

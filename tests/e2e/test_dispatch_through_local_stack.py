@@ -8,6 +8,7 @@ import requests
 
 from local.stack import LocalStack
 from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
+from tests.builders import a_patient
 
 START = datetime(2027, 11, 6, 12, 0, tzinfo=timezone.utc)
 PATIENT = "+15552223333"
@@ -16,6 +17,7 @@ PATIENT = "+15552223333"
 @pytest.fixture(scope="module")
 def stack():
     running = LocalStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START)}).start()
+    running.services.store.enroll(a_patient("p-e2e", phone=PATIENT, clinic_id=running.demo.clinic.clinic_id), [])
     yield running
     running.stop()
 
@@ -68,7 +70,7 @@ def test_a_long_jump_sends_each_job_at_its_own_minute(stack):
 
 def test_delivery_callbacks_reach_the_job(stack):
     at = stack.clock.now() + timedelta(minutes=3)
-    job = put_sms(stack, "callback", at, "Callback check", kind="welcome")
+    job = put_sms(stack, "callback", at, "Callback check", kind="notice")
     move(stack, next_due=True)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -82,7 +84,7 @@ def test_delivery_callbacks_reach_the_job(stack):
 
 def test_twilio_outage_retries_and_nothing_is_lost(stack):
     at = stack.clock.now() + timedelta(minutes=5)
-    job = put_sms(stack, "outage", at, "Sent after an outage", kind="welcome")
+    job = put_sms(stack, "outage", at, "Sent after an outage", kind="notice")
     stack.network.fail_next(503, 20503, times=2)
     report = move(stack, advance_minutes=30)
     assert report["dispatch"]["retried"] == 2 and report["dispatch"]["sent"] == 1

@@ -6,13 +6,13 @@ from shared.config import ConfigError, LocalStackSettings, Settings
 def test_settings_read_every_documented_name():
     settings = Settings.from_env({
         "TAPERLINE_MODE": "local", "TABLE_NAME": "t", "PUBLIC_BASE_URL": "https://x.example/",
-        "TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "secret", "TWILIO_FROM_NUMBER": "+15005550006",
+        "TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "s3cr3t-token", "APP_SECRET": "app-s3cr3t", "TWILIO_FROM_NUMBER": "+15005550006",
         "TWILIO_MESSAGING_SERVICE_SID": "MG1", "TWILIO_API_URL": "http://127.0.0.1:9/", "SES_SENDER": "a@b.org",
         "AWS_REGION": "eu-west-1", "AWS_ENDPOINT_URL": "http://127.0.0.1:5000", "DUE_SHARDS": "4",
         "LOG_LEVEL": "debug", "TWILIO_AUTH_TOKEN_PARAM": "/p"})
     assert settings.public_base_url == "https://x.example" and settings.twilio_api_url == "http://127.0.0.1:9"
     assert (settings.mode, settings.table_name, settings.due_shards, settings.log_level) == ("local", "t", 4, "DEBUG")
-    assert settings.is_local and "secret" not in repr(settings)
+    assert settings.is_local and "s3cr3t" not in repr(settings)
 
 
 def test_defaults_are_deployed_mode():
@@ -45,7 +45,7 @@ def test_a_deployed_function_missing_twilio_settings_says_which():
     with pytest.raises(ConfigError, match="TWILIO_ACCOUNT_SID.*TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID"):
         Settings.from_env({"TWILIO_AUTH_TOKEN_PARAM": "/taperline/dev/twilio-auth-token"}).check_deployed()
     Settings.from_env({"TWILIO_ACCOUNT_SID": "AC1", "TWILIO_MESSAGING_SERVICE_SID": "MG1",
-                       "TWILIO_AUTH_TOKEN_PARAM": "/p"}).check_deployed()
+                       "TWILIO_AUTH_TOKEN_PARAM": "/p", "APP_SECRET_PARAM": "/a"}).check_deployed()
 
 
 def test_building_services_from_incomplete_settings_fails_before_any_client():

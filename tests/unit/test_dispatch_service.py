@@ -3,6 +3,7 @@ from datetime import datetime, timedelta, timezone
 from shared.domain.jobs import Channel, Job, JobStatus
 from shared.services.dispatch import Dispatcher
 from shared.services.ports import SendError
+from tests.builders import a_patient
 from tests.fakes import FakeMail, FakeSms, MemoryStore
 
 NINE_PM = datetime(2027, 3, 15, 1, 0, tzinfo=timezone.utc)  # 21:00 in New York, EDT
@@ -10,8 +11,10 @@ NINE_PM = datetime(2027, 3, 15, 1, 0, tzinfo=timezone.utc)  # 21:00 in New York,
 
 def make(store=None):
     store = store or MemoryStore()
+    store.add_patient(a_patient("p1"))
     sms, mail = FakeSms(), FakeMail()
-    return Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url="https://taper.example"), store, sms, mail
+    dispatcher = Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url="https://taper.example", patients=store)
+    return dispatcher, store, sms, mail
 
 
 def reminder(send_at=NINE_PM, kind="dose_reminder", unique="a1"):

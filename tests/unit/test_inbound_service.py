@@ -1,38 +1,97 @@
 from datetime import datetime, timezone
 
+import pytest
+
+from shared.domain.jobs import Channel, Job, JobStatus
+from shared.domain.patients import PatientStatus
 from shared.services.inbound import InboundService
 from shared.services.ports import InboundSms
+from tests.builders import a_patient
 from tests.fakes import MemoryStore
 
 NOW = datetime(2027, 1, 5, 18, 0, tzinfo=timezone.utc)
+PHONE = "+12125550123"
 
 
-def sms(body, sid="SM1", sender="+15551234567"):
+def sms(body, sid="SM1", sender=PHONE):
     return InboundSms(message_sid=sid, from_number=sender, to_number="+15005550006", body=body, received_at=NOW)
 
 
-def test_help_gets_the_help_text_and_is_stored_once():
+def with_patient(status=PatientStatus.ACTIVE, **changes):
     store = MemoryStore()
-    result = InboundService(store).handle(sms("help"))
-    assert "STOP" in result.reply and "help" in result.reply.lower()
+    store.add_patient(a_patient("p1", phone=PHONE, status=status, **changes))
+    return store, InboundService(store)
+
+
+def pending_job(store, kind="consent_reminder"):
+    job = Job.new(patient_id="p1", channel=Channel.SMS, kind=kind, to=PHONE, send_at=NOW, unique=kind, body="x")
+    store.put_job(job)
+    return job
+
+
+def test_help_names_the_patients_clinic_and_is_stored_once():
+    store, service = with_patient()
+    result = service.handle(sms("help"))
+    assert "Demo Clinic" in result.reply and "+1 212 555 0100" in result.reply and "STOP" in result.reply
     assert [m["flags"] for m in store.messages] == [["help"]]
 
 
 def test_a_retried_webhook_gets_the_same_reply_and_is_not_stored_twice():
-    store = MemoryStore()
-    service = InboundService(store)
-    first = service.handle(sms("HELP", sid="SM9"))
-    again = service.handle(sms("HELP", sid="SM9"))
+    store, service = with_patient(PatientStatus.AWAITING_CONSENT)
+    first = service.handle(sms("YES", sid="SM9"))
+    again = service.handle(sms("YES", sid="SM9"))
     assert again.duplicate and again.reply == first.reply
-    assert len(store.messages) == 1
+    assert len(store.messages) == 1 and store.patients["p1"].status is PatientStatus.ACTIVE
 
 
-def test_crisis_language_gets_988_before_any_keyword_or_state():
-    store = MemoryStore()
-    store.phones["+15551234567"] = "p1"
-    result = InboundService(store).handle(sms("STOP I want to kill myself"))
+@pytest.mark.parametrize("body", ["YES", "yes", "Y", "yes!", "ok yes", "Yes please", " yeah "])
+def test_yes_gives_consent_confirms_and_drops_the_consent_reminders(body):
+    store, service = with_patient(PatientStatus.AWAITING_CONSENT)
+    reminder = pending_job(store)
+    result = service.handle(sms(body))
+    assert store.patients["p1"].status is PatientStatus.ACTIVE
+    assert "Thanks Ana" in result.reply and "9:00 PM" in result.reply
+    assert store.get_job("p1", reminder.job_id).status is JobStatus.CANCELLED
+
+
+@pytest.mark.parametrize("body", ["no", "not yet", "what is this?", "yes no", "7"])
+def test_anything_else_while_awaiting_consent_asks_again_and_changes_nothing(body):
+    store, service = with_patient(PatientStatus.AWAITING_CONSENT)
+    result = service.handle(sms(body))
+    assert "reply YES" in result.reply and store.patients["p1"].status is PatientStatus.AWAITING_CONSENT
+
+
+@pytest.mark.parametrize("status", [PatientStatus.AWAITING_CONSENT, PatientStatus.ACTIVE])
+def test_stop_opts_out_and_cancels_every_pending_job(status):
+    store, service = with_patient(status)
+    jobs = [pending_job(store, "consent_reminder"), pending_job(store, "dose_reminder")]
+    result = service.handle(sms(" stop "))
+    assert store.patients["p1"].status is PatientStatus.OPTED_OUT
+    assert all(store.get_job("p1", j.job_id).status is JobStatus.CANCELLED for j in jobs)
+    assert "START" in result.reply
+
+
+def test_an_opted_out_patient_gets_no_reply_until_start_which_restores_their_state():
+    store, service = with_patient(PatientStatus.ACTIVE)
+    service.handle(sms("STOP", sid="SM1"))
+    assert service.handle(sms("how do I get back?", sid="SM2")).reply == ""
+    result = service.handle(sms("START", sid="SM3"))
+    assert store.patients["p1"].status is PatientStatus.ACTIVE and "again" in result.reply
+
+
+def test_start_before_consent_goes_back_to_awaiting_consent_and_asks_for_yes():
+    store, service = with_patient(PatientStatus.AWAITING_CONSENT)
+    service.handle(sms("STOP", sid="SM1"))
+    result = service.handle(sms("START", sid="SM2"))
+    assert store.patients["p1"].status is PatientStatus.AWAITING_CONSENT and "reply YES" in result.reply
+
+
+@pytest.mark.parametrize("status", list(PatientStatus))
+def test_crisis_language_gets_988_in_every_state(status):
+    store, service = with_patient(status)
+    result = service.handle(sms("STOP I want to kill myself"))
     assert "988" in result.reply and "911" in result.reply
-    assert store.messages[0]["flags"] == ["crisis"] and store.messages[0]["patient_id"] == "p1"
+    assert store.messages[0]["flags"] == ["crisis"] and store.patients["p1"].status is status
 
 
 def test_crisis_from_an_unknown_number_still_gets_988():
@@ -48,8 +107,6 @@ def test_unknown_number_is_told_it_is_not_enrolled_and_the_text_is_kept():
 
 
 def test_a_patient_note_is_acknowledged_for_the_care_team():
-    store = MemoryStore()
-    store.phones["+15551234567"] = "p1"
-    result = InboundService(store).handle(sms("slept badly"))
-    assert "care team" in result.reply
-    assert store.messages[0]["flags"] == ["note"]
+    store, service = with_patient()
+    result = service.handle(sms("slept badly"))
+    assert "care team" in result.reply and store.messages[0]["flags"] == ["note"]

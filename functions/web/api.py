@@ -1,0 +1,63 @@
+"""The JSON API for clinics' scripts: enroll, list and read patients. Bearer API keys, one clinic each."""
+from __future__ import annotations
+
+from flask import Blueprint, g, jsonify, request
+from marshmallow import ValidationError
+
+from functions.web.auth import api_key_required, services
+from functions.web.presenters import patient_created, patient_record, patient_summary
+from functions.web.schemas import EnrollmentSchema, StatusQuerySchema
+from shared.services.enrollment import EnrollmentRefused
+from shared.services.ports import PhoneTaken
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+def errors(messages: dict, status: int = 400):
+    return jsonify({"errors": messages}), status
+
+
+@bp.post("/patients")
+@api_key_required
+def enroll():
+    svc = services()
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return errors({"_body": ["Send a JSON object (Content-Type: application/json)."]})
+    now = svc.clock.now()
+    try:
+        data = EnrollmentSchema(now=now).load(body)
+        patient = svc.enrollment.enroll(g.caller, data, now)
+    except ValidationError as exc:
+        return errors(exc.messages)
+    except EnrollmentRefused as exc:
+        return errors(exc.errors)
+    except PhoneTaken:
+        return errors({"phone": ["This number already belongs to a patient whose plan is not over."]}, 409)
+    return jsonify(patient_created(patient)), 201
+
+
+@bp.get("/patients")
+@api_key_required
+def list_patients():
+    svc = services()
+    try:
+        query = StatusQuerySchema().load(request.args.to_dict())
+    except ValidationError as exc:
+        return errors(exc.messages)
+    rows = svc.records.list(g.caller, svc.clock.now(), query.get("status"))
+    return jsonify({"patients": [patient_summary(p, s) for p, s in rows]})
+
+
+@bp.get("/patients/<patient_id>")
+@api_key_required
+def get_patient(patient_id: str):
+    svc = services()
+    return jsonify(patient_record(svc.records.record(g.caller, patient_id, svc.clock.now())))
+
+
+@bp.get("/openapi.json")
+def openapi():
+    from functions.web.openapi import document
+
+    return jsonify(document())

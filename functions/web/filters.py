@@ -1,0 +1,46 @@
+"""How pages show doses, days and times to people: never raw ISO strings or Python reprs."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from flask import Flask
+
+from shared.domain.texts import clock_time
+
+LABELS = {"awaiting_consent": "Awaiting consent", "active": "Active", "opted_out": "Opted out",
+          "consent_expired": "Consent expired", "completed": "Completed"}
+
+
+def dose(value: Decimal | None) -> str:
+    return "None" if value is None else f"{value.normalize():f} mg"
+
+
+def day(value: date) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def day_before(value: date) -> str:
+    return day(value - timedelta(days=1))
+
+
+def when(value: datetime | None, zone: str = "UTC") -> str:
+    if value is None:
+        return "Never"
+    local = value.astimezone(ZoneInfo(zone))
+    return f"{day(local.date())}, {clock_time(local.time())} {local.tzname()}"
+
+
+def clock(value: time) -> str:
+    return clock_time(value)
+
+
+def register(app: Flask) -> None:
+    app.add_template_filter(dose)
+    app.add_template_filter(day)
+    app.add_template_filter(day_before)
+    app.add_template_filter(when)
+    app.add_template_filter(clock)
+    app.add_template_filter(lambda s: LABELS.get(s, s), "status_label")
+    app.add_template_filter(lambda s: s.replace("_", " ").capitalize(), "field_label")

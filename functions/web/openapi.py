@@ -1,0 +1,42 @@
+"""The OpenAPI 3 document, generated from the same marshmallow schemas the API validates with."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from functions.web import schemas
+
+
+def _json(schema: str, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+@lru_cache(maxsize=1)
+def document() -> dict:
+    from apispec import APISpec
+    from apispec.ext.marshmallow import MarshmallowPlugin
+
+    spec = APISpec(title="taperline API", version="1.0.0", openapi_version="3.0.3", plugins=[MarshmallowPlugin()],
+                   info={"description": "Enroll patients in an SMS-supervised LDN taper and read their records."})
+    spec.components.security_scheme("apiKey", {"type": "http", "scheme": "bearer"})
+    spec.components.schema("Enrollment", schema=schemas.EnrollmentSchema(now=None))
+    for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors"):
+        spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
+    unauthorised = {"description": "No valid API key"}
+    spec.path(path="/api/patients", operations={
+        "post": {"summary": "Enroll a patient; the welcome text asks for consent", "security": [{"apiKey": []}],
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": "Enrollment"}}},
+                 "responses": {"201": _json("PatientCreated", "Enrolled, awaiting consent"),
+                               "400": _json("Errors", "Invalid fields, keyed by field name"), "401": unauthorised,
+                               "409": _json("Errors", "The number belongs to a patient whose plan is not over")}},
+        "get": {"summary": "This clinic's patients", "security": [{"apiKey": []}],
+                "parameters": [{"in": "query", "name": "status", "required": False,
+                                "schema": {"type": "string", "enum": list(schemas.STATUSES)}}],
+                "responses": {"200": _json("PatientList", "Patients"), "401": unauthorised}}})
+    spec.path(path="/api/patients/{patient_id}", operations={
+        "get": {"summary": "One patient's whole record", "security": [{"apiKey": []}],
+                "parameters": [{"in": "path", "name": "patient_id", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": _json("PatientRecord", "The record"), "401": unauthorised,
+                              "404": {"description": "No such patient in this clinic"}}}})
+    spec.path(path="/api/openapi.json", operations={
+        "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3 document"}}}})
+    return spec.to_dict()

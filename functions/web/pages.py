@@ -1,0 +1,122 @@
+"""Pages for clinic staff: sign in and out, the patient list, the enrollment form, a patient's page."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session
+from marshmallow import ValidationError
+
+from functions.web.auth import admin_only, services, signed_in
+from functions.web.schemas import STATUSES, EnrollmentSchema
+from shared.services.accounts import SignInRefused, SignInThrottled
+from shared.services.enrollment import EnrollmentRefused
+from shared.services.ports import PhoneTaken
+
+bp = Blueprint("pages", __name__, template_folder="templates")
+
+FORM_FIELDS = ("first_name", "last_name", "phone", "timezone", "provider_email", "start_dose_mg", "step_mg",
+               "step_days", "dose_time", "start_date", "follow_up_days", "notes")
+
+
+@bp.get("/")
+def home():
+    return redirect("/patients" if session.get("user") else "/login")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method == "GET":
+        return render_template("login.html", email="", error=None)
+    svc = services()
+    email, password = request.form.get("email", ""), request.form.get("password", "")
+    try:
+        user = svc.accounts.sign_in(email, password, svc.clock.now())
+    except SignInThrottled:
+        return render_template("login.html", email=email,
+                               error="Too many failed attempts. Try again in 15 minutes."), 429
+    except SignInRefused:
+        return render_template("login.html", email=email, error="Wrong email or password."), 401
+    session.clear()
+    session.regenerate()
+    session["user"] = {"email": user.email, "clinic_id": user.clinic_id, "role": user.role.value, "name": user.name}
+    flash(f"Signed in as {user.name or user.email}.")
+    return redirect(_safe_next(request.args.get("next", "")))
+
+
+@bp.post("/logout")
+def logout():
+    session.clear()
+    flash("You are signed out.")
+    return redirect("/login")
+
+
+@bp.get("/patients")
+@signed_in
+def patients():
+    svc = services()
+    status = request.args.get("status") or None
+    if status not in (None, *STATUSES):
+        abort(400, "Unknown status.")
+    rows = svc.records.list(g.caller, svc.clock.now(), status)
+    return render_template("patients.html", rows=rows, status=status, statuses=STATUSES,
+                           clinic=svc.accounts.clinic(g.caller.clinic_id))
+
+
+@bp.route("/patients/new", methods=["GET", "POST"])
+@signed_in
+@admin_only
+def enroll():
+    svc = services()
+    providers = svc.accounts.providers_of(g.caller.clinic_id)
+    if request.method == "GET":
+        return render_template("enroll.html", values={"step_mg": "1.0", "step_days": "4", "dose_time": "21:00",
+                                                      "follow_up_days": "1, 3, 7, 14, 28"},
+                               errors={}, providers=providers)
+    values = {name: request.form.get(name, "") for name in FORM_FIELDS}
+    values["consent"] = request.form.get("consent", "")
+    now = svc.clock.now()
+    try:
+        data = EnrollmentSchema(now=now).load(form_to_json(values))
+        patient = svc.enrollment.enroll(g.caller, data, now)
+    except ValidationError as exc:
+        return _form_errors(values, exc.messages, providers)
+    except EnrollmentRefused as exc:
+        return _form_errors(values, exc.errors, providers)
+    except PhoneTaken:
+        return _form_errors(values, {"phone": ["This number already belongs to a patient whose plan is not over."]},
+                            providers, 409)
+    flash(f"{patient.first_name} {patient.last_name} is enrolled. The welcome text asks them to reply YES.")
+    return redirect(f"/patients/{patient.patient_id}")
+
+
+@bp.get("/patients/<patient_id>")
+@signed_in
+def patient(patient_id: str):
+    svc = services()
+    record = svc.records.record(g.caller, patient_id, svc.clock.now())
+    return render_template("patient.html", record=record, p=record.patient)
+
+
+def form_to_json(values: dict) -> dict:
+    """The form's strings as the API's JSON: empty optional fields left out so defaults apply."""
+    data = {k: v.strip() for k, v in values.items() if k != "consent" and v.strip() != ""}
+    if "follow_up_days" in data:
+        parts = [part.strip() for part in data["follow_up_days"].replace(";", ",").split(",") if part.strip()]
+        data["follow_up_days"] = [int(p) if p.isdigit() else p for p in parts]
+    if values.get("consent"):
+        data["consent"] = True
+    return data
+
+
+def _form_errors(values: dict, messages: dict, providers, status: int = 400):
+    flat = {field: msgs if isinstance(msgs, list) else _flatten(msgs) for field, msgs in messages.items()}
+    return render_template("enroll.html", values=values, errors=flat, providers=providers), status
+
+
+def _flatten(nested: dict) -> list[str]:
+    return [m for msgs in nested.values() for m in (msgs if isinstance(msgs, list) else [str(msgs)])]
+
+
+def _safe_next(target: str) -> str:
+    """Only our own paths: never an open redirect."""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/patients"

@@ -1,0 +1,176 @@
+"""Marshmallow schemas shared by the enrollment form and the JSON API (and the OpenAPI document)."""
+from __future__ import annotations
+
+from datetime import datetime, time
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
+
+from shared.domain import plan as limits
+
+MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+STATUSES = ("awaiting_consent", "active", "opted_out", "consent_expired", "completed")
+
+
+class MobileNumber(fields.String):
+    """A phone number in any common format, loaded as E.164; must be a valid mobile-capable number."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        try:
+            number = phonenumbers.parse(text, "US")
+        except phonenumbers.NumberParseException as exc:
+            raise ValidationError("Enter a mobile number, like (555) 201-2345 or +44 7700 900123.") from exc
+        if not phonenumbers.is_valid_number(number):
+            raise ValidationError("This is not a valid phone number.")
+        if phonenumbers.number_type(number) not in MOBILE_TYPES:
+            raise ValidationError("This number cannot receive texts (it is not a mobile number).")
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class TimeZoneName(fields.String):
+    def _deserialize(self, value, attr, data, **kwargs):
+        name = super()._deserialize(value, attr, data, **kwargs).strip()
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValidationError("Choose a time zone by its IANA name, like America/New_York.") from exc
+        return name
+
+
+class LocalTime(fields.String):
+    """A local clock time HH:MM (24-hour)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        try:
+            parsed = datetime.strptime(text, "%H:%M").time()
+        except ValueError as exc:
+            raise ValidationError("Enter a time as HH:MM, like 21:00.") from exc
+        return parsed
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value.strftime("%H:%M") if isinstance(value, time) else value
+
+
+def at_most_two_decimals(value: Decimal) -> None:
+    if value != value.quantize(Decimal("0.01")):
+        raise ValidationError("Use at most two decimals, like 2.25.")
+
+
+def mg(minimum: Decimal, maximum: Decimal, **kwargs) -> fields.Decimal:
+    return fields.Decimal(validate=[validate.Range(minimum, maximum, error=f"Must be between {minimum} and {maximum} mg."),
+                                    at_most_two_decimals], **kwargs)
+
+
+class EnrollmentSchema(Schema):
+    """One patient's enrollment, as the form and the API send it."""
+
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+    first_name = fields.String(required=True, validate=validate.Length(1, 20, error="Use 1 to 20 characters."))
+    last_name = fields.String(required=True, validate=validate.Length(1, 50, error="Use 1 to 50 characters."))
+    phone = MobileNumber(required=True)
+    timezone = TimeZoneName(required=True)
+    provider_email = fields.Email(required=True)
+    start_dose_mg = mg(limits.MIN_START_MG, limits.MAX_START_MG, required=True)
+    step_mg = mg(limits.MIN_STEP_MG, limits.MAX_STEP_MG, load_default=Decimal("1.0"))
+    step_days = fields.Integer(load_default=4, validate=validate.Range(
+        limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS, error="Must be between 1 and 30 days."))
+    dose_time = LocalTime(load_default=time(21, 0))
+    start_date = fields.Date(load_default=None)
+    follow_up_days = fields.List(fields.Integer(validate=validate.Range(1, 365, error="Days must be 1 to 365.")),
+                                 load_default=list(limits.DEFAULT_FOLLOW_UP_DAYS),
+                                 validate=validate.Length(1, 12, error="Give 1 to 12 follow-up days."))
+    consent = fields.Boolean(required=True, error_messages={"required": "The patient must agree to receive texts."})
+    notes = fields.String(load_default="", validate=validate.Length(max=2000))
+
+    def __init__(self, *args, now: datetime, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now
+
+    @validates_schema(skip_on_field_errors=False)
+    def _consent_and_start(self, data, **kwargs):
+        errors = {}
+        if "consent" in data and data["consent"] is not True:
+            errors["consent"] = ["The patient must agree to receive texts."]
+        start, zone = data.get("start_date"), data.get("timezone")
+        if start and zone and start < self.now.astimezone(ZoneInfo(zone)).date():
+            errors["start_date"] = ["The plan cannot start in the past (in the patient's time zone)."]
+        if errors:
+            raise ValidationError(errors)
+
+    @post_load
+    def _defaults(self, data, **kwargs):
+        if data.get("start_date") is None:
+            data["start_date"] = self.now.astimezone(ZoneInfo(data["timezone"])).date()
+        data["follow_up_days"] = sorted(set(data["follow_up_days"]))
+        data["first_name"], data["last_name"] = data["first_name"].strip(), data["last_name"].strip()
+        return data
+
+
+class StepSchema(Schema):
+    start_date = fields.Date()
+    dose_mg = fields.Float()
+
+
+class PlanSchema(Schema):
+    steps = fields.List(fields.Nested(StepSchema))
+    last_dose_date = fields.Date()
+    stop_date = fields.Date()
+    follow_up_dates = fields.List(fields.Date())
+
+
+class PatientCreatedSchema(Schema):
+    id = fields.String()
+    status = fields.String()
+    plan = fields.Nested(PlanSchema)
+
+
+class PatientSummarySchema(Schema):
+    id = fields.String()
+    first_name = fields.String()
+    last_name = fields.String()
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    current_dose_mg = fields.Float(allow_none=True)
+    next_step_date = fields.Date(allow_none=True)
+    last_checkin_at = fields.DateTime(allow_none=True)
+    open_escalations = fields.Integer()
+    created_at = fields.DateTime()
+
+
+class PatientListSchema(Schema):
+    patients = fields.List(fields.Nested(PatientSummarySchema))
+
+
+class MessageSchema(Schema):
+    at = fields.DateTime()
+    direction = fields.String(validate=validate.OneOf(("inbound", "outbound")))
+    body = fields.String()
+    status = fields.String()
+    kind = fields.String()
+
+
+class PatientRecordSchema(PatientSummarySchema):
+    phone = fields.String()
+    timezone = fields.String()
+    provider_email = fields.String()
+    dose_time = fields.String()
+    notes = fields.String()
+    consented_at = fields.DateTime(allow_none=True)
+    plan = fields.Nested(PlanSchema)
+    messages = fields.List(fields.Nested(MessageSchema))
+    checkins = fields.List(fields.Dict())
+    escalations = fields.List(fields.Dict())
+
+
+class ErrorsSchema(Schema):
+    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+
+
+class StatusQuerySchema(Schema):
+    status = fields.String(validate=validate.OneOf(STATUSES))

@@ -1,0 +1,63 @@
+"""Server-side sessions: the cookie holds a random token; the data lives in DynamoDB under its hash."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from flask.sessions import SessionInterface, SessionMixin
+from werkzeug.datastructures import CallbackDict
+
+COOKIE = "taperline_session"
+LIFETIME = timedelta(hours=12)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ServerSession(CallbackDict, SessionMixin):
+    def __init__(self, data: dict | None = None, token: str | None = None):
+        def touched(_):
+            self.modified = True
+
+        super().__init__(data or {}, touched)
+        self.token = token
+        self.modified = False
+        self.rotate = False
+
+    def regenerate(self) -> None:
+        """A new token at sign-in, so a token planted before it is worthless (session fixation)."""
+        self.rotate = True
+        self.modified = True
+
+
+class DynamoSessionInterface(SessionInterface):
+    def __init__(self, store, clock, secure: bool):
+        self.store = store
+        self.clock = clock
+        self.secure = secure
+
+    def open_session(self, app, request):
+        token = request.cookies.get(COOKIE)
+        if token:
+            data = self.store.get_session(token_hash(token), self.clock.now())
+            if data is not None:
+                return ServerSession(data, token)
+        return ServerSession()
+
+    def save_session(self, app, session: ServerSession, response):
+        if not session.modified:
+            return
+        if not session:
+            if session.token:
+                self.store.delete_session(token_hash(session.token))
+                response.delete_cookie(COOKIE, path="/")
+            return
+        if session.rotate and session.token:
+            self.store.delete_session(token_hash(session.token))
+        if session.rotate or not session.token:
+            session.token = secrets.token_urlsafe(32)
+        self.store.put_session(token_hash(session.token), dict(session), self.clock.now() + LIFETIME)
+        response.set_cookie(COOKIE, session.token, max_age=int(LIFETIME.total_seconds()), httponly=True,
+                            secure=self.secure, samesite="Lax", path="/")

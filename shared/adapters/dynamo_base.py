@@ -1,0 +1,50 @@
+"""What every DynamoDB record class shares: the client, the table, marshalling and error mapping."""
+from __future__ import annotations
+
+from typing import Any
+
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.exceptions import BotoCoreError, ClientError
+
+from shared.services.ports import StoreUnavailable
+
+# Named conditions, combined by name.
+ITEM_IS_NEW = "attribute_not_exists(PK)"
+
+_to_dynamo = TypeSerializer().serialize
+_from_dynamo = TypeDeserializer().deserialize
+
+
+def marshal(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: _to_dynamo(v) for k, v in item.items() if v is not None}
+
+
+def unmarshal(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: _from_dynamo(v) for k, v in item.items()}
+
+
+def error_code(exc: ClientError) -> str:
+    return exc.response.get("Error", {}).get("Code", "")
+
+
+def cancelled_by_condition(exc: ClientError, index: int) -> bool:
+    """True when a cancelled transaction failed on the condition of its item at `index`."""
+    reasons = exc.response.get("CancellationReasons", [])
+    return len(reasons) > index and reasons[index].get("Code") == "ConditionalCheckFailed"
+
+
+class TableAccess:
+    """Turns transport failures into StoreUnavailable so callers can lose nothing and retry."""
+
+    client: Any
+    table: str
+
+    def _call(self, operation: str, **kwargs: Any) -> dict:
+        try:
+            return getattr(self.client, operation)(**kwargs)
+        except ClientError as exc:
+            if error_code(exc) in ("ConditionalCheckFailedException", "TransactionCanceledException"):
+                raise
+            raise StoreUnavailable(f"DynamoDB {operation} failed: {error_code(exc)}") from exc
+        except BotoCoreError as exc:
+            raise StoreUnavailable(f"DynamoDB {operation} failed: {type(exc).__name__}") from exc

@@ -1,0 +1,147 @@
+"""Patients, their phone numbers and their taper plans on the single table."""
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from shared.adapters import keys
+from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, cancelled_by_condition, marshal, unmarshal
+from shared.domain.jobs import Job, JobStatus, parse_utc, utc_iso
+from shared.domain.patients import PLAN_OVER, Patient, PatientStatus
+from shared.domain.plan import Plan
+from shared.services.ports import PhoneTaken, StatusMoved
+
+CLINIC_INDEX = "clinic"
+PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
+
+
+class PatientRecords(TableAccess):
+    shards: int
+
+    def enroll(self, patient: Patient, jobs: list[Job]) -> None:
+        """Store the patient, claim the phone number and queue the first jobs, all or nothing."""
+        from shared.adapters.dynamodb import job_to_item
+
+        phone = keys.phone_key(patient.phone)
+        items = [
+            {"Put": {"TableName": self.table, "Item": marshal(patient_to_item(patient)),
+                     "ConditionExpression": ITEM_IS_NEW}},
+            {"Put": {"TableName": self.table, "ConditionExpression": PHONE_IS_FREE,
+                     "ExpressionAttributeValues": marshal({":true": True}),
+                     "Item": marshal({"PK": phone.pk, "SK": phone.sk, "type": "phone", "patient_id": patient.patient_id,
+                                      "clinic_id": patient.clinic_id, "plan_over": False})}},
+            *({"Put": {"TableName": self.table, "Item": marshal(job_to_item(job, self.shards)),
+                       "ConditionExpression": ITEM_IS_NEW}} for job in jobs),
+        ]
+        try:
+            self._call("transact_write_items", TransactItems=items)
+        except ClientError as exc:
+            if cancelled_by_condition(exc, 1):
+                raise PhoneTaken(patient.phone) from exc
+            raise
+
+    def get_patient(self, patient_id: str) -> Patient | None:
+        found = self._call("get_item", TableName=self.table, Key=keys.patient_profile_key(patient_id).as_item(),
+                           ConsistentRead=True)
+        return patient_from_item(unmarshal(found["Item"])) if "Item" in found else None
+
+    def patient_for_phone(self, e164: str) -> Patient | None:
+        found = self._call("get_item", TableName=self.table, Key=keys.phone_key(e164).as_item())
+        return self.get_patient(found["Item"]["patient_id"]["S"]) if "Item" in found else None
+
+    def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:
+        query: dict[str, Any] = dict(TableName=self.table, IndexName=CLINIC_INDEX,
+                                     KeyConditionExpression="clinic_pk = :c",
+                                     ExpressionAttributeValues={":c": {"S": keys.clinic_pk(clinic_id)}})
+        if status:
+            query["FilterExpression"] = "#status = :s"
+            query["ExpressionAttributeNames"] = {"#status": "status"}
+            query["ExpressionAttributeValues"][":s"] = {"S": status}
+        found: list[Patient] = []
+        while True:
+            page = self._call("query", **query)
+            found += [patient_from_item(unmarshal(i)) for i in page.get("Items", [])]
+            if "LastEvaluatedKey" not in page:
+                return found
+            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None:
+        """Move a patient from the status we read to `new`; StatusMoved when it changed meanwhile."""
+        try:
+            self._call("transact_write_items", TransactItems=status_change_items(self.table, patient, new, now))
+        except ClientError as exc:
+            raise StatusMoved(patient.patient_id) from exc
+
+    def jobs_of(self, patient_id: str) -> list[Job]:
+        from shared.adapters.dynamodb import job_from_item
+
+        page = self._call("query", TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :j)",
+                          ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)},
+                                                     ":j": {"S": keys.JOBS}})
+        return [job_from_item(unmarshal(i)) for i in page.get("Items", [])]
+
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int:
+        """Cancel every job of the patient still waiting to be sent (of the given kinds, if any)."""
+        cancelled = 0
+        for job in self.jobs_of(patient_id):
+            if job.status is not JobStatus.PENDING or (kinds and job.kind not in kinds):
+                continue
+            try:
+                self._call("update_item", TableName=self.table, Key=keys.job_key(patient_id, job.job_id).as_item(),
+                           ConditionExpression="#status = :pending",
+                           UpdateExpression="SET #status = :cancelled, finished_at = :now REMOVE due_pk, due_at",
+                           ExpressionAttributeNames={"#status": "status"},
+                           ExpressionAttributeValues=marshal({":pending": "pending", ":cancelled": "cancelled",
+                                                              ":now": utc_iso(now)}))
+                cancelled += 1
+            except ClientError:
+                continue  # it was claimed meanwhile; dispatch checks the patient's state before sending
+        return cancelled
+
+
+def status_change_items(table: str, patient: Patient, new: PatientStatus, now: datetime) -> list[dict]:
+    """Transaction items moving a patient's status (and freeing the phone when the plan is over)."""
+    values = {":old": patient.status.value, ":new": new.value, ":now": utc_iso(now)}
+    sets = ["#status = :new", "status_changed_at = :now"]
+    if new is PatientStatus.OPTED_OUT:
+        sets.append("status_before_opt_out = :old")
+    if new is PatientStatus.ACTIVE and patient.consented_at is None:
+        sets.append("consented_at = :now")
+    items = [{"Update": {"TableName": table, "Key": keys.patient_profile_key(patient.patient_id).as_item(),
+                         "ConditionExpression": "#status = :old", "UpdateExpression": "SET " + ", ".join(sets),
+                         "ExpressionAttributeNames": {"#status": "status"},
+                         "ExpressionAttributeValues": marshal(values)}}]
+    if new in PLAN_OVER:
+        items.append({"Update": {"TableName": table, "Key": keys.phone_key(patient.phone).as_item(),
+                                 "ConditionExpression": "patient_id = :pid", "UpdateExpression": "SET plan_over = :true",
+                                 "ExpressionAttributeValues": marshal({":pid": patient.patient_id, ":true": True})}})
+    return items
+
+
+def patient_to_item(patient: Patient) -> dict[str, Any]:
+    key = keys.patient_profile_key(patient.patient_id)
+    created = utc_iso(patient.created_at)
+    return {"PK": key.pk, "SK": key.sk, "type": "patient", "patient_id": patient.patient_id,
+            "clinic_id": patient.clinic_id, "clinic_pk": keys.clinic_pk(patient.clinic_id),
+            "clinic_sk": keys.clinic_patient_sort(created, patient.patient_id),
+            "first_name": patient.first_name, "last_name": patient.last_name, "phone": patient.phone,
+            "timezone": patient.timezone, "provider_email": patient.provider_email,
+            "dose_time": patient.dose_time.strftime("%H:%M"), "plan": patient.plan.to_record(),
+            "status": patient.status.value, "created_at": created, "notes": patient.notes or None,
+            "enrollment": patient.enrollment or None, "clinic_name": patient.enrollment.get("clinic_name"),
+            "clinic_phone": patient.enrollment.get("clinic_phone")}
+
+
+def patient_from_item(item: dict[str, Any]) -> Patient:
+    before = item.get("status_before_opt_out")
+    consented = item.get("consented_at")
+    return Patient(
+        patient_id=item["patient_id"], clinic_id=item["clinic_id"], first_name=item["first_name"],
+        last_name=item["last_name"], phone=item["phone"], timezone=item["timezone"],
+        provider_email=item["provider_email"], dose_time=time.fromisoformat(item["dose_time"]),
+        plan=Plan.from_record(item["plan"]), status=PatientStatus(item["status"]),
+        created_at=parse_utc(item["created_at"]), status_before_opt_out=PatientStatus(before) if before else None,
+        consented_at=parse_utc(consented) if consented else None, notes=item.get("notes", ""),
+        enrollment=dict(item.get("enrollment") or {}))

@@ -1,0 +1,75 @@
+"""What one inbound text means for a patient, whatever state they are in. Crisis language comes first."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+from shared.domain import texts
+from shared.domain.consent import is_yes
+from shared.domain.crisis import mentions_crisis
+from shared.domain.keywords import Keyword, read_keyword
+from shared.domain.patients import PatientStatus
+
+
+@dataclass(frozen=True)
+class Sender:
+    """What the conversation needs to know of the patient behind a number."""
+
+    status: PatientStatus
+    first_name: str
+    dose_time: time
+    clinic_name: str
+    clinic_phone: str = ""
+    status_before_opt_out: PatientStatus | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    reply: str
+    flags: tuple[str, ...]
+    new_status: PatientStatus | None = None
+    cancel_jobs: bool = False
+    plan_starts: bool = False
+
+
+def respond(body: str, sender: Sender | None) -> Outcome:
+    """The reply to a text and the change it makes. Pure: no storage, no clock."""
+    if mentions_crisis(body):
+        return Outcome(texts.crisis_text(), ("crisis",))
+    keyword = read_keyword(body)
+    if keyword is Keyword.HELP:
+        name, phone = (sender.clinic_name, sender.clinic_phone) if sender else ("taperline", "")
+        return Outcome(texts.help_text(name, phone), ("help",))
+    if sender is None:
+        if keyword is not None:
+            return Outcome("", (keyword.value,))
+        return Outcome(texts.not_enrolled_text(), ("unknown_number",))
+    if keyword is Keyword.STOP:
+        return _opt_out(sender)
+    if sender.status is PatientStatus.OPTED_OUT:
+        if keyword is Keyword.START or is_yes(body):
+            return _opt_in(sender)
+        return Outcome("", ("note", "opted_out"))  # never text an opted-out patient, but keep what they said
+    if keyword is Keyword.START:
+        return Outcome(texts.opted_in_text(), ("start",))
+    if sender.status is PatientStatus.AWAITING_CONSENT:
+        if is_yes(body):
+            return Outcome(texts.consent_confirmed_text(sender.first_name, sender.dose_time), ("consent",),
+                           new_status=PatientStatus.ACTIVE, plan_starts=True)
+        return Outcome(texts.consent_reminder_text(sender.clinic_name), ("awaiting_consent",))
+    if sender.status is PatientStatus.ACTIVE and is_yes(body):
+        return Outcome(texts.already_active_text(), ("note",))
+    return Outcome(texts.note_received_text(), ("note",))
+
+
+def _opt_out(sender: Sender) -> Outcome:
+    if sender.status is PatientStatus.OPTED_OUT:
+        return Outcome("", ("stop",))
+    return Outcome(texts.opted_out_text(), ("stop",), new_status=PatientStatus.OPTED_OUT, cancel_jobs=True)
+
+
+def _opt_in(sender: Sender) -> Outcome:
+    back_to = sender.status_before_opt_out or PatientStatus.AWAITING_CONSENT
+    if back_to is PatientStatus.AWAITING_CONSENT:
+        return Outcome(texts.consent_reminder_text(sender.clinic_name), ("start",), new_status=back_to)
+    return Outcome(texts.opted_in_text(), ("start",), new_status=back_to, plan_starts=back_to is PatientStatus.ACTIVE)

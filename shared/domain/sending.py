@@ -1,0 +1,22 @@
+"""Whether a due job may still go out, given where its patient stands now (checked at send time)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from shared.domain.patients import PatientStatus
+
+WELCOME = "welcome"
+CONSENT_REMINDER = "consent_reminder"
+CONSENT_EXPIRY = "consent_expiry"
+CONSENT_KINDS = {WELCOME, CONSENT_REMINDER, CONSENT_EXPIRY}
+CONSENT_REMINDER_AFTER = timedelta(hours=48)
+CONSENT_EXPIRES_AFTER = timedelta(hours=96)
+
+
+def may_send(status: PatientStatus | None, kind: str) -> bool:
+    """True when a job of this kind still makes sense for a patient in this state."""
+    if status is None or status is PatientStatus.OPTED_OUT:
+        return False
+    if kind in CONSENT_KINDS:
+        return status is PatientStatus.AWAITING_CONSENT
+    return status is not PatientStatus.AWAITING_CONSENT and status is not PatientStatus.CONSENT_EXPIRED

@@ -1,0 +1,108 @@
+"""Clinic accounts: creating clinics and staff, signing in (throttled), API keys."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from shared.domain.accounts import Caller, Role, User
+from shared.domain.patients import Clinic
+from shared.log import logger
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+
+
+class SignInRefused(Exception):
+    """Wrong email or password (never says which)."""
+
+
+class SignInThrottled(Exception):
+    """Too many failed attempts for this email; try again later."""
+
+
+def hash_password(password: str) -> str:
+    """scrypt, a standard memory-hard KDF, with a random salt: scrypt$n$r$p$salt$hash."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
+    return "$".join(["scrypt", str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P),
+                     base64.b64encode(salt).decode(), base64.b64encode(digest).decode()])
+
+
+def password_matches(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    trial = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
+    return hmac.compare_digest(trial, base64.b64decode(digest))
+
+
+def api_key_hash(key: str) -> str:
+    """API keys are long random strings, so a plain SHA-256 is the right hash (no salt needed)."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+@dataclass
+class AccountService:
+    accounts: Any
+
+    def create_clinic(self, name: str, contact_phone: str, now: datetime, settings: dict | None = None) -> Clinic:
+        clinic = Clinic(clinic_id=secrets.token_hex(8), name=name, contact_phone=contact_phone, settings=settings or {})
+        self.accounts.put_clinic(clinic, now)
+        return clinic
+
+    def add_user(self, clinic_id: str, email: str, role: Role, name: str, now: datetime,
+                 password: str | None = None) -> tuple[User, str]:
+        """Add a staff member; returns the user and the password set (generated when not given)."""
+        password = password or new_password()
+        user = User(email=email.strip().lower(), clinic_id=clinic_id, role=role, name=name,
+                    password_hash=hash_password(password))
+        self.accounts.put_user(user, now)
+        return user, password
+
+    def create_api_key(self, clinic_id: str, label: str, now: datetime, key: str | None = None) -> str:
+        key = key or "tl_" + secrets.token_urlsafe(32)
+        self.accounts.put_api_key(api_key_hash(key), clinic_id, label, now)
+        return key
+
+    def caller_for_api_key(self, key: str) -> Caller | None:
+        clinic_id = self.accounts.clinic_for_api_key(api_key_hash(key)) if key else None
+        return Caller(clinic_id=clinic_id, role=Role.ADMIN) if clinic_id else None
+
+    def sign_in(self, email: str, password: str, now: datetime) -> User:
+        email = email.strip().lower()
+        if self.accounts.login_failures(email, now) >= MAX_FAILURES:
+            logger().warning("sign-in throttled")
+            raise SignInThrottled(email)
+        user = self.accounts.get_user(email)
+        if user is None or not password_matches(password, user.password_hash):
+            if user is None:
+                password_matches(password, _dummy_hash())  # same work either way: no user enumeration by timing
+            self.accounts.record_login_failure(email, now, FAILURE_WINDOW)
+            raise SignInRefused(email)
+        self.accounts.clear_login_failures(email)
+        return user
+
+    def clinic(self, clinic_id: str) -> Clinic | None:
+        return self.accounts.get_clinic(clinic_id)
+
+    def providers_of(self, clinic_id: str) -> list[User]:
+        return [u for u in self.accounts.users_of(clinic_id) if u.role is Role.PROVIDER]
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_hex(8))

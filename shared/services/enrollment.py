@@ -1,0 +1,94 @@
+"""Enrolling a patient: the provider's taper becomes a dated plan, and consent is asked by SMS first."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from shared.domain import texts
+from shared.domain.accounts import Caller, Role
+from shared.domain.jobs import Channel, Job
+from shared.domain.patients import Patient, PatientStatus
+from shared.domain.plan import build_plan
+from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_EXPIRY, CONSENT_REMINDER, CONSENT_REMINDER_AFTER, WELCOME
+from shared.log import logger
+
+
+class EnrollmentRefused(Exception):
+    """Input the schema could not judge alone was wrong: errors keyed by the JSON field names."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+class NotAllowed(Exception):
+    """The caller's role may not do this."""
+
+
+class PatientNotFound(Exception):
+    """No such patient in the caller's clinic (another clinic's patient is 'not found' too)."""
+
+
+@dataclass
+class EnrollmentService:
+    patients: Any
+    accounts: Any
+
+    def enroll(self, caller: Caller, data: dict, now: datetime) -> Patient:
+        """Store a validated enrollment and queue the welcome text; PhoneTaken when the number is in use."""
+        if not caller.may_enroll:
+            raise NotAllowed("only clinic admins enroll patients")
+        provider = self.accounts.get_user(data["provider_email"].strip().lower())
+        if provider is None or provider.clinic_id != caller.clinic_id or provider.role is not Role.PROVIDER:
+            raise EnrollmentRefused({"provider_email": ["Choose a provider of this clinic."]})
+        clinic = self.accounts.get_clinic(caller.clinic_id)
+        plan = build_plan(data["start_dose_mg"], data["step_mg"], data["step_days"], data["start_date"],
+                          data["follow_up_days"])
+        patient = Patient(
+            patient_id=secrets.token_hex(8), clinic_id=caller.clinic_id, first_name=data["first_name"],
+            last_name=data["last_name"], phone=data["phone"], timezone=data["timezone"],
+            provider_email=provider.email, dose_time=data["dose_time"], plan=plan,
+            status=PatientStatus.AWAITING_CONSENT, created_at=now, notes=data.get("notes") or "",
+            enrollment=enrollment_record(data, clinic.name, clinic.contact_phone, caller.email))
+        self.patients.enroll(patient, consent_jobs(patient, clinic.name, now))
+        logger().info("patient enrolled", extra={"patient_id": patient.patient_id, "clinic_id": caller.clinic_id})
+        return patient
+
+    def list(self, caller: Caller, status: str | None = None) -> list[Patient]:
+        return self.patients.patients_of_clinic(caller.clinic_id, status)
+
+    def get(self, caller: Caller, patient_id: str) -> Patient:
+        patient = self.patients.get_patient(patient_id)
+        if patient is None or patient.clinic_id != caller.clinic_id:
+            raise PatientNotFound(patient_id)
+        return patient
+
+
+def consent_jobs(patient: Patient, clinic_name: str, now: datetime) -> list[Job]:
+    """The welcome text now, a reminder after 48 hours without a YES, and the expiry 48 hours later."""
+    def job(kind: str, at: datetime, channel: Channel = Channel.SMS, body: str = "") -> Job:
+        return Job.new(patient_id=patient.patient_id, channel=channel, kind=kind, to=patient.phone, send_at=at,
+                       unique=secrets.token_hex(6), body=body)
+
+    return [job(WELCOME, now, body=texts.welcome_text(clinic_name, patient.first_name)),
+            job(CONSENT_REMINDER, now + CONSENT_REMINDER_AFTER, body=texts.consent_reminder_text(clinic_name)),
+            job(CONSENT_EXPIRY, now + CONSENT_EXPIRES_AFTER, channel=Channel.TASK)]
+
+
+def enrollment_record(data: dict, clinic_name: str, clinic_phone: str, enrolled_by: str) -> dict:
+    """What was asked for, kept with the patient in storable types (no floats)."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, (date, time)):
+            return value.isoformat()
+        if isinstance(value, Decimal):
+            return str(value)
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value
+
+    record = {key: plain(value) for key, value in data.items() if key not in ("consent", "notes")}
+    return {**record, "clinic_name": clinic_name, "clinic_phone": clinic_phone, "enrolled_by": enrolled_by,
+            "consent_recorded": bool(data.get("consent"))}
