@@ -71,14 +71,14 @@ class Settings:
         if self.mode == "aws" and self.twilio_api_url:
             raise ConfigError("TWILIO_API_URL is for local mode only")
 
-    def check_deployed(self) -> None:
-        """Raise ConfigError when a deployed function lacks what it needs to reach Twilio."""
+    def check_deployed(self, for_web: bool = False) -> None:
+        """Raise ConfigError when a deployed function lacks what it needs (Twilio; the web's app secret)."""
         missing = [name for name, value in (
             ("TWILIO_ACCOUNT_SID", self.twilio_account_sid),
             ("TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID",
              self.twilio_from_number or self.twilio_messaging_service_sid),
             ("TWILIO_AUTH_TOKEN or TWILIO_AUTH_TOKEN_PARAM", self.twilio_auth_token or self.twilio_auth_token_param),
-            ("APP_SECRET or APP_SECRET_PARAM", self.app_secret or self.app_secret_param),
+            ("APP_SECRET or APP_SECRET_PARAM", self.app_secret or self.app_secret_param or not for_web),
             ("TABLE_NAME", self.table_name)) if not value]
         if missing:
             raise ConfigError("missing settings: " + ", ".join(missing))

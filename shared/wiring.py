@@ -51,17 +51,21 @@ def secret(settings: Settings, value: str, param: str, ssm: Any = None) -> str:
     return ssm.get_parameter(Name=param, WithDecryption=True)["Parameter"]["Value"]
 
 
-def build_services(settings: Settings, **overrides: Any) -> Services:
-    """Build every service; any of clock, store, sms, mail, twilio_auth_token can be given instead."""
+def build_services(settings: Settings, *, for_web: bool = False, **overrides: Any) -> Services:
+    """Build every service; any of clock, store, sms, mail, twilio_auth_token, app_secret can be given instead.
+
+    Only the web function signs sessions and forms, so only it reads the app secret.
+    """
     if not overrides:
-        settings.check_deployed()
+        settings.check_deployed(for_web)
     logger().setLevel(settings.log_level)
     clock = overrides.get("clock") or _system_clock()
     store = overrides.get("store") or _dynamo_store(settings)
     token = overrides.get("twilio_auth_token")
     if token is None:
         token = secret(settings, settings.twilio_auth_token, settings.twilio_auth_token_param)
-    app_secret = overrides.get("app_secret") or secret(settings, settings.app_secret, settings.app_secret_param)
+    app_secret = overrides.get("app_secret") or (
+        secret(settings, settings.app_secret, settings.app_secret_param) if for_web else "")
     sms = overrides.get("sms") or _twilio_sender(settings, token)
     mail = overrides.get("mail") or _ses_sender(settings)
     consent = ConsentService(patients=store)

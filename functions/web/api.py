@@ -6,7 +6,7 @@ from marshmallow import ValidationError
 
 from functions.web.auth import api_key_required, services
 from functions.web.presenters import patient_created, patient_record, patient_summary
-from functions.web.schemas import EnrollmentSchema, StatusQuerySchema
+from functions.web.schemas import EnrollmentSchema, StatusQuerySchema, flat_errors
 from shared.services.enrollment import EnrollmentRefused
 from shared.services.ports import PhoneTaken
 
@@ -14,7 +14,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 def errors(messages: dict, status: int = 400):
-    return jsonify({"errors": messages}), status
+    return jsonify({"errors": flat_errors(messages)}), status
 
 
 @bp.post("/patients")

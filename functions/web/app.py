@@ -25,7 +25,7 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     from functions.web.sessions import DynamoSessionInterface
 
     app = Flask(__name__)
-    app.secret_key = services.app_secret or secrets.token_hex(32)
+    app.secret_key = services.app_secret or secrets.token_hex(32)  # deployed, check_deployed insists on one
     app.config.update(WTF_CSRF_TIME_LIMIT=None, MAX_CONTENT_LENGTH=256 * 1024)
     app.extensions["taperline"] = services
     app.session_interface = DynamoSessionInterface(services.store, services.clock,

@@ -21,4 +21,4 @@ def _build():
     from shared.wiring import build_services
 
     settings = Settings.from_env()
-    return make_lambda_handler(create_app(build_services(settings)))
+    return make_lambda_handler(create_app(build_services(settings, for_web=True)))

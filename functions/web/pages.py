@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from marshmallow import ValidationError
 
 from functions.web.auth import admin_only, services, signed_in
-from functions.web.schemas import STATUSES, EnrollmentSchema
+from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
 from shared.services.accounts import SignInRefused, SignInThrottled
 from shared.services.enrollment import EnrollmentRefused
 from shared.services.ports import PhoneTaken
@@ -107,12 +107,7 @@ def form_to_json(values: dict) -> dict:
 
 
 def _form_errors(values: dict, messages: dict, providers, status: int = 400):
-    flat = {field: msgs if isinstance(msgs, list) else _flatten(msgs) for field, msgs in messages.items()}
-    return render_template("enroll.html", values=values, errors=flat, providers=providers), status
-
-
-def _flatten(nested: dict) -> list[str]:
-    return [m for msgs in nested.values() for m in (msgs if isinstance(msgs, list) else [str(msgs)])]
+    return render_template("enroll.html", values=values, errors=flat_errors(messages), providers=providers), status
 
 
 def _safe_next(target: str) -> str:

@@ -174,3 +174,16 @@ class ErrorsSchema(Schema):
 
 class StatusQuerySchema(Schema):
     status = fields.String(validate=validate.OneOf(STATUSES))
+
+
+def flat_errors(messages: dict) -> dict[str, list[str]]:
+    """Errors as {field: [message]}, list items folded in ("Item 1: ..."), as the API promises."""
+    def flatten(value, label=""):
+        if isinstance(value, dict):
+            return [m for key, inner in value.items()
+                    for m in flatten(inner, f"Item {int(key) + 1}: " if str(key).isdigit() else f"{key}: ")]
+        if isinstance(value, list):
+            return [m for inner in value for m in flatten(inner, label)]
+        return [f"{label}{value}"]
+
+    return {field: flatten(value) for field, value in messages.items()}

@@ -11,7 +11,8 @@ NEGATIONS = {"no", "not", "dont", "don't", "never", "nope", "nah", "stop", "wait
 
 def is_yes(text: str) -> bool:
     """True for a clear yes ("yes", "Y", "yes!", "ok yes", "Yes please"); anything doubtful is not a yes."""
-    words = re.findall(r"[a-z']+", (text or "").lower().replace("\u2019", "'"))
+    raw = re.findall(r"[a-z']+", (text or "").lower().replace("\u2019", "'"))
+    words = [w.strip("'") for w in raw if w.strip("'")]
     if not words or len(words) > 6 or any(w in NEGATIONS for w in words):
         return False
     return any(w in YES_WORDS for w in words) and all(w in YES_WORDS | FILLER for w in words)

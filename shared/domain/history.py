@@ -40,14 +40,14 @@ def messages(inbound_log: list[dict], jobs: list[Job]) -> list[Message]:
     """Texts both ways, oldest first: each inbound text with its reply, and each text job that went out."""
     from shared.domain.jobs import parse_utc
 
-    found: list[Message] = []
-    for item in inbound_log:
-        at = parse_utc(item["at"])
-        found.append(Message(at, "inbound", item.get("body", ""), "received", ",".join(item.get("flags", []))))
-        if item.get("reply"):
-            found.append(Message(at, "outbound", item["reply"], "sent", "reply"))
+    found: list[tuple[datetime, int, Message]] = []  # at the same second: sent texts, then a reply pair
     for job in jobs:
         if job.channel is Channel.SMS and job.status is JobStatus.SENT:
-            found.append(Message(job.finished_at or job.send_at, "outbound", job.body,
-                                 job.delivery_status or "sent", job.kind))
-    return sorted(found, key=lambda m: (m.at, m.direction != "inbound"))
+            at = job.finished_at or job.send_at
+            found.append((at, 0, Message(at, "outbound", job.body, job.delivery_status or "sent", job.kind)))
+    for item in inbound_log:
+        at = parse_utc(item["at"])
+        found.append((at, 1, Message(at, "inbound", item.get("body", ""), "received", ",".join(item.get("flags", [])))))
+        if item.get("reply"):
+            found.append((at, 2, Message(at, "outbound", item["reply"], "sent", "reply")))
+    return [message for _, _, message in sorted(found, key=lambda entry: (entry[0], entry[1]))]

@@ -21,6 +21,8 @@ def test_every_environment_name_is_read_by_settings():
     source = (ROOT / "shared" / "config.py").read_text()
     read = set(re.findall(r'env(?:\.get\(|, )"([A-Z_]+)"', source))
     given = set(SERVERLESS["provider"]["environment"]) - {"POWERTOOLS_SERVICE_NAME"}
+    for function in SERVERLESS["functions"].values():
+        given |= set(function.get("environment", {}))
     assert given <= read, given - read
     assert SERVERLESS["provider"]["environment"]["TAPERLINE_MODE"] == "aws"
 

@@ -1,0 +1,49 @@
+"""Create a clinic with its first admin (and optionally a provider and an API key) in a deployed table.
+
+    TABLE_NAME=... AWS_REGION=... python -m scripts.create_clinic --name "Lakeside Clinic" \\
+        --phone "+1 212 555 0100" --admin-email admin@lakeside.example [--provider-email dr@...] [--api-key]
+
+Prints the passwords and key once; only their hashes are stored.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from shared.adapters.clock import SystemClock
+from shared.config import Settings
+from shared.domain.accounts import Role
+from shared.services.accounts import AccountService
+from shared.wiring import aws_client
+
+
+def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Create a clinic and its first admin.")
+    parser.add_argument("--name", required=True)
+    parser.add_argument("--phone", default="", help="contact phone shown in HELP replies")
+    parser.add_argument("--admin-email", required=True)
+    parser.add_argument("--admin-name", default="")
+    parser.add_argument("--provider-email", default="")
+    parser.add_argument("--provider-name", default="")
+    parser.add_argument("--api-key", action="store_true", help="also create an API key for the JSON API")
+    args = parser.parse_args(argv)
+
+    from shared.adapters.dynamodb import DynamoStore
+
+    settings = settings or Settings.from_env()
+    accounts = AccountService(DynamoStore(aws_client(settings, "dynamodb"), settings.table_name, settings.due_shards))
+    now = SystemClock().now()
+    clinic = accounts.create_clinic(args.name, args.phone, now)
+    print(f"clinic {clinic.name}  id {clinic.clinic_id}")
+    _, password = accounts.add_user(clinic.clinic_id, args.admin_email, Role.ADMIN, args.admin_name, now)
+    print(f"admin {args.admin_email.lower()}  password {password}")
+    if args.provider_email:
+        _, password = accounts.add_user(clinic.clinic_id, args.provider_email, Role.PROVIDER, args.provider_name, now)
+        print(f"provider {args.provider_email.lower()}  password {password}")
+    if args.api_key:
+        print(f"api key {accounts.create_api_key(clinic.clinic_id, 'first', now)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+import re
+
+from scripts.create_clinic import main
+from shared.domain.accounts import Role
+from shared.services.accounts import AccountService
+
+
+def test_the_command_creates_a_clinic_whose_admin_can_sign_in(local_settings, store, capsys):
+    assert main(["--name", "Lakeside Clinic", "--phone", "+1 212 555 0100", "--admin-email", "Admin@Lakeside.example",
+                 "--provider-email", "dr@lakeside.example", "--api-key"], settings=local_settings) == 0
+    out = capsys.readouterr().out
+    password = re.search(r"admin admin@lakeside.example  password (\S+)", out).group(1)
+    key = re.search(r"api key (\S+)", out).group(1)
+    accounts = AccountService(store)
+    from datetime import datetime, timezone
+
+    user = accounts.sign_in("admin@lakeside.example", password, datetime(2027, 1, 1, tzinfo=timezone.utc))
+    assert user.role is Role.ADMIN and accounts.clinic(user.clinic_id).name == "Lakeside Clinic"
+    assert accounts.caller_for_api_key(key).clinic_id == user.clinic_id
+    assert [p.email for p in accounts.providers_of(user.clinic_id)] == ["dr@lakeside.example"]

@@ -1,0 +1,62 @@
+"""A whole app over DynamoDB on moto, with two clinics, for API and page tests."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import pytest
+
+from functions.web.app import create_app
+from local.seed import seed_demo_clinic
+from shared.domain.accounts import Role
+from shared.wiring import build_services
+from tests.fakes import FakeMail, FakeSms, FixedClock
+
+NOW = datetime(2027, 1, 3, 17, 0, tzinfo=timezone.utc)  # noon in New York
+
+
+@dataclass
+class World:
+    client: object
+    services: object
+    demo: object
+    other_key: str
+    other_admin: tuple[str, str]
+    sms: FakeSms
+
+    def api(self, method, path, key=None, **kwargs):
+        headers = {"Authorization": f"Bearer {key or self.demo.api_key}"}
+        return self.client.open(path, method=method, headers=headers, **kwargs)
+
+    def sign_in(self, email, password):
+        token = csrf_from(self.client.get("/login"))
+        return self.client.post("/login", data={"email": email, "password": password, "csrf_token": token})
+
+
+def csrf_from(response) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True))
+    assert found, "page has no CSRF token"
+    return found.group(1)
+
+
+@pytest.fixture
+def world(local_settings, dynamodb):
+    sms = FakeSms()
+    services = build_services(local_settings, clock=FixedClock(NOW), sms=sms, mail=FakeMail(),
+                              twilio_auth_token="test-token", app_secret="test-app-secret")
+    demo = seed_demo_clinic(services, "demo-key")
+    other = services.accounts.create_clinic("Other Clinic", "+1 312 555 0100", NOW)
+    _, other_password = services.accounts.add_user(other.clinic_id, "admin@other.example", Role.ADMIN, "O", NOW)
+    services.accounts.add_user(other.clinic_id, "dr@other.example", Role.PROVIDER, "Dr O", NOW)
+    other_key = services.accounts.create_api_key(other.clinic_id, "other", NOW)
+    app = create_app(services)
+    return World(app.test_client(), services, demo, other_key, ("admin@other.example", other_password), sms)
+
+
+def enrollment(**changes) -> dict:
+    body = {"first_name": "Ana", "last_name": "Lopez", "phone": "(212) 555-0123", "timezone": "America/New_York",
+            "provider_email": "provider@example.org", "start_dose_mg": 4.5, "step_mg": 1, "step_days": 4,
+            "dose_time": "21:00", "start_date": "2027-01-04", "consent": True}
+    body.update(changes)
+    return {k: v for k, v in body.items() if v is not None}

@@ -1,0 +1,111 @@
+"""Staff pages through the Flask client: sign-in, CSRF, the enrollment form, clinic isolation."""
+import re
+
+import pytest
+
+from tests.app.conftest import csrf_from
+
+
+def form_values(**changes):
+    values = {"first_name": "Ana", "last_name": "Lopez", "phone": "(212) 555-0123", "timezone": "America/New_York",
+              "provider_email": "provider@example.org", "start_dose_mg": "4.5", "step_mg": "1.0", "step_days": "4",
+              "dose_time": "21:00", "start_date": "2027-01-04", "follow_up_days": "1, 3, 7, 14, 28",
+              "notes": "", "consent": "yes"}
+    values.update(changes)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def admin(world):
+    assert world.sign_in(world.demo.admin_email, world.demo.admin_password).status_code == 302
+    return world.client
+
+
+def test_pages_need_a_sign_in(world):
+    for path in ("/patients", "/patients/new", "/patients/abc"):
+        response = world.client.get(path)
+        assert response.status_code == 302 and response.location.startswith("/login?next=")
+
+
+def test_sign_in_sets_a_server_side_session_cookie_and_sign_out_ends_it(world):
+    response = world.sign_in(world.demo.admin_email, world.demo.admin_password)
+    assert response.status_code == 302 and response.location == "/patients"
+    cookie = response.headers["Set-Cookie"]
+    assert "taperline_session=" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    token = re.search(r"taperline_session=([^;]+)", cookie).group(1)
+    assert "admin@example.org" not in token  # the cookie is a random token, the data stays server-side
+    page = world.client.get("/patients")
+    assert page.status_code == 200 and "Signed in as Avery Admin" in page.get_data(as_text=True)
+    out = world.client.post("/logout", data={"csrf_token": csrf_from(page)})
+    assert out.status_code == 302
+    assert world.client.get("/patients").status_code == 302
+
+
+def test_wrong_password_is_refused_without_saying_which_part_was_wrong(world):
+    wrong = world.sign_in(world.demo.admin_email, "nope")
+    unknown = world.sign_in("nobody@example.org", "nope")
+    for response in (wrong, unknown):
+        assert response.status_code == 401 and "Wrong email or password" in response.get_data(as_text=True)
+
+
+def test_sign_in_is_throttled_after_repeated_failures_even_with_the_right_password(world):
+    for _ in range(5):
+        assert world.sign_in(world.demo.admin_email, "guess").status_code == 401
+    blocked = world.sign_in(world.demo.admin_email, world.demo.admin_password)
+    assert blocked.status_code == 429 and "Too many failed attempts" in blocked.get_data(as_text=True)
+
+
+def test_a_form_post_without_the_csrf_token_is_rejected_and_stores_nothing(world):
+    client = admin(world)
+    response = client.post("/patients/new", data=form_values())
+    assert response.status_code == 400 and "form expired" in response.get_data(as_text=True).lower()
+    assert world.services.store.patients_of_clinic(world.demo.clinic.clinic_id) == []
+    assert world.client.post("/login", data={"email": "a", "password": "b"}).status_code == 400
+
+
+def test_enrolling_through_the_form_goes_to_the_patient_page(world):
+    client = admin(world)
+    token = csrf_from(client.get("/patients/new"))
+    response = client.post("/patients/new", data={**form_values(), "csrf_token": token})
+    assert response.status_code == 302 and response.location.startswith("/patients/")
+    page = client.get(response.location).get_data(as_text=True)
+    assert "Ana Lopez" in page and "Awaiting consent" in page and "is enrolled" in page
+    assert "Mon 4 Jan 2027" in page and "4.5 mg" in page and "Sun 24 Jan 2027" in page
+    assert "2027-01-04" not in page and "Decimal(" not in page
+
+
+@pytest.mark.parametrize("field, value, says", [
+    ("phone", "555-1234", "not a valid phone number"), ("start_dose_mg", "9", "between 0.5 and 6"),
+    ("consent", None, "must agree"), ("follow_up_days", "1, x", "Item 2"), ("dose_time", "late", "HH:MM"),
+])
+def test_form_errors_show_next_to_their_field_and_keep_what_was_typed(world, field, value, says):
+    client = admin(world)
+    token = csrf_from(client.get("/patients/new"))
+    response = client.post("/patients/new", data={**form_values(**{field: value}), "csrf_token": token})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert re.search(rf'id="{field}-error">[^<]*{re.escape(says)}', page), page
+    assert f'href="#{field}"' in page                       # the summary links to the field
+    assert 'value="Lopez"' in page and 'value="(212) 555-0123"' in page or field == "phone"
+    assert world.services.store.patients_of_clinic(world.demo.clinic.clinic_id) == []
+
+
+def test_providers_cannot_enroll(world):
+    world.sign_in(world.demo.provider_email, world.demo.provider_password)
+    assert world.client.get("/patients/new").status_code == 403
+
+
+def test_staff_of_another_clinic_cannot_see_a_patient(world):
+    created = world.api("POST", "/api/patients", json={
+        "first_name": "Ana", "last_name": "Lopez", "phone": "(212) 555-0123", "timezone": "America/New_York",
+        "provider_email": "provider@example.org", "start_dose_mg": 2, "consent": True}).get_json()
+    world.sign_in(*world.other_admin)
+    assert world.client.get(f"/patients/{created['id']}").status_code == 404
+    listing = world.client.get("/patients").get_data(as_text=True)
+    assert "Lopez" not in listing and "No patients" in listing
+
+
+def test_sign_in_never_redirects_off_site(world):
+    token = csrf_from(world.client.get("/login"))
+    response = world.client.post("/login?next=//evil.example/x", data={
+        "email": world.demo.admin_email, "password": world.demo.admin_password, "csrf_token": token})
+    assert response.location == "/patients"
