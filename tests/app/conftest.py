@@ -60,3 +60,21 @@ def enrollment(**changes) -> dict:
             "dose_time": "21:00", "start_date": "2027-01-04", "consent": True}
     body.update(changes)
     return {k: v for k, v in body.items() if v is not None}
+
+
+# One bad value per case, with words the error must say: checked through the API and the form alike.
+BAD_FIELDS = [
+    ("phone", "555-1234", "phone"), ("phone", "+44 20 7946 0958", "not a mobile"), ("phone", "hello", "mobile number"),
+    ("timezone", "Mars/Olympus", "IANA"), ("timezone", "", "IANA"),
+    ("provider_email", "not-an-email", "email"), ("provider_email", "admin@example.org", "provider of this clinic"),
+    ("provider_email", "dr@other.example", "provider of this clinic"),
+    ("start_dose_mg", 0.4, "between 0.5 and 6"), ("start_dose_mg", 6.5, "between 0.5 and 6"),
+    ("start_dose_mg", 2.125, "two decimals"), ("start_dose_mg", "lots", "valid"),
+    ("step_mg", 0.2, "between 0.25 and 3"), ("step_mg", 3.5, "between 0.25 and 3"),
+    ("step_days", 0, "between 1 and 30"), ("step_days", 31, "between 1 and 30"),
+    ("dose_time", "9pm", "HH:MM"), ("dose_time", "24:00", "HH:MM"),
+    ("start_date", "2027-01-02", "past"), ("start_date", "next week", "valid date"),
+    ("follow_up_days", [0, 3], "1 to 365"), ("follow_up_days", [], "1 to 12"),
+    ("consent", False, "must agree"), ("consent", None, "must agree"),
+    ("first_name", "", "1 to 20"), ("first_name", "A" * 21, "1 to 20"), ("last_name", None, "required"),
+]
