@@ -8,7 +8,7 @@ from typing import Iterator
 
 from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, utc_iso
 from shared.domain.patients import Patient, PatientStatus
-from shared.services.ports import ClaimMiss, DueJob, InboundSms, SendError, StatusMoved
+from shared.services.ports import ClaimMiss, DueJob, InboundSms, JobExists, SendError, StatusMoved
 
 
 class FixedClock:
@@ -39,7 +39,7 @@ class MemoryStore:
         key = (job.patient_id, job.job_id)
         with self.lock:
             if key in self.jobs:
-                raise KeyError(f"job {job.job_id} exists")
+                raise JobExists(job.job_id)
             self.jobs[key] = job
             if job.status is JobStatus.PENDING:
                 self.due[key] = utc_iso(job.send_at)
@@ -75,7 +75,7 @@ class MemoryStore:
         key = (job.patient_id, job.job_id)
         with self.lock:
             current = self.jobs[key]
-            if current.status is not JobStatus.SENDING:
+            if current.status not in (JobStatus.SENDING, JobStatus.UNCONFIRMED):
                 raise RuntimeError("finish on a job that is not being sent")
             self.jobs[key] = replace(current, status=status, sid=sid or current.sid,
                                      error_code=error_code or current.error_code)
@@ -84,10 +84,13 @@ class MemoryStore:
     def retry_later(self, job: Job, due_at: datetime, error_code: str) -> None:
         key = (job.patient_id, job.job_id)
         with self.lock:
+            if self.jobs[key].status is not JobStatus.SENDING:
+                raise RuntimeError("retry_later on a job that is not being sent")
             self.jobs[key] = replace(self.jobs[key], status=JobStatus.PENDING, error_code=error_code)
             self.due[key] = utc_iso(due_at)
 
-    def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime) -> bool:
+    def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime,
+                        error: str = "") -> bool:
         key = (patient_id, job_id)
         with self.lock:
             job = self.jobs.get(key)
@@ -95,7 +98,8 @@ class MemoryStore:
                 return False
             if DELIVERY_ORDER[status] <= DELIVERY_ORDER.get(job.delivery_status, -1):
                 return False
-            self.jobs[key] = replace(job, delivery_status=status, sid=job.sid or sid)
+            settled = JobStatus.SENT if job.status is JobStatus.UNCONFIRMED else job.status
+            self.jobs[key] = replace(job, delivery_status=status, sid=job.sid or sid, status=settled)
             return True
 
     # patients

@@ -15,7 +15,7 @@ def handler(event: dict, context: Any, services: Any = None) -> dict:
     now = parse_utc(event["time"])
     logger().thread_safe_append_keys(invocation=event.get("id") or getattr(context, "aws_request_id", ""))
     try:
-        report = services.dispatcher.run(now)
+        report = services.dispatcher.run(now, getattr(context, "get_remaining_time_in_millis", None))
         log = logger().info if any(report.values()) else logger().debug
         log("dispatch done", extra={"at": event["time"], **report})
         return report

@@ -67,5 +67,5 @@ def status():
     if not (patient_id and job_id and sid and state):
         abort(400, "patient, job, MessageSid and MessageStatus are required.")
     svc = services()
-    svc.delivery.record(patient_id, job_id, sid, state, svc.clock.now())
+    svc.delivery.record(patient_id, job_id, sid, state, svc.clock.now(), request.form.get("ErrorCode", ""))
     return Response(status=204)

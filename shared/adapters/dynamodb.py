@@ -12,7 +12,7 @@ from shared.adapters.dynamodb_accounts import AccountRecords
 from shared.adapters.dynamodb_patients import PatientRecords, status_change_items
 from shared.domain.jobs import DELIVERY_ORDER, Channel, Job, JobStatus, parse_utc, shard_of, utc_iso
 from shared.domain.patients import Patient, PatientStatus
-from shared.services.ports import ClaimMiss, DueJob, InboundSms, StatusMoved, StoreUnavailable
+from shared.services.ports import ClaimMiss, DueJob, InboundSms, JobExists, StatusMoved, StoreUnavailable
 
 DUE_INDEX = "due"
 INBOUND_SEEN_DAYS = 7
@@ -20,6 +20,7 @@ MESSAGE_LOG_DAYS = 365 * 7
 
 IS_PENDING_AT = "#status = :pending AND due_at = :seen"
 IS_SENDING = "#status = :sending"
+IS_SENDING_OR_UNCONFIRMED = "#status IN (:sending, :unconfirmed)"  # a late success is still worth recording
 DELIVERY_MOVES_ON = "attribute_exists(PK) AND (attribute_not_exists(delivery_rank) OR delivery_rank < :rank)"
 
 
@@ -34,7 +35,10 @@ class DynamoStore(PatientRecords, AccountRecords, TableAccess):
     # --- outbox -------------------------------------------------------------------------------
     def put_job(self, job: Job) -> None:
         item = job_to_item(job, self.shards)
-        self._call("put_item", TableName=self.table, Item=marshal(item), ConditionExpression=ITEM_IS_NEW)
+        try:
+            self._call("put_item", TableName=self.table, Item=marshal(item), ConditionExpression=ITEM_IS_NEW)
+        except ClientError as exc:
+            raise JobExists(job.job_id) from exc
 
     def get_job(self, patient_id: str, job_id: str) -> Job | None:
         key = keys.job_key(patient_id, job_id)
@@ -93,7 +97,8 @@ class DynamoStore(PatientRecords, AccountRecords, TableAccess):
 
     def finish(self, job: Job, status: JobStatus, now: datetime, *, sid: str = "", error_code: str = "") -> None:
         """Move a claimed job to its end state and out of the due index."""
-        values = {":status": status.value, ":now": utc_iso(now), ":sending": JobStatus.SENDING.value}
+        values = {":status": status.value, ":now": utc_iso(now), ":sending": JobStatus.SENDING.value,
+                  ":unconfirmed": JobStatus.UNCONFIRMED.value}
         sets = ["#status = :status", "finished_at = :now"]
         if sid:
             sets.append("sid = :sid")
@@ -102,7 +107,7 @@ class DynamoStore(PatientRecords, AccountRecords, TableAccess):
             sets.append("error_code = :code")
             values[":code"] = error_code
         key = keys.job_key(job.patient_id, job.job_id)
-        self._call("update_item", TableName=self.table, Key=key.as_item(), ConditionExpression=IS_SENDING,
+        self._call("update_item", TableName=self.table, Key=key.as_item(), ConditionExpression=IS_SENDING_OR_UNCONFIRMED,
                    UpdateExpression="SET " + ", ".join(sets) + " REMOVE due_pk, due_at",
                    ExpressionAttributeNames={"#status": "status"}, ExpressionAttributeValues=marshal(values))
 
@@ -115,21 +120,33 @@ class DynamoStore(PatientRecords, AccountRecords, TableAccess):
                    ExpressionAttributeValues=marshal({":pending": JobStatus.PENDING.value, ":due": utc_iso(due_at),
                                                       ":code": error_code, ":sending": JobStatus.SENDING.value}))
 
-    def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime) -> bool:
-        """Keep a status callback's news when it moves the job on; False when stale or unknown."""
+    def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime,
+                        error: str = "") -> bool:
+        """Keep a status callback's news when it moves the job on; False when stale or unknown.
+
+        A callback for a job we marked unconfirmed proves Twilio took it: the job becomes sent.
+        """
         if status not in DELIVERY_ORDER:
             return False
         key = keys.job_key(patient_id, job_id)
         try:
             self._call("update_item", TableName=self.table, Key=key.as_item(), ConditionExpression=DELIVERY_MOVES_ON,
                        UpdateExpression="SET delivery_status = :status, delivery_rank = :rank, delivery_at = :now, "
-                                        "sid = if_not_exists(sid, :sid)",
+                                        "sid = if_not_exists(sid, :sid)" + (", delivery_error = :error" if error else ""),
                        ExpressionAttributeValues=marshal({":status": status, ":rank": DELIVERY_ORDER[status],
-                                                          ":now": utc_iso(now), ":sid": sid}))
+                                                          ":now": utc_iso(now), ":sid": sid, ":error": error or None}))
         except ClientError as exc:
             if error_code(exc) == "ConditionalCheckFailedException":
                 return False
             raise
+        try:
+            self._call("update_item", TableName=self.table, Key=key.as_item(),
+                       ConditionExpression="#status = :unconfirmed", UpdateExpression="SET #status = :sent",
+                       ExpressionAttributeNames={"#status": "status"},
+                       ExpressionAttributeValues=marshal({":unconfirmed": JobStatus.UNCONFIRMED.value,
+                                                          ":sent": JobStatus.SENT.value}))
+        except ClientError:
+            pass  # the usual case: the job was not unconfirmed
         return True
 
     # --- inbox --------------------------------------------------------------------------------

@@ -54,17 +54,35 @@ class TwilioSmsSender:
 
     def send(self, to: str, body: str, status_callback: str) -> str:
         import requests
-        from twilio.base.exceptions import TwilioException, TwilioRestException
+        from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
 
         try:
             message = self.client.messages.create(to=to, body=body, status_callback=status_callback, **self.sender)
-        except TwilioRestException as exc:
-            code = int(exc.code or 0)
-            retryable = code not in PERMANENT_CODES and (exc.status == 429 or exc.status >= 500)
-            raise SendError(f"Twilio refused the message: HTTP {exc.status}", code=str(code or exc.status),
+        except (TwilioRestException, TwilioServiceException) as exc:
+            code, status = int(exc.code or 0), int(exc.status or 0)
+            retryable = code not in PERMANENT_CODES and (status == 429 or status >= 500)
+            raise SendError(f"Twilio refused the message: HTTP {status}", code=str(code or status),
                             retryable=retryable) from exc
-        except TwilioException as exc:
-            raise SendError("Twilio error", code="twilio", retryable=True) from exc
-        except requests.RequestException as exc:
+        except requests.ConnectionError as exc:
+            if not _never_reached(exc):
+                raise _ambiguous(exc) from exc
             raise SendError(f"Twilio unreachable: {type(exc).__name__}", code="network", retryable=True) from exc
+        except (requests.RequestException, TwilioException) as exc:
+            raise _ambiguous(exc) from exc  # sent, but no answer we can read: it may have gone out
         return message.sid
+
+
+def _never_reached(exc: Exception) -> bool:
+    """True when the connection itself failed (refused, DNS, connect timeout), so Twilio saw nothing."""
+    from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+
+    import requests
+
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, (NewConnectionError, ConnectTimeoutError, NameResolutionError))
+
+
+def _ambiguous(exc: Exception) -> SendError:
+    return SendError(f"Twilio answer lost: {type(exc).__name__}", code="ambiguous", ambiguous=True)

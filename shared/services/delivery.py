@@ -12,7 +12,8 @@ from shared.services.ports import Outbox
 class DeliveryService:
     outbox: Outbox
 
-    def record(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime) -> bool:
-        moved = self.outbox.record_delivery(patient_id, job_id, sid, status, now)
-        logger().info("delivery status", extra={"job_id": job_id, "sid": sid, "status": status, "applied": moved})
+    def record(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime, error: str = "") -> bool:
+        moved = self.outbox.record_delivery(patient_id, job_id, sid, status, now, error)
+        logger().info("delivery status", extra={"job_id": job_id, "sid": sid, "status": status, "applied": moved,
+                                                "error_code": error})
         return moved

@@ -13,7 +13,9 @@ from shared.domain.sending import may_send
 from shared.log import logger, mask_phone
 from shared.services.ports import ClaimMiss, MailSender, Outbox, SendError, SmsSender
 
-REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done")
+REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done", "errors",
+               "left_for_next_run")
+SAFETY_MARGIN_MS = 15_000  # stop claiming when a send (10 s timeout) might not finish before the Lambda ends
 Task = Callable[[Job, Patient, datetime], None]
 
 
@@ -26,16 +28,28 @@ class Dispatcher:
     patients: Any = None
     tasks: dict[str, Task] = field(default_factory=dict)
 
-    def run(self, now: datetime) -> dict[str, int]:
-        """Send what is due at `now`; return how many jobs ended each way."""
+    def run(self, now: datetime, time_left_ms: Callable[[], int] | None = None) -> dict[str, int]:
+        """Send what is due at `now`; return how many jobs ended each way.
+
+        One job's trouble never stops the others; near the Lambda's end, the rest wait for the next run.
+        """
         report: Counter[str] = Counter({key: 0 for key in REPORT_KEYS})
         for due in self.outbox.due_jobs(now):
-            claimed = self.outbox.claim(due, now, now + CLAIM_LEASE)
-            if isinstance(claimed, ClaimMiss):
-                report[self._after_miss(claimed, due, now)] += 1
+            if time_left_ms is not None and time_left_ms() < SAFETY_MARGIN_MS:
+                report["left_for_next_run"] += 1
                 continue
-            report[self._deliver(claimed, now)] += 1
+            try:
+                report[self._one(due, now)] += 1
+            except Exception:  # noqa: BLE001 - counted, logged, and the job stays visible in the outbox
+                logger().exception("job dispatch error", extra={"job_id": due.job_id})
+                report["errors"] += 1
         return dict(report)
+
+    def _one(self, due, now: datetime) -> str:
+        claimed = self.outbox.claim(due, now, now + CLAIM_LEASE)
+        if isinstance(claimed, ClaimMiss):
+            return self._after_miss(claimed, due, now)
+        return self._deliver(claimed, now)
 
     def _after_miss(self, miss: ClaimMiss, due, now: datetime) -> str:
         if not miss.stale_lease:
@@ -80,8 +94,12 @@ class Dispatcher:
         return self.mail.send(job.to, job.subject, job.body, job.html)
 
     def _after_failure(self, job: Job, exc: SendError, now: datetime) -> str:
-        retry_at = job.next_try(now) if exc.retryable else None
         fields = {"job_id": job.job_id, "kind": job.kind, "error_code": exc.code, "attempts": job.attempts}
+        if exc.ambiguous:  # it may have gone out: its status callback will tell; never resend blindly
+            self.outbox.finish(job, JobStatus.UNCONFIRMED, now, error_code=exc.code)
+            logger().warning("job send unconfirmed", extra=fields)
+            return "unconfirmed"
+        retry_at = job.next_try(now) if exc.retryable else None
         if retry_at is not None and retry_at <= job.expires_at:
             self.outbox.retry_later(job, retry_at, exc.code)
             logger().warning("job send failed, will retry", extra=fields)

@@ -10,16 +10,22 @@ from shared.domain.patients import Patient, PatientStatus
 
 
 class SendError(Exception):
-    """A send that did not go through. `retryable` says whether trying later can help."""
+    """A send that did not go through. `retryable` says whether trying later can help; `ambiguous`
+    that it may have gone through after all (a read timeout), so it must never be resent blindly."""
 
-    def __init__(self, message: str, *, code: str = "", retryable: bool = False):
+    def __init__(self, message: str, *, code: str = "", retryable: bool = False, ambiguous: bool = False):
         super().__init__(message)
         self.code = code
-        self.retryable = retryable
+        self.retryable = retryable and not ambiguous
+        self.ambiguous = ambiguous
 
 
 class StoreUnavailable(Exception):
     """The store could not be reached or refused the call for now."""
+
+
+class JobExists(Exception):
+    """A job with this id is already in the outbox."""
 
 
 class PhoneTaken(Exception):

@@ -5,7 +5,7 @@ import pytest
 
 from shared.adapters.dynamodb import DynamoStore
 from shared.domain.jobs import CLAIM_LEASE, Channel, Job, JobStatus
-from shared.services.ports import ClaimMiss, InboundSms, StoreUnavailable
+from shared.services.ports import ClaimMiss, InboundSms, JobExists, StoreUnavailable
 from tests.builders import a_patient
 
 NINE_PM = datetime(2027, 11, 8, 2, 0, tzinfo=timezone.utc)
@@ -32,7 +32,7 @@ def test_due_jobs_page_through_every_shard(store):
 
 def test_a_job_id_cannot_be_written_twice(store):
     store.put_job(job())
-    with pytest.raises(Exception):
+    with pytest.raises(JobExists):
         store.put_job(job())
 
 
@@ -98,3 +98,12 @@ def test_an_unreachable_table_raises_store_unavailable(local_settings):
     gone = DynamoStore(aws_client(local_settings, "dynamodb"), "no-such-table", 4)
     with pytest.raises(StoreUnavailable):
         gone.put_job(job())
+
+
+def test_a_callback_for_an_unconfirmed_job_proves_it_was_sent(store):
+    store.put_job(job())
+    claimed = store.claim(next(store.due_jobs(NINE_PM)), NINE_PM, NINE_PM + CLAIM_LEASE)
+    store.finish(claimed, JobStatus.UNCONFIRMED, NINE_PM, error_code="ambiguous")
+    assert store.record_delivery("p1", claimed.job_id, "SMlate", "delivered", NINE_PM, error="")
+    stored = store.get_job("p1", claimed.job_id)
+    assert (stored.status, stored.sid, stored.delivery_status) == (JobStatus.SENT, "SMlate", "delivered")

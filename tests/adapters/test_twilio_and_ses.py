@@ -120,3 +120,18 @@ def test_ses_refusing_an_unverified_sender_is_not_retried(local_settings):
         SesMailSender(aws_client(local_settings, "sesv2"), "nobody@unverified.example").send(
             "dr@example.org", "s", "t", "")
     assert not raised.value.retryable
+
+
+def test_a_read_timeout_after_sending_is_ambiguous_never_retried(twilio_endpoint):
+    import socket
+
+    # Given an endpoint that accepts the request and never answers
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    client = build_twilio_client(SID, TOKEN, f"http://127.0.0.1:{silent.getsockname()[1]}")
+    client.http_client.timeout = 0.3
+    with pytest.raises(SendError) as raised:
+        TwilioSmsSender(client, from_number="+15005550006").send("+15551234567", "hi", "https://x/sms/status")
+    silent.close()
+    assert raised.value.ambiguous and not raised.value.retryable

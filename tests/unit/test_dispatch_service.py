@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta, timezone
 
 from shared.domain.jobs import Channel, Job, JobStatus
+from shared.domain.patients import PatientStatus
 from shared.services.dispatch import Dispatcher
 from shared.services.ports import SendError
 from tests.builders import a_patient
@@ -101,3 +102,46 @@ def test_a_claim_whose_dispatch_vanished_is_marked_unconfirmed_not_resent():
     # Then nothing is sent and the job is visible as unconfirmed
     assert report["unconfirmed"] == 1 and sms.sent == []
     assert store.get_job("p1", reminder().job_id).status is JobStatus.UNCONFIRMED
+
+
+def test_an_ambiguous_send_is_unconfirmed_and_never_resent():
+    dispatcher, store, sms, _ = make()
+    sms.fail_with = [SendError("read timeout", code="ambiguous", ambiguous=True)]
+    store.put_job(reminder())
+    assert dispatcher.run(NINE_PM)["unconfirmed"] == 1
+    assert dispatcher.run(NINE_PM + timedelta(hours=1))["sent"] == 0 and sms.sent == []
+    assert store.get_job("p1", reminder().job_id).status is JobStatus.UNCONFIRMED
+
+
+def test_one_broken_job_does_not_stop_the_others():
+    class Crashing(FakeSms):
+        def send(self, to, body, status_callback):
+            if body == "boom":
+                raise RuntimeError("unexpected")
+            return super().send(to, body, status_callback)
+
+    store = MemoryStore()
+    store.add_patient(a_patient("p1"))
+    sms = Crashing()
+    dispatcher = Dispatcher(outbox=store, sms=sms, mail=FakeMail(), public_base_url="https://t", patients=store)
+    store.put_job(Job.new(patient_id="p1", channel=Channel.SMS, kind="notice", to="+15551234567", send_at=NINE_PM,
+                          unique="a", body="boom"))
+    store.put_job(Job.new(patient_id="p1", channel=Channel.SMS, kind="notice", to="+15551234567", send_at=NINE_PM,
+                          unique="b", body="fine"))
+    report = dispatcher.run(NINE_PM)
+    assert report["errors"] == 1 and report["sent"] == 1 and [m["body"] for m in sms.sent] == ["fine"]
+
+
+def test_near_the_lambda_time_limit_the_rest_wait_for_the_next_run():
+    dispatcher, store, sms, _ = make()
+    store.put_job(reminder())
+    report = dispatcher.run(NINE_PM, time_left_ms=lambda: 5_000)
+    assert report["left_for_next_run"] == 1 and sms.sent == []
+    assert dispatcher.run(NINE_PM + timedelta(minutes=1), time_left_ms=lambda: 50_000)["sent"] == 1
+
+
+def test_texts_to_an_opted_out_patient_are_cancelled_at_send_time():
+    dispatcher, store, sms, _ = make()
+    store.patients["p1"] = a_patient("p1", status=PatientStatus.OPTED_OUT)
+    store.put_job(reminder())
+    assert dispatcher.run(NINE_PM)["cancelled"] == 1 and sms.sent == []
