@@ -17,7 +17,7 @@ dev: $(STAMP)
 	$(PY) -m local
 
 test: $(STAMP)
-	$(PY) -m pytest -n auto -q
+	$(PY) -m pytest -n auto --dist loadfile -q
 	./scripts/package.sh
 
 unit: $(STAMP)

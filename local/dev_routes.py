@@ -1,6 +1,7 @@
 """Dev routes (local mode only): the phone simulator, the email outbox and the simulated clock."""
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from typing import Any, Callable
 
@@ -43,7 +44,7 @@ def dev_blueprint(stack: Any) -> Blueprint:
 
     @bp.post("/dev/phone")
     def phone():
-        data = request.get_json(silent=True) or {}
+        data = json_object()
         sender, body = str(data.get("from", "")).strip(), data.get("body")
         if not E164.match(sender):
             abort(400, "'from' must be a phone number in E.164 form, like +15551234567.")
@@ -65,7 +66,7 @@ def dev_blueprint(stack: Any) -> Blueprint:
 
     @bp.post("/dev/clock")
     def move_clock():
-        data = request.get_json(silent=True) or {}
+        data = json_object()
         target = _target(data, stack)
         try:
             report = stack.schedule.move_to(target)
@@ -76,19 +77,33 @@ def dev_blueprint(stack: Any) -> Blueprint:
     return bp
 
 
+MAX_ADVANCE_MINUTES = 10 * 366 * 24 * 60
+
+
+def json_object() -> dict:
+    """The request's JSON object, or a clear 400."""
+    data = request.get_json(silent=True)
+    if data is None:
+        abort(400, "The request body is not JSON (send Content-Type: application/json).")
+    if not isinstance(data, dict):
+        abort(400, "Send a JSON object, like {\"from\": \"+15551234567\", \"body\": \"YES\"}.")
+    return data
+
+
 def _target(data: dict, stack: Any):
     from datetime import timedelta
 
     if "now" in data:
         try:
-            return parse_utc(str(data["now"]))
-        except ValueError:
+            return parse_utc(str(data["now"])).replace(microsecond=0)
+        except (ValueError, OverflowError):
             abort(400, "'now' must be an ISO-8601 time with a zone, like 2027-03-14T12:00:00Z.")
     if "advance_minutes" in data:
         minutes = data["advance_minutes"]
-        if not isinstance(minutes, (int, float)) or isinstance(minutes, bool):
-            abort(400, "'advance_minutes' must be a number of minutes.")
-        return stack.clock.now() + timedelta(minutes=minutes)
+        if not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or not math.isfinite(minutes) \
+                or abs(minutes) > MAX_ADVANCE_MINUTES:
+            abort(400, f"'advance_minutes' must be a number of minutes, at most {MAX_ADVANCE_MINUTES}.")
+        return (stack.clock.now() + timedelta(minutes=minutes)).replace(microsecond=0)
     if data.get("next_due"):
         return stack.schedule.next_due_minute() or stack.clock.now()
     abort(400, "Give 'now', 'advance_minutes' or 'next_due'.")

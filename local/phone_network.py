@@ -105,11 +105,11 @@ def _authorised(network: PhoneNetwork, sid: str) -> bool:
     if not header.startswith("Basic "):
         return False
     try:
-        user, _, password = base64.b64decode(header[6:]).decode().partition(":")
+        user, _, password = base64.b64decode(header[6:]).partition(b":")
     except ValueError:
         return False
-    return secrets.compare_digest(user, network.account_sid) and secrets.compare_digest(password, network.auth_token) \
-        and sid == network.account_sid
+    return secrets.compare_digest(user, network.account_sid.encode()) \
+        and secrets.compare_digest(password, network.auth_token.encode()) and sid == network.account_sid
 
 
 def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[[], StatusCallbacks],
@@ -127,13 +127,19 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
             return twilio_error(failure[0], failure[1], "Simulated failure")
         form = request.form
         to, body = form.get("To", ""), form.get("Body", "")
-        sender = form.get("From") or service_numbers().get(form.get("MessagingServiceSid", ""), "")
+        numbers = service_numbers()
+        sender = form.get("From") or numbers.get(form.get("MessagingServiceSid", ""), "")
         if not E164.match(to):
             return twilio_error(400, 21211, f"Invalid 'To' Phone Number: {to}")
         if not sender:
             return twilio_error(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required")
+        if sender not in numbers.values():
+            return twilio_error(400, 21606, "The 'From' phone number provided is not a valid message-capable "
+                                            "Twilio phone number for this destination/account")
         if not body:
             return twilio_error(400, 21602, "Message body is required.")
+        if len(body) > 1600:
+            return twilio_error(400, 21617, "The concatenated message body exceeds the 1600 character limit.")
         message = network.record(direction="outbound", to=to, from_=sender, body=body, status="queued")
         if form.get("StatusCallback"):
             for status in ("sent", "delivered"):

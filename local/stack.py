@@ -66,7 +66,7 @@ class LocalStack:
 
     def _start_time(self) -> datetime:
         if self.local.dev_start_time:
-            return parse_utc(self.local.dev_start_time)
+            return parse_utc(self.local.dev_start_time).replace(microsecond=0)
         return datetime.now(timezone.utc).replace(microsecond=0)
 
     def _build_services(self) -> None:
@@ -86,7 +86,7 @@ class LocalStack:
         self.schedule = Schedule(self.clock, self.services.store,
                                  lambda event: dispatch_handler.handler(event, None, services=self.services),
                                  self.settings.aws_region)
-        service_numbers = {self.settings.twilio_messaging_service_sid: self.settings.twilio_from_number}
+        service_numbers = {self.settings.twilio_messaging_service_sid or "from": self.settings.twilio_from_number}
         self._app = create_app(self.services, extra_blueprints=[
             dev_blueprint(self),
             messages_api(lambda: self.network, lambda: self.callbacks, lambda: service_numbers)])
@@ -150,7 +150,13 @@ class LocalStack:
 
 
 def main() -> None:
-    stack = LocalStack(LocalStackSettings.environ()).start()
+    from shared.config import ConfigError
+
+    try:
+        stack = LocalStack(LocalStackSettings.environ()).start()
+    except ConfigError as exc:
+        print(f"taperline: {exc}", file=sys.stderr)
+        sys.exit(2)
     print(stack.banner(), flush=True)
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Mapping
 
 
@@ -70,6 +71,8 @@ class Settings:
             raise ConfigError("PUBLIC_BASE_URL must start with http:// or https://")
         if self.mode == "aws" and self.twilio_api_url:
             raise ConfigError("TWILIO_API_URL is for local mode only")
+        if self.mode == "aws" and self.aws_endpoint_url:
+            raise ConfigError("AWS_ENDPOINT_URL is for local mode only")
 
     def check_deployed(self, for_web: bool = False) -> None:
         """Raise ConfigError when a deployed function lacks what it needs (Twilio; the web's app secret)."""
@@ -96,10 +99,18 @@ class LocalStackSettings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "LocalStackSettings":
         env = os.environ if environ is None else environ
+        start = env.get("DEV_START_TIME", "")
+        if start:
+            try:
+                moment = datetime.fromisoformat(start.replace("Z", "+00:00"))
+            except ValueError as exc:
+                raise ConfigError(f"DEV_START_TIME must be an ISO-8601 time, not {start!r}") from exc
+            if moment.tzinfo is None:
+                raise ConfigError("DEV_START_TIME needs a zone, like 2027-03-13T17:00:00Z")
         return cls(
             port=_positive_int(env, "PORT", 8000, allow_zero=True),
             local_api_key=env.get("LOCAL_API_KEY", ""),
-            dev_start_time=env.get("DEV_START_TIME", ""),
+            dev_start_time=start,
             dev_tick_seconds=_non_negative_float(env, "DEV_TICK_SECONDS", 5.0),
         )
 

@@ -46,6 +46,7 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     app.register_error_handler(NotAllowed, lambda exc: _problem(403, "Forbidden", str(exc)))
     app.register_error_handler(StoreUnavailable, _store_unavailable)
     app.register_error_handler(StatusRace, _store_unavailable)
+    app.register_error_handler(Exception, _unexpected)
     return app
 
 
@@ -65,6 +66,11 @@ def _problem(status: int, title: str, message: str):
     if request.path.startswith(JSON_PREFIXES) or request.accept_mimetypes.best == "application/json":
         return jsonify({"error": title, "message": message}), status
     return render_template("error.html", title=title, message=message), status
+
+
+def _unexpected(exc: Exception):
+    logger().exception("unhandled error", extra={"path": request.path})
+    return _problem(500, "Internal Server Error", "Something went wrong on our side; it has been logged.")
 
 
 def _store_unavailable(exc: Exception):

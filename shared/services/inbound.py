@@ -8,7 +8,7 @@ from shared.domain.conversation import Outcome, Sender, respond
 from shared.domain.patients import Patient, PatientStatus
 from shared.domain.sending import CONSENT_KINDS
 from shared.log import logger, mask_phone
-from shared.services.ports import InboundSms, StatusMoved
+from shared.services.ports import InboundSms, StatusMoved, StoreUnavailable
 
 ATTEMPTS = 3
 
@@ -29,6 +29,18 @@ class InboundService:
     inbox: Any
 
     def handle(self, sms: InboundSms) -> InboundResult:
+        """Answer one text. If storage fails, a crisis text still gets the 988 answer; others fail loudly."""
+        try:
+            return self._handle(sms)
+        except (StoreUnavailable, StatusRace):
+            outcome = respond(sms.body, None)
+            if "crisis" not in outcome.flags:
+                raise
+            logger().error("crisis text answered but not stored", extra={"message_sid": sms.message_sid,
+                                                                         "from": mask_phone(sms.from_number)})
+            return InboundResult(reply=outcome.reply, flags=outcome.flags)
+
+    def _handle(self, sms: InboundSms) -> InboundResult:
         for _ in range(ATTEMPTS):
             patient = self.inbox.patient_for_phone(sms.from_number)
             outcome = respond(sms.body, sender_of(patient))

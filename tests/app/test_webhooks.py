@@ -108,18 +108,32 @@ def test_dev_routes_do_not_exist_when_deployed(world):
     assert client.post("/dev/phone", json={"from": "+15551234567", "body": "hi"}).status_code == 404
 
 
-def test_storage_outage_is_a_503_and_nothing_half_written():
-    class DownStore(MemoryStore):
-        def save_inbound(self, *args, **kwargs):
-            from shared.services.ports import StoreUnavailable
+class DownStore(MemoryStore):
+    """DynamoDB unreachable: every read and write fails."""
 
-            raise StoreUnavailable("DynamoDB down")
+    def patient_for_phone(self, *args, **kwargs):
+        from shared.services.ports import StoreUnavailable
 
+        raise StoreUnavailable("DynamoDB down")
+
+    save_inbound = patient_for_phone
+
+
+def down_client(store):
     settings = Settings(public_base_url=PUBLIC, twilio_account_sid=ACCOUNT, twilio_from_number="+15005550006")
-    store = DownStore()
     services = build_services(settings, clock=FixedClock(NOW), store=store, sms=FakeSms(), mail=FakeMail(),
                               twilio_auth_token=TOKEN)
-    client = create_app(services).test_client()
+    return create_app(services).test_client()
+
+
+def test_storage_outage_is_a_503_and_nothing_half_written():
+    store = DownStore()
     form = inbound_form("HELP")
-    response = client.post("/sms/inbound", data=form, headers=signed("/sms/inbound", form))
+    response = down_client(store).post("/sms/inbound", data=form, headers=signed("/sms/inbound", form))
     assert response.status_code == 503 and store.messages == []
+
+
+def test_a_crisis_text_during_a_storage_outage_still_gets_988():
+    form = inbound_form("i want to end it all")
+    response = down_client(DownStore()).post("/sms/inbound", data=form, headers=signed("/sms/inbound", form))
+    assert response.status_code == 200 and "988" in response.get_data(as_text=True)

@@ -9,9 +9,25 @@ from tests.e2e.conftest import START
 PATIENT = "+15557654321"
 
 
+def test_the_tick_sends_a_job_due_now_without_moving_the_clock(dev_stack):
+    # Enrolling queues the welcome text due now; only the background tick (every 1 s here) sends it
+    now = requests.get(dev_stack + "/dev/clock", timeout=5).json()["now"]
+    requests.post(dev_stack + "/api/patients", headers={"Authorization": "Bearer e2e-key"}, timeout=10, json={
+        "first_name": "Tia", "last_name": "Tick", "phone": "(212) 555-0177", "timezone": "America/Chicago",
+        "provider_email": "provider@example.org", "start_dose_mg": 1, "consent": True}).raise_for_status()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not requests.get(
+            f"{dev_stack}/dev/messages?to={quote('+12125550177')}", timeout=5).json()["messages"]:
+        time.sleep(0.2)
+    sent = requests.get(f"{dev_stack}/dev/messages?to={quote('+12125550177')}", timeout=5).json()["messages"]
+    assert len(sent) == 1 and sent[0]["created_at"] == now
+    assert requests.get(dev_stack + "/dev/clock", timeout=5).json()["now"] == now
+
+
 def test_clock_starts_at_dev_start_time_and_stands_still(dev_stack):
     first = requests.get(dev_stack + "/dev/clock", timeout=5).json()
     time.sleep(1.2)
+    # (this file's earlier tests never move the clock; pytest runs a file in order, on one worker)
     assert requests.get(dev_stack + "/dev/clock", timeout=5).json()["now"] == first["now"] == START
 
 
@@ -62,3 +78,41 @@ def test_email_outbox_and_dev_page_are_served(dev_stack):
     assert requests.get(dev_stack + "/dev/emails", timeout=5).json() == {"emails": []}
     page = requests.get(dev_stack + "/dev", timeout=5)
     assert page.status_code == 200 and "Email outbox" in page.text and "+1 hour" in page.text
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("path, body, content_type", [
+    ("/dev/phone", '["from"]', "application/json"), ("/dev/phone", '"x"', "application/json"),
+    ("/dev/phone", "{bad", "application/json"), ("/dev/phone", "from=+1555", "application/x-www-form-urlencoded"),
+    ("/dev/clock", '["now"]', "application/json"), ("/dev/clock", '"advance_minutes"', "application/json"),
+    ("/dev/clock", '{"advance_minutes": 1e12}', "application/json"),
+    ("/dev/clock", '{"advance_minutes": NaN}', "application/json"),
+    ("/dev/clock", '{"advance_minutes": "60"}', "application/json"),
+    ("/dev/clock", '{"now": "2027-03-14T12:00:00"}', "application/json"),
+    ("/dev/clock", '{"now": "99999-01-01T00:00:00Z"}', "application/json"), ("/dev/clock", "{}", "application/json"),
+])
+def test_hostile_dev_input_gets_a_clear_400_not_a_500(dev_stack, path, body, content_type):
+    before = requests.get(dev_stack + "/dev/clock", timeout=5).json()["now"]
+    response = requests.post(dev_stack + path, data=body, headers={"Content-Type": content_type}, timeout=10)
+    assert response.status_code == 400 and response.json()["message"]
+    assert requests.get(dev_stack + "/dev/clock", timeout=5).json()["now"] == before
+
+
+def test_the_local_twilio_api_refuses_odd_credentials_and_senders(dev_stack):
+    url = dev_stack + "/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json"
+    odd = requests.post(url, auth=("\u00e9", "x"), data={"To": PATIENT, "From": "+15005550006", "Body": "x"}, timeout=5)
+    assert odd.status_code == 401
+    token = ("AC00000000000000000000000000000001", "local-twilio-auth-token")
+    stranger = requests.post(url, auth=token, data={"To": PATIENT, "From": "+15559998888", "Body": "x"}, timeout=5)
+    assert stranger.status_code == 400 and stranger.json()["code"] == 21606
+    nobody = requests.post(url, auth=token, data={"To": PATIENT, "Body": "x"}, timeout=5)
+    assert nobody.status_code == 400 and nobody.json()["code"] == 21603
+
+
+def test_sub_second_times_are_whole_seconds_so_a_shown_time_can_be_posted_back(dev_stack):
+    now = requests.get(dev_stack + "/dev/clock", timeout=5).json()["now"]
+    later = now.replace("Z", ".5Z")
+    moved = requests.post(dev_stack + "/dev/clock", json={"now": later}, timeout=10).json()["now"]
+    assert requests.post(dev_stack + "/dev/clock", json={"now": moved}, timeout=10).status_code == 200

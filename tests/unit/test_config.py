@@ -26,6 +26,7 @@ def test_defaults_are_deployed_mode():
     ({"DUE_SHARDS": "zero"}, "DUE_SHARDS"),
     ({"DUE_SHARDS": "0"}, "DUE_SHARDS"),
     ({"TWILIO_API_URL": "http://127.0.0.1:1"}, "TWILIO_API_URL"),
+    ({"AWS_ENDPOINT_URL": "http://127.0.0.1:5000"}, "AWS_ENDPOINT_URL"),
 ])
 def test_bad_settings_fail_with_the_setting_named(env, message):
     with pytest.raises(ConfigError, match=message):
@@ -39,6 +40,9 @@ def test_local_stack_settings_and_their_defaults():
     assert (custom.port, custom.dev_tick_seconds, custom.local_api_key) == (0, 0.0, "k")
     with pytest.raises(ConfigError, match="DEV_TICK_SECONDS"):
         LocalStackSettings.from_env({"DEV_TICK_SECONDS": "-1"})
+    for bad in ("tomorrow", "2027-03-13T17:00:00"):
+        with pytest.raises(ConfigError, match="DEV_START_TIME"):
+            LocalStackSettings.from_env({"DEV_START_TIME": bad})
 
 
 def test_a_deployed_function_missing_twilio_settings_says_which():

@@ -1,5 +1,4 @@
 """serverless.yml and the code agree: handlers exist, every env name is a setting, infra is included."""
-import importlib
 import re
 from pathlib import Path
 
@@ -10,11 +9,27 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVERLESS = load_template(ROOT / "serverless.yml")
 
 
-def test_each_function_handler_is_importable_without_building_clients():
+IMPORT_WITHOUT_CLIENTS = """
+import sys, boto3, boto3.session, twilio.rest
+def refuse(*args, **kwargs):
+    raise AssertionError("a client was built at import")
+boto3.client = boto3.session.Session.client = boto3.session.Session.resource = refuse
+twilio.rest.Client.__init__ = refuse
+from importlib import import_module
+handler = getattr(import_module(sys.argv[1]), sys.argv[2])
+print(callable(handler))
+"""
+
+
+def test_each_function_handler_imports_without_building_any_client():
+    import subprocess
+    import sys
+
     for name, function in SERVERLESS["functions"].items():
         module, _, attr = function["handler"].rpartition(".")
-        handler = getattr(importlib.import_module(module.replace("/", ".")), attr)
-        assert callable(handler), name
+        out = subprocess.run([sys.executable, "-c", IMPORT_WITHOUT_CLIENTS, module.replace("/", "."), attr],
+                             cwd=ROOT, capture_output=True, text=True)
+        assert out.returncode == 0 and out.stdout.strip() == "True", (name, out.stderr)
 
 
 def test_every_environment_name_is_read_by_settings():

@@ -45,18 +45,26 @@ def test_a_keyword_inside_a_sentence_is_not_a_keyword(body):
     assert read_keyword(body) is None
 
 
-@pytest.mark.parametrize("body", [
+CRISIS_CORPUS = [
     "I want to die", "i wanna die", "thinking about killing myself", "gonna kill my self", "I might end it all",
     "there is no reason to live", "I want to hurt myself", "suicidal today", "feeling sucidal", "kms",
     "I don\u2019t want to live anymore", "thinking of self-harm", "wish I were dead", "nothing to live for",
-    "might overdose", "I want to take my own life", "KILL MYSELF",
-])
+    "might overdose", "I want to take my own life", "KILL MYSELF", "thinking about ending it all",
+    "I might hang myself", "Id rather be dead", "kill me now", "I want 2 die", "they are better off without me",
+    "no point living anymore", "going to take all my pills", "i cant go on", "I can't take it anymore",
+    "3 and honestly i want to die", "mood 0. suicidal.", "want to unalive", "I wish I wasn't alive",
+    "Ready to die", "i'm going to end my life", "cutting myself again", "life isn't worth living",
+]
+
+
+@pytest.mark.parametrize("body", CRISIS_CORPUS)
 def test_crisis_language_is_caught(body):
     assert mentions_crisis(body)
 
 
 @pytest.mark.parametrize("body", ["7", "mood 3 today", "sleep was bad", "HELP", "killing it at work",
-                                  "dying to see my kids", "the end of the week"])
+                                  "dying to see my kids", "the end of the week", "stomach upset, 2",
+                                  "vivid dreams", "yes", "moderate", "the odd headache"])
 def test_ordinary_replies_are_not_crisis(body):
     assert not mentions_crisis(body)
 
