@@ -33,6 +33,8 @@ class Settings:
     aws_region: str = "us-east-1"
     aws_endpoint_url: str = ""
     due_shards: int = 8
+    sms_per_second: float = 10.0
+    dispatch_concurrency: int = 8
     log_level: str = "INFO"
 
     @property
@@ -58,6 +60,8 @@ class Settings:
             aws_region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "us-east-1")),
             aws_endpoint_url=env.get("AWS_ENDPOINT_URL", ""),
             due_shards=_positive_int(env, "DUE_SHARDS", 8),
+            sms_per_second=_non_negative_float(env, "SMS_PER_SECOND", 10.0),
+            dispatch_concurrency=_positive_int(env, "DISPATCH_CONCURRENCY", 8),
             log_level=env.get("LOG_LEVEL", "INFO").upper(),
         )
         settings.check()

@@ -1,6 +1,7 @@
 """The one place that builds the real dependencies from settings. Tests pass fakes as overrides."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,7 @@ from shared.domain.sending import CONSENT_EXPIRY
 from shared.services.accounts import AccountService
 from shared.services.consent import ConsentService
 from shared.services.delivery import DeliveryService
-from shared.services.dispatch import Dispatcher
+from shared.services.dispatch import Dispatcher, Pacer
 from shared.services.enrollment import EnrollmentService
 from shared.services.inbound import InboundService
 from shared.services.records import RecordService
@@ -73,7 +74,9 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
         app_secret=app_secret, inbound=InboundService(inbox=store),
         dispatcher=Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url,
-                              patients=store, tasks={CONSENT_EXPIRY: consent.expire}),
+                              patients=store, tasks={CONSENT_EXPIRY: consent.expire},
+                              pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
+                              concurrency=settings.dispatch_concurrency),
         delivery=DeliveryService(outbox=store), accounts=AccountService(accounts=store),
         enrollment=EnrollmentService(patients=store, accounts=store), records=RecordService(store=store),
     )

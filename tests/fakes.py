@@ -81,12 +81,14 @@ class MemoryStore:
                                      error_code=error_code or current.error_code)
             self.due.pop(key, None)
 
-    def retry_later(self, job: Job, due_at: datetime, error_code: str) -> None:
+    def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True) -> None:
         key = (job.patient_id, job.job_id)
         with self.lock:
-            if self.jobs[key].status is not JobStatus.SENDING:
+            current = self.jobs[key]
+            if current.status is not JobStatus.SENDING:
                 raise RuntimeError("retry_later on a job that is not being sent")
-            self.jobs[key] = replace(self.jobs[key], status=JobStatus.PENDING, error_code=error_code)
+            attempts = current.attempts if count_attempt else current.attempts - 1
+            self.jobs[key] = replace(current, status=JobStatus.PENDING, error_code=error_code, attempts=attempts)
             self.due[key] = utc_iso(due_at)
 
     def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime,
@@ -118,6 +120,17 @@ class MemoryStore:
                 raise StatusMoved(patient.patient_id)
             before = current.status if new is PatientStatus.OPTED_OUT else current.status_before_opt_out
             self.patients[patient.patient_id] = replace(current, status=new, status_before_opt_out=before)
+
+    def put_jobs_once(self, jobs: list[Job]) -> None:
+        for job in jobs:
+            if (job.patient_id, job.job_id) not in self.jobs:
+                self.put_job(job)
+
+    def jobs_of(self, patient_id: str) -> list[Job]:
+        return [job for (pid, _), job in sorted(self.jobs.items()) if pid == patient_id]
+
+    def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None:
+        self.patients[patient.patient_id] = replace(self.patients[patient.patient_id], phone_problem=code)
 
     def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int:
         cancelled = 0

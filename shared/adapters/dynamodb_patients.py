@@ -74,13 +74,43 @@ class PatientRecords(TableAccess):
         except ClientError as exc:
             raise StatusMoved(patient.patient_id) from exc
 
+    def put_jobs_once(self, jobs: list[Job]) -> None:
+        """Write jobs whose ids are new; a job already there (a retried webhook built it) is left alone."""
+        from shared.adapters.dynamodb import job_to_item
+
+        for start in range(0, len(jobs), 100):
+            chunk = jobs[start:start + 100]
+            puts = [{"Put": {"TableName": self.table, "Item": marshal(job_to_item(job, self.shards)),
+                             "ConditionExpression": ITEM_IS_NEW}} for job in chunk]
+            try:
+                self._call("transact_write_items", TransactItems=puts)
+            except ClientError:
+                for job in chunk:  # some exist already: write the others one by one
+                    try:
+                        self._call("put_item", TableName=self.table, Item=marshal(job_to_item(job, self.shards)),
+                                   ConditionExpression=ITEM_IS_NEW)
+                    except ClientError:
+                        continue
+
+    def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None:
+        """Twilio says the number cannot get texts (invalid, not a mobile): the clinic must fix it."""
+        self._call("update_item", TableName=self.table, Key=keys.patient_profile_key(patient.patient_id).as_item(),
+                   UpdateExpression="SET phone_problem = :code, phone_problem_at = :now",
+                   ExpressionAttributeValues=marshal({":code": code, ":now": utc_iso(now)}))
+
     def jobs_of(self, patient_id: str) -> list[Job]:
         from shared.adapters.dynamodb import job_from_item
 
-        page = self._call("query", TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :j)",
-                          ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)},
-                                                     ":j": {"S": keys.JOBS}})
-        return [job_from_item(unmarshal(i)) for i in page.get("Items", [])]
+        query: dict[str, Any] = dict(TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :j)",
+                                     ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)},
+                                                                ":j": {"S": keys.JOBS}})
+        found: list[Job] = []
+        while True:
+            page = self._call("query", **query)
+            found += [job_from_item(unmarshal(i)) for i in page.get("Items", [])]
+            if "LastEvaluatedKey" not in page:
+                return found
+            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
     def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int:
         """Cancel every job of the patient still waiting to be sent (of the given kinds, if any)."""
@@ -144,4 +174,17 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         plan=Plan.from_record(item["plan"]), status=PatientStatus(item["status"]),
         created_at=parse_utc(item["created_at"]), status_before_opt_out=PatientStatus(before) if before else None,
         consented_at=parse_utc(consented) if consented else None, notes=item.get("notes", ""),
-        enrollment=dict(item.get("enrollment") or {}))
+        enrollment=_plain(dict(item.get("enrollment") or {})), phone_problem=item.get("phone_problem", ""))
+
+
+def _plain(value: Any) -> Any:
+    """DynamoDB numbers come back as Decimal; settings want plain ints and bools."""
+    from decimal import Decimal
+
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else value
+    return value

@@ -25,7 +25,8 @@ class Channel(str, Enum):
 
 
 DOSE_REMINDER = "dose_reminder"
-EXPIRY_WINDOWS = {DOSE_REMINDER: timedelta(hours=3), "consent_expiry": timedelta(days=30)}
+EXPIRY_WINDOWS = {DOSE_REMINDER: timedelta(hours=3), "taper_done": timedelta(hours=3),
+                  "consent_expiry": timedelta(days=30)}
 DEFAULT_EXPIRY = timedelta(hours=12)
 CLAIM_LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 5

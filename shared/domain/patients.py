@@ -21,6 +21,26 @@ PLAN_OVER = {PatientStatus.CONSENT_EXPIRED, PatientStatus.COMPLETED}
 
 
 @dataclass(frozen=True)
+class ClinicSettings:
+    """What a clinic may tune. Defaults: quiet 21:00-08:00 local, the drug named in texts."""
+
+    quiet_start: time = time(21, 0)
+    quiet_end: time = time(8, 0)
+    discreet_texts: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "ClinicSettings":
+        data = data or {}
+        return cls(quiet_start=time.fromisoformat(data.get("quiet_start", "21:00")),
+                   quiet_end=time.fromisoformat(data.get("quiet_end", "08:00")),
+                   discreet_texts=bool(data.get("discreet_texts", False)))
+
+    def as_dict(self) -> dict:
+        return {"quiet_start": self.quiet_start.strftime("%H:%M"), "quiet_end": self.quiet_end.strftime("%H:%M"),
+                "discreet_texts": self.discreet_texts}
+
+
+@dataclass(frozen=True)
 class Clinic:
     clinic_id: str
     name: str
@@ -46,6 +66,16 @@ class Patient:
     notes: str = ""
     enrollment: dict = field(default_factory=dict)
 
+    phone_problem: str = ""
+
     @property
     def display_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def clinic_name(self) -> str:
+        return self.enrollment.get("clinic_name", "your clinic")
+
+    @property
+    def clinic_settings(self) -> ClinicSettings:
+        return ClinicSettings.from_dict(self.enrollment.get("clinic_settings"))

@@ -27,9 +27,11 @@ def fits_one_segment(text: str) -> bool:
     return length is not None and length <= SEGMENT_LIMIT
 
 
-def help_text(clinic_name: str, clinic_phone: str) -> str:
-    contact = f"call {clinic_phone}" if clinic_phone else "contact your clinic"
-    return f"LDN taper texts from {clinic_name}. For help {contact}. Reply STOP to opt out. Emergency: 911. Msg&data rates may apply."
+def help_text(clinic_name: str, clinic_phone: str, discreet: bool = False) -> str:
+    """What carriers require of HELP: program and clinic, contact, frequency, rates, how to stop."""
+    program = "taper" if discreet else "LDN taper"
+    contact = f"Help: {clinic_phone}" if clinic_phone else "Help: call your clinic"
+    return f"{clinic_name} {program} texts, up to 2 msgs/day. {contact}. Msg&data rates may apply. Reply STOP to opt out."
 
 
 def not_enrolled_text() -> str:
@@ -50,7 +52,7 @@ def opted_out_text() -> str:
 
 
 def opted_in_text() -> str:
-    return "You will get taperline texts again. Reply HELP for help, STOP to opt out."
+    return "You will get taper texts again from the next reminder. Reply HELP for help, STOP to opt out."
 
 
 def clock_time(at) -> str:
@@ -75,3 +77,38 @@ def consent_confirmed_text(first_name: str, dose_time) -> str:
 
 def already_active_text() -> str:
     return "You are already set up for taper texts. Reply HELP for help, STOP to opt out. Emergency: call 911."
+
+
+def mg(dose) -> str:
+    """A dose as people write it: 3.5, 2, 0.25."""
+    text = f"{dose.normalize():f}"
+    return text
+
+
+def _drug(discreet: bool) -> str:
+    return "" if discreet else "LDN "
+
+
+def dose_reminder_text(clinic_name: str, dose, *, previous=None, tomorrow=None, last: bool = False,
+                       discreet: bool = False) -> str:
+    """Tonight's dose; on a step-down day what it was; the day before a step, the heads-up; the last dose."""
+    if previous is not None:
+        text = f"{clinic_name}: Starting tonight your {_drug(discreet)}dose is {mg(dose)} mg (was {mg(previous)} mg)."
+    elif discreet:
+        text = f"{clinic_name}: Tonight's dose: {mg(dose)} mg."
+    else:
+        text = f"{clinic_name}: Tonight: LDN {mg(dose)} mg."
+    if last:
+        text += " It is your last dose."
+    elif tomorrow is not None:
+        text += f" From tomorrow: {mg(tomorrow)} mg."
+    return text
+
+
+def taper_done_text(clinic_name: str, discreet: bool = False) -> str:
+    return (f"{clinic_name}: Your {_drug(discreet)}taper is done. No dose tonight or after. "
+            f"Check-ins continue for the next few weeks.")
+
+
+def plan_resumed_text(first_name: str) -> str:
+    return f"Welcome back {first_name}. Your dose reminders start again from the next one. Reply HELP for help."

@@ -1,22 +1,49 @@
 """Dispatch: send every job that is due, exactly once, and record what happened."""
 from __future__ import annotations
 
+import contextvars
+import threading
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 from urllib.parse import urlencode
 
 from shared.domain.jobs import CLAIM_LEASE, Channel, Job, JobStatus
-from shared.domain.patients import Patient
+from shared.domain.patients import Patient, PatientStatus
+from shared.domain.quiet_hours import in_quiet_hours, next_allowed
+from shared.domain.reminders import DOSE_TIME_KINDS
 from shared.domain.sending import may_send
 from shared.log import logger, mask_phone
-from shared.services.ports import ClaimMiss, MailSender, Outbox, SendError, SmsSender
+from shared.services.ports import ClaimMiss, MailSender, Outbox, SendError, SmsSender, StatusMoved
 
 REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done", "errors",
-               "left_for_next_run")
+               "left_for_next_run", "slid_past_quiet_hours")
 SAFETY_MARGIN_MS = 15_000  # stop claiming when a send (10 s timeout) might not finish before the Lambda ends
+OPTED_OUT_CODE = "21610"
+BAD_NUMBER_CODES = {"21211", "21614"}
 Task = Callable[[Job, Patient, datetime], None]
+
+
+class Pacer:
+    """At most `per_second` sends a second across threads (0 = no limit); clock and sleep are injected."""
+
+    def __init__(self, per_second: float, monotonic: Callable[[], float], sleep: Callable[[float], None]):
+        self.interval = 1.0 / per_second if per_second > 0 else 0.0
+        self.monotonic, self.sleep = monotonic, sleep
+        self.next_slot = 0.0
+        self.lock = threading.Lock()
+
+    def wait_turn(self) -> None:
+        if not self.interval:
+            return
+        with self.lock:
+            now = self.monotonic()
+            slot = max(now, self.next_slot)
+            self.next_slot = slot + self.interval
+        if slot > now:
+            self.sleep(slot - now)
 
 
 @dataclass
@@ -27,22 +54,37 @@ class Dispatcher:
     public_base_url: str
     patients: Any = None
     tasks: dict[str, Task] = field(default_factory=dict)
+    pacer: Pacer | None = None
+    concurrency: int = 1
 
     def run(self, now: datetime, time_left_ms: Callable[[], int] | None = None) -> dict[str, int]:
         """Send what is due at `now`; return how many jobs ended each way.
 
-        One job's trouble never stops the others; near the Lambda's end, the rest wait for the next run.
+        Jobs go out `concurrency` at a time, paced; one job's trouble never stops the others; near the
+        Lambda's end the rest wait for the next run.
         """
         report: Counter[str] = Counter({key: 0 for key in REPORT_KEYS})
-        for due in self.outbox.due_jobs(now):
-            if time_left_ms is not None and time_left_ms() < SAFETY_MARGIN_MS:
-                report["left_for_next_run"] += 1
-                continue
+        lock = threading.Lock()
+        slots = threading.BoundedSemaphore(self.concurrency * 2)  # claim only a little ahead of sending
+
+        def work(due) -> None:
             try:
-                report[self._one(due, now)] += 1
+                outcome = self._one(due, now)
             except Exception:  # noqa: BLE001 - counted, logged, and the job stays visible in the outbox
                 logger().exception("job dispatch error", extra={"job_id": due.job_id})
-                report["errors"] += 1
+                outcome = "errors"
+            finally:
+                slots.release()
+            with lock:
+                report[outcome] += 1
+
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            for due in self.outbox.due_jobs(now):
+                if time_left_ms is not None and time_left_ms() < SAFETY_MARGIN_MS:
+                    report["left_for_next_run"] += 1
+                    continue
+                slots.acquire()
+                pool.submit(contextvars.copy_context().run, work, due)  # log keys (invocation id) go along
         return dict(report)
 
     def _one(self, due, now: datetime) -> str:
@@ -70,7 +112,7 @@ class Dispatcher:
         patient = None
         if job.channel is not Channel.EMAIL:  # texts and tasks follow the patient's state at this moment
             patient = self.patients.get_patient(job.patient_id) if self.patients else None
-            if not may_send(patient.status if patient else None, job.kind):
+            if not may_send(patient.status if patient else None, job.kind) or (patient and patient.phone_problem):
                 self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="not_wanted")
                 logger().info("job cancelled", extra={"job_id": job.job_id, "kind": job.kind,
                                                       "patient_status": patient.status.value if patient else None})
@@ -79,21 +121,35 @@ class Dispatcher:
             self.tasks[job.kind](job, patient, now)
             self.outbox.finish(job, JobStatus.DONE, now)
             return "done"
+        if job.channel is Channel.SMS and patient and self._quiet_now(job, patient, now):
+            settings = patient.clinic_settings
+            later = next_allowed(now, patient.timezone, settings.quiet_start, settings.quiet_end)
+            self.outbox.retry_later(job, later, "quiet_hours", count_attempt=False)
+            return "slid_past_quiet_hours"
+        if self.pacer:
+            self.pacer.wait_turn()
         try:
             sid = self._send(job)
         except SendError as exc:
-            return self._after_failure(job, exc, now)
+            return self._after_failure(job, patient, exc, now)
         self.outbox.finish(job, JobStatus.SENT, now, sid=sid)
         logger().info("job sent", extra={"job_id": job.job_id, "kind": job.kind, "sid": sid,
                                          "to": mask_phone(job.to) if job.channel is Channel.SMS else "email"})
         return "sent"
+
+    @staticmethod
+    def _quiet_now(job: Job, patient: Patient, now: datetime) -> bool:
+        if job.kind in DOSE_TIME_KINDS:
+            return False  # the patient's own chosen time
+        settings = patient.clinic_settings
+        return in_quiet_hours(now, patient.timezone, settings.quiet_start, settings.quiet_end)
 
     def _send(self, job: Job) -> str:
         if job.channel is Channel.SMS:
             return self.sms.send(job.to, job.body, self.status_callback_url(job))
         return self.mail.send(job.to, job.subject, job.body, job.html)
 
-    def _after_failure(self, job: Job, exc: SendError, now: datetime) -> str:
+    def _after_failure(self, job: Job, patient: Patient | None, exc: SendError, now: datetime) -> str:
         fields = {"job_id": job.job_id, "kind": job.kind, "error_code": exc.code, "attempts": job.attempts}
         if exc.ambiguous:  # it may have gone out: its status callback will tell; never resend blindly
             self.outbox.finish(job, JobStatus.UNCONFIRMED, now, error_code=exc.code)
@@ -106,7 +162,24 @@ class Dispatcher:
             return "retried"
         self.outbox.finish(job, JobStatus.FAILED, now, error_code=exc.code)
         logger().error("job failed", extra=fields)
+        if patient is not None and job.channel is Channel.SMS:
+            self._after_refusal(patient, exc.code, now)
         return "failed"
+
+    def _after_refusal(self, patient: Patient, code: str, now: datetime) -> None:
+        """Twilio says the patient unsubscribed, or the number cannot get texts: stop texting them."""
+        if code == OPTED_OUT_CODE and patient.status is not PatientStatus.OPTED_OUT:
+            try:
+                self.patients.set_status(patient, PatientStatus.OPTED_OUT, now)
+            except StatusMoved:
+                pass
+        elif code in BAD_NUMBER_CODES:
+            self.patients.flag_phone_problem(patient, code, now)
+        else:
+            return
+        cancelled = self.patients.cancel_pending_jobs(patient.patient_id, now)
+        logger().warning("patient texts stopped", extra={"patient_id": patient.patient_id, "error_code": code,
+                                                         "jobs_cancelled": cancelled})
 
     def status_callback_url(self, job: Job) -> str:
         query = urlencode({"patient": job.patient_id, "job": job.job_id})

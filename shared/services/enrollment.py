@@ -10,10 +10,11 @@ from typing import Any
 from shared.domain import texts
 from shared.domain.accounts import Caller, Role
 from shared.domain.jobs import Channel, Job
-from shared.domain.patients import Patient, PatientStatus
+from shared.domain.patients import Clinic, ClinicSettings, Patient, PatientStatus
 from shared.domain.plan import build_plan
 from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_EXPIRY, CONSENT_REMINDER, CONSENT_REMINDER_AFTER, WELCOME
 from shared.log import logger
+from shared.services.schedule import outside_quiet_hours
 
 
 class EnrollmentRefused(Exception):
@@ -52,7 +53,7 @@ class EnrollmentService:
             last_name=data["last_name"], phone=data["phone"], timezone=data["timezone"],
             provider_email=provider.email, dose_time=data["dose_time"], plan=plan,
             status=PatientStatus.AWAITING_CONSENT, created_at=now, notes=data.get("notes") or "",
-            enrollment=enrollment_record(data, clinic.name, clinic.contact_phone, caller.email))
+            enrollment=enrollment_record(data, clinic, caller.email))
         self.patients.enroll(patient, consent_jobs(patient, clinic.name, now))
         logger().info("patient enrolled", extra={"patient_id": patient.patient_id, "clinic_id": caller.clinic_id})
         return patient
@@ -68,17 +69,19 @@ class EnrollmentService:
 
 
 def consent_jobs(patient: Patient, clinic_name: str, now: datetime) -> list[Job]:
-    """The welcome text now, a reminder after 48 hours without a YES, and the expiry 48 hours later."""
+    """The welcome text now, a reminder after 48 hours without a YES, and the expiry 48 hours later.
+    The texts wait for the end of the clinic's quiet hours."""
     def job(kind: str, at: datetime, channel: Channel = Channel.SMS, body: str = "") -> Job:
         return Job.new(patient_id=patient.patient_id, channel=channel, kind=kind, to=patient.phone, send_at=at,
                        unique=secrets.token_hex(6), body=body)
 
-    return [job(WELCOME, now, body=texts.welcome_text(clinic_name, patient.first_name)),
-            job(CONSENT_REMINDER, now + CONSENT_REMINDER_AFTER, body=texts.consent_reminder_text(clinic_name)),
+    return [job(WELCOME, outside_quiet_hours(patient, now), body=texts.welcome_text(clinic_name, patient.first_name)),
+            job(CONSENT_REMINDER, outside_quiet_hours(patient, now + CONSENT_REMINDER_AFTER),
+                body=texts.consent_reminder_text(clinic_name)),
             job(CONSENT_EXPIRY, now + CONSENT_EXPIRES_AFTER, channel=Channel.TASK)]
 
 
-def enrollment_record(data: dict, clinic_name: str, clinic_phone: str, enrolled_by: str) -> dict:
+def enrollment_record(data: dict, clinic: Clinic, enrolled_by: str) -> dict:
     """What was asked for, kept with the patient in storable types (no floats)."""
     def plain(value: Any) -> Any:
         if isinstance(value, (date, time)):
@@ -90,5 +93,6 @@ def enrollment_record(data: dict, clinic_name: str, clinic_phone: str, enrolled_
         return value
 
     record = {key: plain(value) for key, value in data.items() if key not in ("consent", "notes")}
-    return {**record, "clinic_name": clinic_name, "clinic_phone": clinic_phone, "enrolled_by": enrolled_by,
+    return {**record, "clinic_name": clinic.name, "clinic_phone": clinic.contact_phone, "enrolled_by": enrolled_by,
+            "clinic_settings": ClinicSettings.from_dict(clinic.settings).as_dict(),
             "consent_recorded": bool(data.get("consent"))}

@@ -45,7 +45,7 @@ def test_web_handler_answers_a_signed_help_through_api_gateway(lambda_env):
     response = web.handler(event, None)
     assert response["statusCode"] == 200
     body = base64.b64decode(response["body"]).decode() if response["isBase64Encoded"] else response["body"]
-    assert "<Message>LDN taper texts from" in body
+    assert "LDN taper texts, up to 2 msgs/day" in body
 
 
 def test_web_handler_refuses_a_forged_webhook(lambda_env):
@@ -57,7 +57,7 @@ def test_web_handler_refuses_a_forged_webhook(lambda_env):
 def test_dispatch_handler_uses_the_event_time_not_the_wall_clock(lambda_env, store):
     due = datetime(2030, 1, 1, 2, 0, tzinfo=timezone.utc)  # years ahead of any wall clock
     store.enroll(a_patient("p1", phone="+15551234567"), [])
-    job = Job.new(patient_id="p1", channel=Channel.SMS, kind="notice", to="+15551234567", send_at=due,
+    job = Job.new(patient_id="p1", channel=Channel.SMS, kind="dose_reminder", to="+15551234567", send_at=due,
                   unique="h1", body="hello")
     store.put_job(job)
     early = dispatch.handler({"time": "2029-12-31T23:59:00Z", "detail-type": "Scheduled Event"}, None)

@@ -70,7 +70,7 @@ def test_a_long_jump_sends_each_job_at_its_own_minute(stack):
 
 def test_delivery_callbacks_reach_the_job(stack):
     at = stack.clock.now() + timedelta(minutes=3)
-    job = put_sms(stack, "callback", at, "Callback check", kind="notice")
+    job = put_sms(stack, "callback", at, "Callback check", kind="dose_reminder")
     move(stack, next_due=True)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -84,7 +84,7 @@ def test_delivery_callbacks_reach_the_job(stack):
 
 def test_twilio_outage_retries_and_nothing_is_lost(stack):
     at = stack.clock.now() + timedelta(minutes=5)
-    job = put_sms(stack, "outage", at, "Sent after an outage", kind="notice")
+    job = put_sms(stack, "outage", at, "Sent after an outage", kind="dose_reminder")
     stack.network.fail_next(503, 20503, times=2)
     report = move(stack, advance_minutes=30)
     assert report["dispatch"]["retried"] == 2 and report["dispatch"]["sent"] == 1

@@ -18,9 +18,9 @@ def make(store=None):
     return dispatcher, store, sms, mail
 
 
-def reminder(send_at=NINE_PM, kind="dose_reminder", unique="a1"):
+def reminder(send_at=NINE_PM, kind="dose_reminder", unique="a1", body="Tonight: LDN 3.5 mg"):
     return Job.new(patient_id="p1", channel=Channel.SMS, kind=kind, to="+15551234567", send_at=send_at,
-                   unique=unique, body="Tonight: LDN 3.5 mg")
+                   unique=unique, body=body)
 
 
 def test_job_is_sent_at_its_moment_not_before_and_not_twice():
@@ -124,10 +124,8 @@ def test_one_broken_job_does_not_stop_the_others():
     store.add_patient(a_patient("p1"))
     sms = Crashing()
     dispatcher = Dispatcher(outbox=store, sms=sms, mail=FakeMail(), public_base_url="https://t", patients=store)
-    store.put_job(Job.new(patient_id="p1", channel=Channel.SMS, kind="notice", to="+15551234567", send_at=NINE_PM,
-                          unique="a", body="boom"))
-    store.put_job(Job.new(patient_id="p1", channel=Channel.SMS, kind="notice", to="+15551234567", send_at=NINE_PM,
-                          unique="b", body="fine"))
+    for unique, body in (("a", "boom"), ("b", "fine")):
+        store.put_job(reminder(unique=unique, body=body))
     report = dispatcher.run(NINE_PM)
     assert report["errors"] == 1 and report["sent"] == 1 and [m["body"] for m in sms.sent] == ["fine"]
 
