@@ -6,6 +6,7 @@ import queue
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from typing import Any, Callable
@@ -29,17 +30,31 @@ class PhoneNetwork:
     account_sid: str
     auth_token: str
     messages: list[dict] = field(default_factory=list)
-    failures: list[tuple[int, int]] = field(default_factory=list)
+    failures: list[tuple[int, int, str | None]] = field(default_factory=list)
+    hangs: list[float] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def fail_next(self, status: int, code: int, times: int = 1) -> None:
-        """Make the next `times` sends fail with this HTTP status and Twilio error code."""
+    def fail_next(self, status: int, code: int, times: int = 1, to: str | None = None) -> None:
+        """Make the next `times` sends (to one number, or any) fail with this HTTP status and Twilio code."""
         with self.lock:
-            self.failures.extend([(status, code)] * times)
+            self.failures.extend([(status, code, to)] * times)
 
-    def take_failure(self) -> tuple[int, int] | None:
+    def take_failure(self, to: str) -> tuple[int, int] | None:
         with self.lock:
-            return self.failures.pop(0) if self.failures else None
+            for index, (status, code, target) in enumerate(self.failures):
+                if target in (None, to):
+                    del self.failures[index]
+                    return status, code
+            return None
+
+    def hang_next(self, seconds: float) -> None:
+        """Accept the next message, but answer only after `seconds` (a client may give up first)."""
+        with self.lock:
+            self.hangs.append(seconds)
+
+    def take_hang(self) -> float:
+        with self.lock:
+            return self.hangs.pop(0) if self.hangs else 0.0
 
     def record(self, *, direction: str, to: str, from_: str, body: str, status: str, sid: str = "") -> dict:
         message = {"sid": sid or new_sid(), "to": to, "from": from_, "body": body, "status": status,
@@ -122,10 +137,10 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
         network = network_of()
         if not _authorised(network, account_sid):
             return twilio_error(401, 20003, "Authenticate")
-        failure = network.take_failure()
+        form = request.form
+        failure = network.take_failure(form.get("To", ""))
         if failure:
             return twilio_error(failure[0], failure[1], "Simulated failure")
-        form = request.form
         to, body = form.get("To", ""), form.get("Body", "")
         numbers = service_numbers()
         sender = form.get("From") or numbers.get(form.get("MessagingServiceSid", ""), "")
@@ -147,6 +162,9 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
                     "MessageSid": message["sid"], "SmsSid": message["sid"], "MessageStatus": status,
                     "SmsStatus": status, "AccountSid": account_sid, "From": sender, "To": to,
                     "ApiVersion": "2010-04-01"})
+        delay = network.take_hang()
+        if delay:
+            time.sleep(delay)
         return jsonify(_resource(message, account_sid, form.get("MessagingServiceSid"))), 201
 
     return bp

@@ -21,6 +21,7 @@ class Sender:
     clinic_name: str
     clinic_phone: str = ""
     status_before_opt_out: PatientStatus | None = None
+    discreet: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,9 @@ def respond(body: str, sender: Sender | None) -> Outcome:
         return Outcome(texts.crisis_text(), ("crisis",))
     keyword = read_keyword(body)
     if keyword is Keyword.HELP:
-        name, phone = (sender.clinic_name, sender.clinic_phone) if sender else ("taperline", "")
-        return Outcome(texts.help_text(name, phone), ("help",))
+        if sender is None:
+            return Outcome(texts.help_text("taperline", ""), ("help",))
+        return Outcome(texts.help_text(sender.clinic_name, sender.clinic_phone, sender.discreet), ("help",))
     if sender is None:
         if keyword is not None:
             return Outcome("", (keyword.value,))
@@ -56,7 +58,7 @@ def respond(body: str, sender: Sender | None) -> Outcome:
         if is_yes(body):
             return Outcome(texts.consent_confirmed_text(sender.first_name, sender.dose_time), ("consent",),
                            new_status=PatientStatus.ACTIVE, plan_starts=True)
-        return Outcome(texts.consent_reminder_text(sender.clinic_name), ("awaiting_consent",))
+        return Outcome(texts.consent_reminder_text(sender.clinic_name, sender.discreet), ("awaiting_consent",))
     if sender.status is PatientStatus.ACTIVE and is_yes(body):
         return Outcome(texts.already_active_text(), ("note",))
     return Outcome(texts.note_received_text(), ("note",))
@@ -71,5 +73,5 @@ def _opt_out(sender: Sender) -> Outcome:
 def _opt_in(sender: Sender) -> Outcome:
     back_to = sender.status_before_opt_out or PatientStatus.AWAITING_CONSENT
     if back_to is PatientStatus.AWAITING_CONSENT:
-        return Outcome(texts.consent_reminder_text(sender.clinic_name), ("start",), new_status=back_to)
+        return Outcome(texts.consent_reminder_text(sender.clinic_name, sender.discreet), ("start",), new_status=back_to)
     return Outcome(texts.opted_in_text(), ("start",), new_status=back_to, plan_starts=back_to is PatientStatus.ACTIVE)

@@ -61,13 +61,14 @@ def clock_time(at) -> str:
     return f"{hour}:{at.minute:02d} {'AM' if at.hour < 12 else 'PM'}"
 
 
-def welcome_text(clinic_name: str, first_name: str) -> str:
-    return (f"{clinic_name}: Hi {first_name}, your LDN taper dose reminders and check-ins by text. "
+def welcome_text(clinic_name: str, first_name: str, discreet: bool = False) -> str:
+    return (f"{clinic_name}: Hi {first_name}, your {_drug(discreet)}taper dose reminders and check-ins by text. "
             f"Reply YES to start, STOP to opt out.")
 
 
-def consent_reminder_text(clinic_name: str) -> str:
-    return f"{clinic_name}: reply YES to start your LDN taper texts, or STOP to opt out. Reply HELP for help."
+def consent_reminder_text(clinic_name: str, discreet: bool = False) -> str:
+    return (f"{clinic_name}: reply YES to start your {_drug(discreet)}taper texts, or STOP to opt out. "
+            f"Reply HELP for help.")
 
 
 def consent_confirmed_text(first_name: str, dose_time) -> str:

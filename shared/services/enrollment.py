@@ -75,9 +75,11 @@ def consent_jobs(patient: Patient, clinic_name: str, now: datetime) -> list[Job]
         return Job.new(patient_id=patient.patient_id, channel=channel, kind=kind, to=patient.phone, send_at=at,
                        unique=secrets.token_hex(6), body=body)
 
-    return [job(WELCOME, outside_quiet_hours(patient, now), body=texts.welcome_text(clinic_name, patient.first_name)),
+    discreet = patient.clinic_settings.discreet_texts
+    return [job(WELCOME, outside_quiet_hours(patient, now),
+                body=texts.welcome_text(clinic_name, patient.first_name, discreet)),
             job(CONSENT_REMINDER, outside_quiet_hours(patient, now + CONSENT_REMINDER_AFTER),
-                body=texts.consent_reminder_text(clinic_name)),
+                body=texts.consent_reminder_text(clinic_name, discreet)),
             job(CONSENT_EXPIRY, now + CONSENT_EXPIRES_AFTER, channel=Channel.TASK)]
 
 

@@ -9,6 +9,7 @@ from shared.domain.patients import Patient, PatientStatus
 from shared.domain.sending import CONSENT_KINDS
 from shared.log import logger, mask_phone
 from shared.services.ports import InboundSms, StatusMoved, StoreUnavailable
+from shared.services.schedule import reminder_jobs
 
 ATTEMPTS = 3
 
@@ -44,6 +45,13 @@ class InboundService:
         for _ in range(ATTEMPTS):
             patient = self.inbox.patient_for_phone(sms.from_number)
             outcome = respond(sms.body, sender_of(patient))
+            if patient and outcome.plan_starts:
+                seen = self.inbox.reply_for(sms.message_sid)
+                if seen is not None:  # a retried YES: its reminders exist already
+                    return InboundResult(reply=seen, duplicate=True, flags=outcome.flags)
+                # Reminders first, then the status: a crash in between leaves jobs that dispatch
+                # cancels (the patient is not active), never an active patient without reminders.
+                self.inbox.put_jobs_once(reminder_jobs(patient, sms.received_at, sms.message_sid))
             try:
                 stored = self.inbox.save_inbound(sms, patient, outcome.reply, list(outcome.flags), outcome.new_status)
             except StatusMoved:
@@ -74,6 +82,6 @@ def sender_of(patient: Patient | None) -> Sender | None:
     if patient is None:
         return None
     return Sender(status=patient.status, first_name=patient.first_name, dose_time=patient.dose_time,
-                  clinic_name=patient.enrollment.get("clinic_name", "your clinic"),
-                  clinic_phone=patient.enrollment.get("clinic_phone", ""),
-                  status_before_opt_out=patient.status_before_opt_out)
+                  clinic_name=patient.clinic_name, clinic_phone=patient.enrollment.get("clinic_phone", ""),
+                  status_before_opt_out=patient.status_before_opt_out,
+                  discreet=patient.clinic_settings.discreet_texts)
