@@ -38,9 +38,16 @@ class PatientRecords(TableAccess):
         try:
             self._call("transact_write_items", TransactItems=items)
         except ClientError as exc:
+            if cancelled_by_condition(exc, 0) and self._enrolled_already(patient):
+                return  # our own earlier attempt went through (the SDK retried after a timeout)
             if cancelled_by_condition(exc, 1):
                 raise PhoneTaken(patient.phone) from exc
             raise
+
+    def _enrolled_already(self, patient: Patient) -> bool:
+        found = self._call("get_item", TableName=self.table, Key=keys.phone_key(patient.phone).as_item(),
+                           ConsistentRead=True)
+        return found.get("Item", {}).get("patient_id", {}).get("S") == patient.patient_id
 
     def get_patient(self, patient_id: str) -> Patient | None:
         found = self._call("get_item", TableName=self.table, Key=keys.patient_profile_key(patient_id).as_item(),
