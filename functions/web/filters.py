@@ -36,7 +36,15 @@ def clock(value: time) -> str:
     return clock_time(value)
 
 
+JOB_STATUS = {"expired": "Found too late, not sent", "failed": "Failed", "unconfirmed": "Not confirmed by Twilio",
+              "pending": "Planned", "sent": "Sent", "cancelled": "Cancelled"}
+ERRORS = {"too_late": "dispatch was down", "21610": "patient unsubscribed at the carrier", "21211": "invalid number",
+          "21614": "not a mobile number", "ambiguous": "no answer from Twilio", "lease_lapsed": "dispatch stopped"}
+
+
 def register(app: Flask) -> None:
+    app.add_template_filter(lambda s: JOB_STATUS.get(s, s), "job_status")
+    app.add_template_filter(lambda s: ERRORS.get(s, f"error {s}"), "error_label")
     app.add_template_filter(dose)
     app.add_template_filter(day)
     app.add_template_filter(day_before)

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from marshmallow import ValidationError
 
 from functions.web.auth import admin_only, services, signed_in
+from functions.web.presenters import attention, upcoming
 from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
 from shared.services.accounts import SignInRefused, SignInThrottled
 from shared.services.enrollment import EnrollmentRefused
@@ -92,7 +93,8 @@ def enroll():
 def patient(patient_id: str):
     svc = services()
     record = svc.records.record(g.caller, patient_id, svc.clock.now())
-    return render_template("patient.html", record=record, p=record.patient)
+    return render_template("patient.html", record=record, p=record.patient, attention=attention(record),
+                           upcoming=upcoming(record))
 
 
 def form_to_json(values: dict) -> dict:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from shared.domain.history import Standing
-from shared.domain.jobs import utc_iso
+from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
 from shared.domain.patients import Patient
 from shared.services.records import PatientRecord
 
@@ -27,4 +27,21 @@ def patient_record(record: PatientRecord) -> dict:
             "plan": patient.plan.as_data(),
             "messages": [{"at": utc_iso(m.at), "direction": m.direction, "body": m.body, "status": m.status,
                           "kind": m.kind} for m in record.messages],
-            "checkins": [], "escalations": []}
+            "checkins": [], "escalations": [], "phone_problem": patient.phone_problem or None,
+            "deliveries_needing_attention": [job_view(j) for j in attention(record)],
+            "upcoming": [job_view(j) for j in upcoming(record)[:10]]}
+
+
+def attention(record: PatientRecord) -> list[Job]:
+    """Texts that did not go out as planned: expired (found too late), failed, or unconfirmed."""
+    return [j for j in record.jobs if j.status in (JobStatus.EXPIRED, JobStatus.FAILED, JobStatus.UNCONFIRMED)]
+
+
+def upcoming(record: PatientRecord) -> list[Job]:
+    return sorted((j for j in record.jobs if j.status is JobStatus.PENDING and j.channel is Channel.SMS),
+                  key=lambda j: j.send_at)
+
+
+def job_view(job: Job) -> dict:
+    return {"id": job.job_id, "kind": job.kind, "status": job.status.value, "send_at": utc_iso(job.send_at),
+            "error_code": job.error_code or None, "body": job.body}

@@ -131,3 +131,27 @@ def test_sign_in_never_redirects_off_site(world):
     response = world.client.post("/login?next=//evil.example/x", data={
         "email": world.demo.admin_email, "password": world.demo.admin_password, "csrf_token": token})
     assert response.location == "/patients"
+
+
+def test_the_patient_page_shows_texts_that_expired_or_failed(world):
+    from datetime import timedelta
+
+    from shared.domain.jobs import Channel, Job, JobStatus
+    from shared.services.dispatch import Dispatcher
+    from tests.fakes import FakeMail, FakeSms
+
+    created = world.api("POST", "/api/patients", json={
+        "first_name": "Ana", "last_name": "Lopez", "phone": "(212) 555-0123", "timezone": "America/New_York",
+        "provider_email": "provider@example.org", "start_dose_mg": 2, "consent": True}).get_json()
+    store, now = world.services.store, world.services.clock.now()
+    patient = store.get_patient(created["id"])
+    store.set_status(patient, patient.status.__class__("active"), now)
+    store.put_job(Job.new(patient_id=created["id"], channel=Channel.SMS, kind="dose_reminder", to=patient.phone,
+                          send_at=now - timedelta(hours=5), unique="late", body="Demo Clinic: Tonight: LDN 2 mg."))
+    Dispatcher(outbox=store, sms=FakeSms(), mail=FakeMail(), public_base_url="https://t", patients=store).run(now)
+    assert [j.status for j in store.jobs_of(created["id"]) if j.kind == "dose_reminder"] == [JobStatus.EXPIRED]
+    admin(world)
+    page = world.client.get(f"/patients/{created['id']}").get_data(as_text=True)
+    assert "Texts that did not go out" in page and "Found too late, not sent" in page and "dispatch was down" in page
+    record = world.api("GET", f"/api/patients/{created['id']}").get_json()
+    assert [(j["kind"], j["status"]) for j in record["deliveries_needing_attention"]] == [("dose_reminder", "expired")]
