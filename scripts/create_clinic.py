@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     parser.add_argument("--provider-email", default="")
     parser.add_argument("--provider-name", default="")
     parser.add_argument("--api-key", action="store_true", help="also create an API key for the JSON API")
+    parser.add_argument("--discreet-texts", action="store_true", help="leave the drug's name out of every text")
+    parser.add_argument("--quiet-hours", default="21:00-08:00", help="local quiet hours, like 21:00-08:00")
     args = parser.parse_args(argv)
 
     from shared.adapters.dynamodb import DynamoStore
@@ -33,7 +35,9 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     settings = settings or Settings.from_env()
     accounts = AccountService(DynamoStore(aws_client(settings, "dynamodb"), settings.table_name, settings.due_shards))
     now = SystemClock().now()
-    clinic = accounts.create_clinic(args.name, args.phone, now)
+    quiet_start, _, quiet_end = args.quiet_hours.partition("-")
+    clinic = accounts.create_clinic(args.name, args.phone, now, settings={
+        "discreet_texts": args.discreet_texts, "quiet_start": quiet_start.strip(), "quiet_end": quiet_end.strip()})
     print(f"clinic {clinic.name}  id {clinic.clinic_id}")
     _, password = accounts.add_user(clinic.clinic_id, args.admin_email, Role.ADMIN, args.admin_name, now)
     print(f"admin {args.admin_email.lower()}  password {password}")

@@ -120,3 +120,19 @@ def test_openapi_document_lists_every_api_route_and_the_enrollment_fields(world)
     fields = document["components"]["schemas"]["Enrollment"]["properties"]
     assert {"first_name", "last_name", "phone", "timezone", "provider_email", "start_dose_mg", "step_mg",
             "step_days", "dose_time", "start_date", "follow_up_days", "consent", "notes"} == set(fields)
+
+
+def test_a_discreet_clinic_never_names_the_drug_in_its_texts(world):
+    from shared.domain.accounts import Role
+
+    svc, now = world.services, world.services.clock.now()
+    clinic = svc.accounts.create_clinic("Quiet Clinic", "+1 212 555 0111", now, settings={"discreet_texts": True})
+    svc.accounts.add_user(clinic.clinic_id, "dr@quiet.example", Role.PROVIDER, "Dr Q", now)
+    key = svc.accounts.create_api_key(clinic.clinic_id, "q", now)
+    created = world.api("POST", "/api/patients", key=key, json=enrollment(provider_email="dr@quiet.example"))
+    patient = svc.store.get_patient(created.get_json()["id"])
+    from shared.services.schedule import reminder_jobs
+
+    bodies = [j.body for j in svc.store.jobs_of(patient.patient_id) if j.body]
+    bodies += [j.body for j in reminder_jobs(patient, now, "SMx")]
+    assert bodies and all("LDN" not in body for body in bodies)

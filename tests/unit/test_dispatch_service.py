@@ -143,3 +143,22 @@ def test_texts_to_an_opted_out_patient_are_cancelled_at_send_time():
     store.patients["p1"] = a_patient("p1", status=PatientStatus.OPTED_OUT)
     store.put_job(reminder())
     assert dispatcher.run(NINE_PM)["cancelled"] == 1 and sms.sent == []
+
+
+def test_the_pacer_spaces_sends_under_the_messages_per_second_limit():
+    from shared.services.dispatch import Pacer
+
+    clock = {"now": 100.0}
+    slept = []
+
+    def sleep(seconds):
+        slept.append(round(seconds, 3))
+        clock["now"] += seconds
+
+    pacer = Pacer(4, lambda: clock["now"], sleep)
+    for _ in range(5):
+        pacer.wait_turn()
+    assert slept == [0.25, 0.25, 0.25, 0.25] and clock["now"] == 101.0
+    unlimited = Pacer(0, lambda: 0.0, sleep)
+    unlimited.wait_turn()
+    assert len(slept) == 4
