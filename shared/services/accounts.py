@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from shared.domain.accounts import Caller, Role, User
-from shared.domain.patients import Clinic
+from shared.domain.patients import Clinic, ClinicSettings
 from shared.log import logger
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -60,6 +60,7 @@ class AccountService:
     accounts: Any
 
     def create_clinic(self, name: str, contact_phone: str, now: datetime, settings: dict | None = None) -> Clinic:
+        ClinicSettings.from_dict(settings)  # a bad setting fails here, not at a patient's first text
         clinic = Clinic(clinic_id=secrets.token_hex(8), name=name, contact_phone=contact_phone, settings=settings or {})
         self.accounts.put_clinic(clinic, now)
         return clinic
