@@ -9,12 +9,14 @@ from shared.config import Settings
 from shared.log import logger
 from shared.domain.sending import CONSENT_EXPIRY
 from shared.services.accounts import AccountService
+from shared.services.checkins import CheckinService
 from shared.services.consent import ConsentService
 from shared.services.delivery import DeliveryService
 from shared.services.dispatch import Dispatcher, Pacer
 from shared.services.enrollment import EnrollmentService
 from shared.services.inbound import InboundService
 from shared.services.records import RecordService
+from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE
 
 
 @dataclass
@@ -70,11 +72,13 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     sms = overrides.get("sms") or _twilio_sender(settings, token)
     mail = overrides.get("mail") or _ses_sender(settings)
     consent = ConsentService(patients=store)
+    checkin = CheckinService(store=store)
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
         app_secret=app_secret, inbound=InboundService(inbox=store),
         dispatcher=Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url,
-                              patients=store, tasks={CONSENT_EXPIRY: consent.expire},
+                              patients=store, tasks={CONSENT_EXPIRY: consent.expire, CHECKIN_CLOSE: checkin.close},
+                              before_send={CHECKIN: checkin.open, CHECKIN_NUDGE: checkin.nudge},
                               pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
                               concurrency=settings.dispatch_concurrency),
         delivery=DeliveryService(outbox=store), accounts=AccountService(accounts=store),

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Iterator
 
 from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, utc_iso
-from shared.domain.patients import Patient, PatientStatus
+from shared.domain.patients import REMOVE, Patient, PatientStatus, ProfileChange
 from shared.services.ports import ClaimMiss, DueJob, InboundSms, JobExists, SendError, StatusMoved
 
 
@@ -30,6 +30,8 @@ class MemoryStore:
         self.due: dict[tuple[str, str], str] = {}
         self.phones: dict[str, str] = {}
         self.patients: dict[str, Patient] = {}
+        self.checkins: dict[str, list] = {}
+        self.escalations: dict[str, list] = {}
         self.seen: dict[str, str] = {}
         self.messages: list[dict] = []
         self.lock = threading.Lock()
@@ -71,14 +73,15 @@ class MemoryStore:
             self.due[key] = utc_iso(lease_until)
             return job
 
-    def finish(self, job: Job, status: JobStatus, now: datetime, *, sid: str = "", error_code: str = "") -> None:
+    def finish(self, job: Job, status: JobStatus, now: datetime, *, sid: str = "", error_code: str = "",
+               body: str = "") -> None:
         key = (job.patient_id, job.job_id)
         with self.lock:
             current = self.jobs[key]
             if current.status not in (JobStatus.SENDING, JobStatus.UNCONFIRMED):
                 raise RuntimeError("finish on a job that is not being sent")
             self.jobs[key] = replace(current, status=status, sid=sid or current.sid,
-                                     error_code=error_code or current.error_code)
+                                     error_code=error_code or current.error_code, body=body or current.body)
             self.due.pop(key, None)
 
     def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True) -> None:
@@ -115,11 +118,9 @@ class MemoryStore:
 
     def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None:
         with self.lock:
-            current = self.patients[patient.patient_id]
-            if current.status is not patient.status:
+            if self.patients[patient.patient_id].status is not patient.status:
                 raise StatusMoved(patient.patient_id)
-            before = current.status if new is PatientStatus.OPTED_OUT else current.status_before_opt_out
-            self.patients[patient.patient_id] = replace(current, status=new, status_before_opt_out=before)
+        self.apply_change(self.patients[patient.patient_id], ProfileChange(new_status=new), now)
 
     def put_jobs_once(self, jobs: list[Job]) -> None:
         for job in jobs:
@@ -147,13 +148,43 @@ class MemoryStore:
         patient_id = self.phones.get(e164)
         return self.patients.get(patient_id) if patient_id else None
 
+    def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: list = ()) -> None:
+        """The same rules as the DynamoDB transaction: the version must match, all or nothing."""
+        with self.lock:
+            current = self.patients[patient.patient_id]
+            if current.version != patient.version or (change.new_status and current.status is not patient.status):
+                raise StatusMoved(patient.patient_id)
+            updated = replace(current, version=current.version + 1)
+            if change.new_status and change.new_status is not current.status:
+                before = current.status if change.new_status is PatientStatus.OPTED_OUT else current.status_before_opt_out
+                updated = replace(updated, status=change.new_status, status_before_opt_out=before)
+            if change.checkin == REMOVE:
+                updated = replace(updated, open_checkin=None)
+            elif change.checkin is not None:
+                updated = replace(updated, open_checkin=change.checkin)
+            if change.finished:
+                self.checkins.setdefault(patient.patient_id, []).append(change.finished)
+            if change.escalation:
+                self.escalations.setdefault(patient.patient_id, []).append(change.escalation)
+            if change.pause_checkins_for:
+                updated = replace(updated, checkins_paused_by=change.pause_checkins_for)
+            self.patients[patient.patient_id] = updated
+        for job in jobs:
+            self.put_job(job)
+
+    def checkins_of(self, patient_id: str) -> list:
+        return list(self.checkins.get(patient_id, []))
+
+    def escalations_of(self, patient_id: str) -> list:
+        return list(self.escalations.get(patient_id, []))
+
     def save_inbound(self, sms: InboundSms, patient: Patient | None, reply: str, flags: list[str],
-                     new_status: PatientStatus | None = None) -> bool:
+                     change: ProfileChange | None = None) -> bool:
         with self.lock:
             if sms.message_sid in self.seen:
                 return False
-        if patient and new_status and new_status is not patient.status:
-            self.set_status(patient, new_status, sms.received_at)
+        if patient and change and not change.empty:
+            self.apply_change(patient, change, sms.received_at)
         with self.lock:
             self.seen[sms.message_sid] = reply
             self.messages.append({"sid": sms.message_sid, "patient_id": patient.patient_id if patient else None,

@@ -9,9 +9,10 @@ from botocore.exceptions import ClientError
 from shared.adapters import keys
 from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, cancelled_by_condition, error_code, marshal, unmarshal
 from shared.adapters.dynamodb_accounts import AccountRecords
-from shared.adapters.dynamodb_patients import PatientRecords, status_change_items
+from shared.adapters.dynamodb_checkins import CheckinRecords, change_items
+from shared.adapters.dynamodb_patients import PatientRecords
 from shared.domain.jobs import DELIVERY_ORDER, Channel, Job, JobStatus, parse_utc, shard_of, utc_iso
-from shared.domain.patients import Patient, PatientStatus
+from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.services.ports import ClaimMiss, DueJob, InboundSms, JobExists, StatusMoved, StoreUnavailable
 
 DUE_INDEX = "due"
@@ -24,7 +25,7 @@ IS_SENDING_OR_UNCONFIRMED = "#status IN (:sending, :unconfirmed)"  # a late succ
 DELIVERY_MOVES_ON = "attribute_exists(PK) AND (attribute_not_exists(delivery_rank) OR delivery_rank < :rank)"
 
 
-class DynamoStore(PatientRecords, AccountRecords, TableAccess):
+class DynamoStore(PatientRecords, CheckinRecords, AccountRecords, TableAccess):
     """Outbox, inbox, patients and accounts on the single table."""
 
     def __init__(self, client: Any, table_name: str, due_shards: int):
@@ -95,7 +96,8 @@ class DynamoStore(PatientRecords, AccountRecords, TableAccess):
             return ClaimMiss(stale_lease=stale)
         return job_from_item(unmarshal(found["Attributes"]))
 
-    def finish(self, job: Job, status: JobStatus, now: datetime, *, sid: str = "", error_code: str = "") -> None:
+    def finish(self, job: Job, status: JobStatus, now: datetime, *, sid: str = "", error_code: str = "",
+               body: str = "") -> None:
         """Move a claimed job to its end state and out of the due index."""
         values = {":status": status.value, ":now": utc_iso(now), ":sending": JobStatus.SENDING.value,
                   ":unconfirmed": JobStatus.UNCONFIRMED.value}
@@ -106,6 +108,9 @@ class DynamoStore(PatientRecords, AccountRecords, TableAccess):
         if error_code:
             sets.append("error_code = :code")
             values[":code"] = error_code
+        if body:
+            sets.append("body = :body")
+            values[":body"] = body
         key = keys.job_key(job.patient_id, job.job_id)
         self._call("update_item", TableName=self.table, Key=key.as_item(), ConditionExpression=IS_SENDING_OR_UNCONFIRMED,
                    UpdateExpression="SET " + ", ".join(sets) + " REMOVE due_pk, due_at",
@@ -152,8 +157,8 @@ class DynamoStore(PatientRecords, AccountRecords, TableAccess):
 
     # --- inbox --------------------------------------------------------------------------------
     def save_inbound(self, sms: InboundSms, patient: Patient | None, reply: str, flags: list[str],
-                     new_status: PatientStatus | None = None) -> bool:
-        """One transaction: the MessageSid dedupe (holding the reply), the message log and any status change."""
+                     change: ProfileChange | None = None) -> bool:
+        """One transaction: the MessageSid dedupe (holding the reply), the message log and the patient's change."""
         at = utc_iso(sms.received_at)
         owner = keys.patient_pk(patient.patient_id) if patient else keys.phone_log_pk(sms.from_number)
         seen = keys.inbound_seen_key(sms.message_sid)
@@ -166,8 +171,8 @@ class DynamoStore(PatientRecords, AccountRecords, TableAccess):
                     "ttl": int((sms.received_at + timedelta(days=MESSAGE_LOG_DAYS)).timestamp())}
         items = [{"Put": {"TableName": self.table, "Item": marshal(seen_item), "ConditionExpression": ITEM_IS_NEW}},
                  {"Put": {"TableName": self.table, "Item": marshal(log_item)}}]
-        if patient and new_status and new_status is not patient.status:
-            items += status_change_items(self.table, patient, new_status, sms.received_at)
+        if patient and change and not change.empty:
+            items += change_items(self.table, patient, change, sms.received_at)
         try:
             self._call("transact_write_items", TransactItems=items)
         except ClientError as exc:
@@ -200,7 +205,7 @@ def job_to_item(job: Job, shards: int) -> dict[str, Any]:
             "channel": job.channel.value, "kind": job.kind, "to": job.to, "body": job.body or None,
             "subject": job.subject or None, "html": job.html or None, "send_at": utc_iso(job.send_at),
             "expires_at": utc_iso(job.expires_at), "status": job.status.value, "attempts": job.attempts,
-            "sid": job.sid or None, "error_code": job.error_code or None}
+            "sid": job.sid or None, "error_code": job.error_code or None, "meta": job.meta or None}
     if job.status is JobStatus.PENDING:
         item["due_pk"] = keys.due_pk(shard_of(job.job_id, shards))
         item["due_at"] = utc_iso(job.send_at)
@@ -214,4 +219,5 @@ def job_from_item(item: dict[str, Any]) -> Job:
                html=item.get("html", ""), status=JobStatus(item["status"]), attempts=int(item.get("attempts", 0)),
                sid=item.get("sid", ""), error_code=item.get("error_code", ""),
                delivery_status=item.get("delivery_status", ""),
-               finished_at=parse_utc(item["finished_at"]) if item.get("finished_at") else None)
+               finished_at=parse_utc(item["finished_at"]) if item.get("finished_at") else None,
+               meta=item.get("meta"))

@@ -9,9 +9,15 @@ from botocore.exceptions import ClientError
 from shared.adapters import keys
 from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, cancelled_by_condition, marshal, unmarshal
 from shared.domain.jobs import Job, JobStatus, parse_utc, utc_iso
-from shared.domain.patients import PLAN_OVER, Patient, PatientStatus
+from shared.domain.patients import PLAN_OVER, Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
 from shared.services.ports import PhoneTaken, StatusMoved
+
+
+def checkin_from_map(item):
+    from shared.adapters.dynamodb_checkins import checkin_from_map as read
+
+    return read(item)
 
 CLINIC_INDEX = "clinic"
 PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
@@ -76,8 +82,11 @@ class PatientRecords(TableAccess):
 
     def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None:
         """Move a patient from the status we read to `new`; StatusMoved when it changed meanwhile."""
+        from shared.adapters.dynamodb_checkins import change_items
+
         try:
-            self._call("transact_write_items", TransactItems=status_change_items(self.table, patient, new, now))
+            self._call("transact_write_items", TransactItems=change_items(self.table, patient,
+                                                                          ProfileChange(new_status=new), now))
         except ClientError as exc:
             raise StatusMoved(patient.patient_id) from exc
 
@@ -138,25 +147,6 @@ class PatientRecords(TableAccess):
         return cancelled
 
 
-def status_change_items(table: str, patient: Patient, new: PatientStatus, now: datetime) -> list[dict]:
-    """Transaction items moving a patient's status (and freeing the phone when the plan is over)."""
-    values = {":old": patient.status.value, ":new": new.value, ":now": utc_iso(now)}
-    sets = ["#status = :new", "status_changed_at = :now"]
-    if new is PatientStatus.OPTED_OUT:
-        sets.append("status_before_opt_out = :old")
-    if new is PatientStatus.ACTIVE and patient.consented_at is None:
-        sets.append("consented_at = :now")
-    items = [{"Update": {"TableName": table, "Key": keys.patient_profile_key(patient.patient_id).as_item(),
-                         "ConditionExpression": "#status = :old", "UpdateExpression": "SET " + ", ".join(sets),
-                         "ExpressionAttributeNames": {"#status": "status"},
-                         "ExpressionAttributeValues": marshal(values)}}]
-    if new in PLAN_OVER:
-        items.append({"Update": {"TableName": table, "Key": keys.phone_key(patient.phone).as_item(),
-                                 "ConditionExpression": "patient_id = :pid", "UpdateExpression": "SET plan_over = :true",
-                                 "ExpressionAttributeValues": marshal({":pid": patient.patient_id, ":true": True})}})
-    return items
-
-
 def patient_to_item(patient: Patient) -> dict[str, Any]:
     key = keys.patient_profile_key(patient.patient_id)
     created = utc_iso(patient.created_at)
@@ -167,8 +157,7 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "timezone": patient.timezone, "provider_email": patient.provider_email,
             "dose_time": patient.dose_time.strftime("%H:%M"), "plan": patient.plan.to_record(),
             "status": patient.status.value, "created_at": created, "notes": patient.notes or None,
-            "enrollment": patient.enrollment or None, "clinic_name": patient.enrollment.get("clinic_name"),
-            "clinic_phone": patient.enrollment.get("clinic_phone")}
+            "enrollment": patient.enrollment or None, "version": patient.version}
 
 
 def patient_from_item(item: dict[str, Any]) -> Patient:
@@ -181,7 +170,10 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         plan=Plan.from_record(item["plan"]), status=PatientStatus(item["status"]),
         created_at=parse_utc(item["created_at"]), status_before_opt_out=PatientStatus(before) if before else None,
         consented_at=parse_utc(consented) if consented else None, notes=item.get("notes", ""),
-        enrollment=_plain(dict(item.get("enrollment") or {})), phone_problem=item.get("phone_problem", ""))
+        enrollment=_plain(dict(item.get("enrollment") or {})), phone_problem=item.get("phone_problem", ""),
+        version=int(item.get("version", 0)), checkins_paused_by=item.get("checkins_paused_by", ""),
+        open_checkin=checkin_from_map(item["open_checkin"]) if item.get("open_checkin") else None,
+        last_checkin_at=parse_utc(item["last_checkin_at"]) if item.get("last_checkin_at") else None)
 
 
 def _plain(value: Any) -> Any:

@@ -95,3 +95,15 @@ def clinic_patient_sort(created_iso: str, patient_id: str) -> str:
 
 
 USERS = SortKeyPrefix("USER#")
+
+
+def checkin_key(patient_id: str, started_iso: str, checkin_id: str) -> Key:
+    return Key(patient_pk(patient_id), SortKey(f"CHECKIN#{started_iso}#{checkin_id}"))
+
+
+def escalation_key(patient_id: str, at_iso: str, escalation_id: str) -> Key:
+    return Key(patient_pk(patient_id), SortKey(f"ESC#{at_iso}#{escalation_id}"))
+
+
+CHECKINS = SortKeyPrefix("CHECKIN#")
+ESCALATIONS = SortKeyPrefix("ESC#")

@@ -22,6 +22,7 @@ class Sender:
     clinic_phone: str = ""
     status_before_opt_out: PatientStatus | None = None
     discreet: bool = False
+    checkin_open: bool = False
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Outcome:
     new_status: PatientStatus | None = None
     cancel_jobs: bool = False
     plan_starts: bool = False
+    checkin_answer: bool = False      # the text answers the open check-in: the check-in machine replies
 
 
 def respond(body: str, sender: Sender | None) -> Outcome:
@@ -59,6 +61,8 @@ def respond(body: str, sender: Sender | None) -> Outcome:
             return Outcome(texts.consent_confirmed_text(sender.first_name, sender.dose_time), ("consent",),
                            new_status=PatientStatus.ACTIVE, plan_starts=True)
         return Outcome(texts.consent_reminder_text(sender.clinic_name, sender.discreet), ("awaiting_consent",))
+    if sender.checkin_open:
+        return Outcome("", ("checkin",), checkin_answer=True)
     if sender.status is PatientStatus.ACTIVE and is_yes(body):
         return Outcome(texts.already_active_text(), ("note",))
     return Outcome(texts.note_received_text(), ("note",))

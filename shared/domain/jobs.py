@@ -78,13 +78,18 @@ class Job:
     error_code: str = ""
     delivery_status: str = ""
     finished_at: datetime | None = None
+    meta: dict | None = None
+
+    def with_body(self, body: str) -> "Job":
+        return replace(self, body=body)
 
     @classmethod
     def new(cls, *, patient_id: str, channel: Channel, kind: str, to: str, send_at: datetime,
-            unique: str, body: str = "", subject: str = "", html: str = "") -> "Job":
+            unique: str, body: str = "", subject: str = "", html: str = "", meta: dict | None = None) -> "Job":
         window = EXPIRY_WINDOWS.get(kind, DEFAULT_EXPIRY)
         return cls(job_id=new_job_id(send_at, unique), patient_id=patient_id, channel=channel, kind=kind,
-                   to=to, send_at=send_at, expires_at=send_at + window, body=body, subject=subject, html=html)
+                   to=to, send_at=send_at, expires_at=send_at + window, body=body, subject=subject, html=html,
+                   meta=meta)
 
     def is_expired(self, now: datetime) -> bool:
         return now > self.expires_at

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from enum import Enum
 
+from shared.domain.checkins import CheckIn
 from shared.domain.plan import Plan
 
 
@@ -67,6 +68,10 @@ class Patient:
     enrollment: dict = field(default_factory=dict)
 
     phone_problem: str = ""
+    version: int = 0                     # optimistic lock for changes to the profile
+    open_checkin: "CheckIn | None" = None
+    checkins_paused_by: str = ""         # an unacknowledged crisis escalation holds check-ins
+    last_checkin_at: datetime | None = None
 
     @property
     def display_name(self) -> str:
@@ -79,3 +84,31 @@ class Patient:
     @property
     def clinic_settings(self) -> ClinicSettings:
         return ClinicSettings.from_dict(self.enrollment.get("clinic_settings"))
+
+
+@dataclass(frozen=True)
+class Escalation:
+    escalation_id: str
+    reasons: tuple[str, ...]
+    severity: str            # urgent | routine
+    status: str              # open | acknowledged | resolved
+    created_at: datetime
+    evidence: dict = field(default_factory=dict)
+
+
+REMOVE = "remove"
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    """One conditional update of a patient's profile, and the items written with it, all or nothing."""
+
+    new_status: PatientStatus | None = None
+    checkin: CheckIn | str | None = None        # the open check-in's new state, REMOVE, or None (unchanged)
+    finished: CheckIn | None = None              # a check-in that ended: kept as history
+    escalation: Escalation | None = None
+    pause_checkins_for: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.new_status or self.checkin or self.finished or self.escalation or self.pause_checkins_for)

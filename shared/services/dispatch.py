@@ -6,7 +6,7 @@ import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Callable
 from urllib.parse import urlencode
 
@@ -19,11 +19,13 @@ from shared.log import logger, mask_phone
 from shared.services.ports import ClaimMiss, MailSender, Outbox, SendError, SmsSender, StatusMoved
 
 REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done", "errors",
-               "left_for_next_run", "slid_past_quiet_hours")
+               "left_for_next_run", "slid_past_quiet_hours", "postponed")
 SAFETY_MARGIN_MS = 15_000  # stop claiming when a send (10 s timeout) might not finish before the Lambda ends
 OPTED_OUT_CODE = "21610"
 BAD_NUMBER_CODES = {"21211", "21614"}
 Task = Callable[[Job, Patient, datetime], None]
+# Before a text goes out: the job to send (its body may be written now), None to drop it, or a later time.
+BeforeSend = Callable[[Job, Patient, datetime], "Job | datetime | None"]
 
 
 class Pacer:
@@ -56,6 +58,7 @@ class Dispatcher:
     tasks: dict[str, Task] = field(default_factory=dict)
     pacer: Pacer | None = None
     concurrency: int = 1
+    before_send: dict[str, BeforeSend] = field(default_factory=dict)
 
     def run(self, now: datetime, time_left_ms: Callable[[], int] | None = None) -> dict[str, int]:
         """Send what is due at `now`; return how many jobs ended each way.
@@ -126,13 +129,26 @@ class Dispatcher:
             later = next_allowed(now, patient.timezone, settings.quiet_start, settings.quiet_end)
             self.outbox.retry_later(job, later, "quiet_hours", count_attempt=False)
             return "slid_past_quiet_hours"
+        if job.kind in self.before_send:
+            try:
+                decision = self.before_send[job.kind](job, patient, now)
+            except StatusMoved:  # the patient's record changed as we looked: look again next minute
+                self.outbox.retry_later(job, now + timedelta(minutes=1), "record_moved", count_attempt=False)
+                return "postponed"
+            if decision is None:
+                self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="not_needed")
+                return "cancelled"
+            if isinstance(decision, datetime):
+                self.outbox.retry_later(job, decision, "waiting", count_attempt=False)
+                return "postponed"
+            job = decision
         if self.pacer:
             self.pacer.wait_turn()
         try:
             sid = self._send(job)
         except SendError as exc:
             return self._after_failure(job, patient, exc, now)
-        self.outbox.finish(job, JobStatus.SENT, now, sid=sid)
+        self.outbox.finish(job, JobStatus.SENT, now, sid=sid, body=job.body if job.kind in self.before_send else "")
         logger().info("job sent", extra={"job_id": job.job_id, "kind": job.kind, "sid": sid,
                                          "to": mask_phone(job.to) if job.channel is Channel.SMS else "email"})
         return "sent"
@@ -168,11 +184,16 @@ class Dispatcher:
 
     def _after_refusal(self, patient: Patient, code: str, now: datetime) -> None:
         """Twilio says the patient unsubscribed, or the number cannot get texts: stop texting them."""
-        if code == OPTED_OUT_CODE and patient.status is not PatientStatus.OPTED_OUT:
-            try:
-                self.patients.set_status(patient, PatientStatus.OPTED_OUT, now)
-            except StatusMoved:
-                pass
+        if code == OPTED_OUT_CODE:
+            for _ in range(3):  # the record may have moved since we read it (a check-in opened): read again
+                fresh = self.patients.get_patient(patient.patient_id)
+                if fresh is None or fresh.status is PatientStatus.OPTED_OUT:
+                    break
+                try:
+                    self.patients.set_status(fresh, PatientStatus.OPTED_OUT, now)
+                    break
+                except StatusMoved:
+                    continue
         elif code in BAD_NUMBER_CODES:
             self.patients.flag_phone_problem(patient, code, now)
         else:

@@ -1,21 +1,24 @@
-"""Handle one text from a patient's phone: crisis first, then keywords and consent, stored once per MessageSid."""
+"""Handle one text from a patient's phone: crisis first, then keywords, consent and check-in answers,
+stored once per MessageSid in one transaction."""
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from shared.domain import checkins
 from shared.domain.conversation import Outcome, Sender, respond
-from shared.domain.patients import Patient, PatientStatus
+from shared.domain.patients import REMOVE, Escalation, Patient, PatientStatus, ProfileChange
 from shared.domain.sending import CONSENT_KINDS
 from shared.log import logger, mask_phone
 from shared.services.ports import InboundSms, StatusMoved, StoreUnavailable
-from shared.services.schedule import reminder_jobs
+from shared.services.schedule import plan_jobs
 
 ATTEMPTS = 3
 
 
 class StatusRace(Exception):
-    """The patient's status kept changing while we answered; Twilio will retry."""
+    """The patient's record kept changing while we answered; Twilio will retry."""
 
 
 @dataclass(frozen=True)
@@ -47,25 +50,51 @@ class InboundService:
             outcome = respond(sms.body, sender_of(patient))
             if patient and outcome.plan_starts:
                 seen = self.inbox.reply_for(sms.message_sid)
-                if seen is not None:  # a retried YES: its reminders exist already
+                if seen is not None:  # a retried YES: its jobs exist already
                     return InboundResult(reply=seen, duplicate=True, flags=outcome.flags)
-                # Reminders first, then the status: a crash in between leaves jobs that dispatch
-                # cancels (the patient is not active), never an active patient without reminders.
-                self.inbox.put_jobs_once(reminder_jobs(patient, sms.received_at, sms.message_sid))
+                # Jobs first, then the status: a crash in between leaves jobs that dispatch cancels
+                # (the patient is not active), never an active patient without reminders.
+                first_time = patient.status is PatientStatus.AWAITING_CONSENT
+                self.inbox.put_jobs_once(plan_jobs(patient, sms.received_at, sms.message_sid, baseline=first_time))
+            reply, change = self._change(patient, outcome, sms)
             try:
-                stored = self.inbox.save_inbound(sms, patient, outcome.reply, list(outcome.flags), outcome.new_status)
+                stored = self.inbox.save_inbound(sms, patient, reply, list(outcome.flags), change)
             except StatusMoved:
                 continue
-            return self._after(sms, patient, outcome, stored)
+            return self._after(sms, patient, outcome, reply, stored)
         raise StatusRace(sms.message_sid)
 
-    def _after(self, sms: InboundSms, patient: Patient | None, outcome: Outcome, stored: bool) -> InboundResult:
+    @staticmethod
+    def _change(patient: Patient | None, outcome: Outcome, sms: InboundSms) -> tuple[str, ProfileChange | None]:
+        """The reply and the change to the patient's record this text makes."""
+        if patient is None:
+            return outcome.reply, None
+        open_checkin = patient.open_checkin
+        if "crisis" in outcome.flags:
+            escalation = Escalation(secrets.token_hex(8), ("crisis",), "urgent", "open", sms.received_at,
+                                    {"message_sid": sms.message_sid, "checkin_id": open_checkin.checkin_id
+                                     if open_checkin else None})
+            interrupted = checkins.close(open_checkin, checkins.INTERRUPTED, sms.received_at) if open_checkin else None
+            return outcome.reply, ProfileChange(checkin=REMOVE if open_checkin else None, finished=interrupted,
+                                                escalation=escalation, pause_checkins_for=escalation.escalation_id)
+        if outcome.checkin_answer and open_checkin:
+            moved, reply = checkins.answer(open_checkin, sms.body, sms.message_sid, sms.received_at)
+            if moved.is_open:
+                return reply, ProfileChange(checkin=moved)
+            return reply, ProfileChange(checkin=REMOVE, finished=moved)
+        if outcome.new_status is PatientStatus.OPTED_OUT and open_checkin:
+            interrupted = checkins.close(open_checkin, checkins.INTERRUPTED, sms.received_at)
+            return outcome.reply, ProfileChange(new_status=outcome.new_status, checkin=REMOVE, finished=interrupted)
+        return outcome.reply, ProfileChange(new_status=outcome.new_status) if outcome.new_status else None
+
+    def _after(self, sms: InboundSms, patient: Patient | None, outcome: Outcome, reply: str,
+               stored: bool) -> InboundResult:
         fields = {"message_sid": sms.message_sid, "from": mask_phone(sms.from_number), "flags": list(outcome.flags),
                   "patient_id": patient.patient_id if patient else None}
         if not stored:
             logger().info("inbound repeat", extra=fields)
-            reply = self.inbox.reply_for(sms.message_sid)
-            return InboundResult(reply=outcome.reply if reply is None else reply, duplicate=True, flags=outcome.flags)
+            seen = self.inbox.reply_for(sms.message_sid)
+            return InboundResult(reply=reply if seen is None else seen, duplicate=True, flags=outcome.flags)
         if patient and outcome.cancel_jobs:
             fields["jobs_cancelled"] = self.inbox.cancel_pending_jobs(patient.patient_id, sms.received_at)
         elif patient and outcome.new_status is PatientStatus.ACTIVE:
@@ -75,7 +104,7 @@ class InboundService:
             fields["new_status"] = outcome.new_status.value
         log = logger().warning if "crisis" in outcome.flags else logger().info
         log("inbound stored", extra=fields)
-        return InboundResult(reply=outcome.reply, flags=outcome.flags)
+        return InboundResult(reply=reply, flags=outcome.flags)
 
 
 def sender_of(patient: Patient | None) -> Sender | None:
@@ -84,4 +113,4 @@ def sender_of(patient: Patient | None) -> Sender | None:
     return Sender(status=patient.status, first_name=patient.first_name, dose_time=patient.dose_time,
                   clinic_name=patient.clinic_name, clinic_phone=patient.enrollment.get("clinic_phone", ""),
                   status_before_opt_out=patient.status_before_opt_out,
-                  discreet=patient.clinic_settings.discreet_texts)
+                  discreet=patient.clinic_settings.discreet_texts, checkin_open=patient.open_checkin is not None)

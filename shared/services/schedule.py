@@ -1,23 +1,54 @@
-"""Turning a patient's plan into outbox jobs: dose reminders from now on, quiet hours for the rest."""
+"""Turning a patient's plan into outbox jobs: dose reminders and check-ins from now on, quiet hours for the rest."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
+from shared.domain.checkins import BASELINE, FOLLOW_UP, STEP
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Patient
 from shared.domain.quiet_hours import next_allowed
-from shared.domain.reminders import plan_reminders
+from shared.domain.reminders import local_moment, plan_reminders
+
+CHECKIN, CHECKIN_NUDGE, CHECKIN_CLOSE = "checkin", "checkin_nudge", "checkin_close"
+DEFAULT_CHECKIN_TIME = time(18, 0)
+
+
+def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool = True) -> list[Job]:
+    """Reminders and check-ins still ahead of `now` (and a baseline check-in now, after a first YES).
+    Ids depend on `generation` (the text that started them): built twice, they are the same jobs."""
+    jobs = reminder_jobs(patient, now, generation) + checkin_jobs(patient, now, generation)
+    if baseline:
+        jobs.append(checkin_job(patient, outside_quiet_hours(patient, now), BASELINE, generation))
+    return jobs
 
 
 def reminder_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
-    """The plan's dose-time texts still ahead of `now`. Ids depend on `generation` (the text that started
-    them), so building them twice for the same reason gives the same jobs, never a second set."""
     settings = patient.clinic_settings
     reminders = plan_reminders(patient.plan, patient.dose_time, patient.timezone, patient.clinic_name,
                                settings.discreet_texts)
     return [Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=r.kind, to=patient.phone,
                     send_at=r.send_at, unique=f"{r.kind[:4]}-{generation[-12:]}", body=r.text)
             for r in reminders if r.send_at > now]
+
+
+def checkin_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
+    """One check-in the day after each step-down and one on each follow-up day, at the check-in time."""
+    at = checkin_time(patient)
+    days = [(step.start_date + timedelta(days=1), STEP) for step in patient.plan.steps[1:]]
+    days += [(day, FOLLOW_UP) for day in patient.plan.follow_up_dates]
+    moments = [(outside_quiet_hours(patient, local_moment(day, at, patient.timezone)), kind) for day, kind in days]
+    return [checkin_job(patient, moment, kind, generation) for moment, kind in moments if moment > now]
+
+
+def checkin_job(patient: Patient, at: datetime, kind: str, generation: str) -> Job:
+    """The job that opens a check-in: its first question is written when it goes out."""
+    return Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=CHECKIN, to=patient.phone, send_at=at,
+                   unique=f"chk-{generation[-12:]}", meta={"checkin_kind": kind})
+
+
+def checkin_time(patient: Patient) -> time:
+    raw = patient.enrollment.get("checkin_time")
+    return time.fromisoformat(raw) if raw else DEFAULT_CHECKIN_TIME
 
 
 def outside_quiet_hours(patient: Patient, moment: datetime) -> datetime:

@@ -1,0 +1,118 @@
+"""Check-ins and escalations on the single table: the open check-in rides in the patient's profile (one read
+per inbound text); finished ones and escalations are items of the patient's collection."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from shared.adapters import keys
+from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, marshal, unmarshal
+from shared.domain.checkins import Answer, CheckIn
+from shared.domain.jobs import parse_utc, utc_iso
+from shared.domain.patients import PLAN_OVER, REMOVE, Escalation, Patient, PatientStatus, ProfileChange
+
+def change_items(table: str, patient: Patient, change: ProfileChange, now: datetime) -> list[dict]:
+    """Transaction items for a ProfileChange, guarded by the profile's version (and status when it moves)."""
+    names, values = {"#v": "version"}, {":v": patient.version, ":one": 1, ":now": utc_iso(now)}
+    sets, removes, condition = ["updated_at = :now"], [], "#v = :v"
+    new = change.new_status
+    if new and new is not patient.status:
+        names["#status"] = "status"
+        values.update({":old": patient.status.value, ":new": new.value})
+        sets += ["#status = :new", "status_changed_at = :now"]
+        condition += " AND #status = :old"
+        if new is PatientStatus.OPTED_OUT:
+            sets.append("status_before_opt_out = :old")
+        if new is PatientStatus.ACTIVE and patient.consented_at is None:
+            sets.append("consented_at = :now")
+    if change.checkin == REMOVE:
+        removes.append("open_checkin")
+    elif isinstance(change.checkin, CheckIn):
+        sets.append("open_checkin = :checkin")
+        values[":checkin"] = checkin_to_map(change.checkin)
+    if change.finished:
+        sets.append("last_checkin_at = :last")
+        values[":last"] = utc_iso(change.finished.started_at)
+    if change.pause_checkins_for:
+        sets.append("checkins_paused_by = :pause")
+        values[":pause"] = change.pause_checkins_for
+    expression = "SET " + ", ".join(sets) + " ADD #v :one" + (" REMOVE " + ", ".join(removes) if removes else "")
+    items = [{"Update": {"TableName": table, "Key": keys.patient_profile_key(patient.patient_id).as_item(),
+                         "ConditionExpression": condition, "UpdateExpression": expression,
+                         "ExpressionAttributeNames": names, "ExpressionAttributeValues": marshal(values)}}]
+    if new in PLAN_OVER and new is not patient.status:
+        items.append({"Update": {"TableName": table, "Key": keys.phone_key(patient.phone).as_item(),
+                                 "ConditionExpression": "patient_id = :pid", "UpdateExpression": "SET plan_over = :true",
+                                 "ExpressionAttributeValues": marshal({":pid": patient.patient_id, ":true": True})}})
+    if change.finished:
+        key = keys.checkin_key(patient.patient_id, utc_iso(change.finished.started_at), change.finished.checkin_id)
+        items.append({"Put": {"TableName": table, "Item": marshal(
+            {"PK": key.pk, "SK": key.sk, "type": "checkin", **checkin_to_map(change.finished)})}})
+    if change.escalation:
+        esc = change.escalation
+        key = keys.escalation_key(patient.patient_id, utc_iso(esc.created_at), esc.escalation_id)
+        items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW, "Item": marshal(
+            {"PK": key.pk, "SK": key.sk, "type": "escalation", "escalation_id": esc.escalation_id,
+             "reasons": list(esc.reasons), "severity": esc.severity, "status": esc.status,
+             "created_at": utc_iso(esc.created_at), "evidence": esc.evidence or None,
+             "clinic_id": patient.clinic_id})}})
+    return items
+
+
+def checkin_to_map(checkin: CheckIn) -> dict[str, Any]:
+    return {"checkin_id": checkin.checkin_id, "kind": checkin.kind, "started_at": utc_iso(checkin.started_at),
+            "dose_mg": str(checkin.dose_mg) if checkin.dose_mg is not None else None, "status": checkin.status,
+            "position": checkin.position, "misses": checkin.misses, "nudged": checkin.nudged,
+            "last_activity": utc_iso(checkin.last_activity) if checkin.last_activity else None,
+            "answers": {qid: {"value": a.value, "raw": a.raw, "message_sid": a.message_sid, "at": utc_iso(a.at)}
+                        for qid, a in checkin.answers.items()}}
+
+
+def checkin_from_map(item: dict[str, Any]) -> CheckIn:
+    def number(value):
+        return None if value is None else int(value)
+
+    return CheckIn(
+        checkin_id=item["checkin_id"], kind=item["kind"], started_at=parse_utc(item["started_at"]),
+        dose_mg=Decimal(item["dose_mg"]) if item.get("dose_mg") else None, status=item["status"],
+        position=int(item.get("position", 0)), misses=int(item.get("misses", 0)), nudged=bool(item.get("nudged")),
+        last_activity=parse_utc(item["last_activity"]) if item.get("last_activity") else None,
+        answers={qid: Answer(number(a.get("value")), a.get("raw", ""), a.get("message_sid", ""), parse_utc(a["at"]))
+                 for qid, a in (item.get("answers") or {}).items()})
+
+
+class CheckinRecords(TableAccess):
+    def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: list = ()) -> None:
+        """Write a ProfileChange (and new jobs with it); StatusMoved when the profile moved meanwhile."""
+        from botocore.exceptions import ClientError
+
+        from shared.adapters.dynamodb import job_to_item
+        from shared.services.ports import StatusMoved
+
+        puts = [{"Put": {"TableName": self.table, "Item": marshal(job_to_item(job, self.shards)),
+                         "ConditionExpression": ITEM_IS_NEW}} for job in jobs]
+        try:
+            self._call("transact_write_items", TransactItems=[*change_items(self.table, patient, change, now), *puts])
+        except ClientError as exc:
+            raise StatusMoved(patient.patient_id) from exc
+
+    def checkins_of(self, patient_id: str) -> list[CheckIn]:
+        return [checkin_from_map(i) for i in self._collection(patient_id, keys.CHECKINS)]
+
+    def escalations_of(self, patient_id: str) -> list[Escalation]:
+        return [Escalation(i["escalation_id"], tuple(i["reasons"]), i["severity"], i["status"],
+                           parse_utc(i["created_at"]), i.get("evidence") or {})
+                for i in self._collection(patient_id, keys.ESCALATIONS)]
+
+    def _collection(self, patient_id: str, prefix: str) -> list[dict]:
+        query: dict[str, Any] = dict(TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :p)",
+                                     ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)},
+                                                                ":p": {"S": prefix}})
+        found: list[dict] = []
+        while True:
+            page = self._call("query", **query)
+            found += [unmarshal(i) for i in page.get("Items", [])]
+            if "LastEvaluatedKey" not in page:
+                return found
+            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]

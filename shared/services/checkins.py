@@ -1,0 +1,69 @@
+"""Check-ins over time: opening one when its text goes out, one nudge, closing it at the end of the day."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from shared.domain import checkins
+from shared.domain.history import local_today
+from shared.domain.jobs import Channel, Job
+from shared.domain.patients import REMOVE, Patient, ProfileChange
+from shared.log import logger
+from shared.services.schedule import CHECKIN_CLOSE, CHECKIN_NUDGE, outside_quiet_hours
+
+NUDGE_AFTER = timedelta(hours=2)
+
+
+@dataclass
+class CheckinService:
+    store: Any
+
+    def open(self, job: Job, patient: Patient, now: datetime) -> Job | None:
+        """Before a check-in's first question goes out: record the check-in, queue its nudge and its close."""
+        if patient.checkins_paused_by:
+            return None  # a crisis escalation waits for a provider: no questions until then
+        current = patient.open_checkin
+        if current is not None and current.checkin_id == job.job_id:  # a retried send: already open
+            return job.with_body(current.current.text) if current.current else None
+        finished = checkins.close(patient.open_checkin, checkins.EXPIRED, now) if patient.open_checkin else None
+        kind = (job.meta or {}).get("checkin_kind", checkins.STEP)
+        checkin, first_question = checkins.start(job.job_id, kind, patient.plan.dose_on(local_today(patient, now)), now)
+        follow = [self._nudge(patient, checkin, now), self._close(patient, checkin, now)]
+        self.store.apply_change(patient, ProfileChange(checkin=checkin, finished=finished), now, jobs=follow)
+        logger().info("check-in opened", extra={"patient_id": patient.patient_id, "checkin_id": checkin.checkin_id,
+                                                "kind": kind})
+        return job.with_body(first_question)
+
+    def nudge(self, job: Job, patient: Patient, now: datetime) -> Job | datetime | None:
+        """One nudge, 2 hours after the last question went unanswered; never in quiet hours."""
+        checkin = patient.open_checkin
+        if (checkin is None or checkin.checkin_id != (job.meta or {}).get("checkin_id") or checkin.nudged
+                or patient.checkins_paused_by):
+            return None
+        due = (checkin.last_activity or checkin.started_at) + NUDGE_AFTER
+        if due > now:
+            return outside_quiet_hours(patient, due)
+        self.store.apply_change(patient, ProfileChange(checkin=replace(checkin, nudged=True)), now)
+        return job.with_body(checkins.nudge_text(checkin))
+
+    def close(self, job: Job, patient: Patient, now: datetime) -> None:
+        """At the end of the patient's day an open check-in closes; unanswered questions are missed."""
+        checkin = patient.open_checkin
+        if checkin is None or checkin.checkin_id != (job.meta or {}).get("checkin_id"):
+            return
+        self.store.apply_change(patient, ProfileChange(checkin=REMOVE,
+                                                       finished=checkins.close(checkin, checkins.EXPIRED, now)), now)
+
+    def _nudge(self, patient: Patient, checkin: checkins.CheckIn, now: datetime) -> Job:
+        at = outside_quiet_hours(patient, now + NUDGE_AFTER)
+        return Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=CHECKIN_NUDGE, to=patient.phone,
+                       send_at=at, unique=f"ndg-{checkin.checkin_id[-12:]}", meta={"checkin_id": checkin.checkin_id})
+
+    def _close(self, patient: Patient, checkin: checkins.CheckIn, now: datetime) -> Job:
+        zone = ZoneInfo(patient.timezone)
+        midnight = datetime.combine(now.astimezone(zone).date() + timedelta(days=1), time(0, 0), tzinfo=zone)
+        return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=CHECKIN_CLOSE, to="",
+                       send_at=midnight.astimezone(now.tzinfo), unique=f"cls-{checkin.checkin_id[-12:]}",
+                       meta={"checkin_id": checkin.checkin_id})
