@@ -14,7 +14,7 @@ from shared.services.ports import PhoneTaken
 bp = Blueprint("pages", __name__, template_folder="templates")
 
 FORM_FIELDS = ("first_name", "last_name", "phone", "timezone", "provider_email", "start_dose_mg", "step_mg",
-               "step_days", "dose_time", "start_date", "follow_up_days", "notes")
+               "step_days", "dose_time", "checkin_time", "start_date", "follow_up_days", "notes")
 
 
 @bp.get("/")
@@ -68,7 +68,7 @@ def enroll():
     svc = services()
     providers = svc.accounts.providers_of(g.caller.clinic_id)
     if request.method == "GET":
-        return render_template("enroll.html", values={"step_mg": "1.0", "step_days": "4", "dose_time": "21:00",
+        return render_template("enroll.html", values={"step_mg": "1.0", "step_days": "4", "dose_time": "21:00", "checkin_time": "18:00",
                                                       "follow_up_days": "1, 3, 7, 14, 28"},
                                errors={}, providers=providers)
     values = {name: request.form.get(name, "") for name in FORM_FIELDS}

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from shared.domain.history import Standing
 from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
-from shared.domain.patients import Patient
+from shared.domain.checkins import CheckIn
+from shared.domain.patients import Escalation, Patient
 from shared.services.records import PatientRecord
 
 
@@ -16,7 +17,8 @@ def patient_summary(patient: Patient, standing: Standing) -> dict:
             "status": patient.status.value,
             "current_dose_mg": float(standing.current_dose_mg) if standing.current_dose_mg is not None else None,
             "next_step_date": standing.next_step.start_date.isoformat() if standing.next_step else None,
-            "last_checkin_at": None, "open_escalations": 0, "created_at": utc_iso(patient.created_at)}
+            "last_checkin_at": utc_iso(patient.last_checkin_at) if patient.last_checkin_at else None,
+            "open_escalations": 1 if patient.checkins_paused_by else 0, "created_at": utc_iso(patient.created_at)}
 
 
 def patient_record(record: PatientRecord) -> dict:
@@ -27,7 +29,9 @@ def patient_record(record: PatientRecord) -> dict:
             "plan": patient.plan.as_data(),
             "messages": [{"at": utc_iso(m.at), "direction": m.direction, "body": m.body, "status": m.status,
                           "kind": m.kind} for m in record.messages],
-            "checkins": [], "escalations": [], "phone_problem": patient.phone_problem or None,
+            "checkins": [checkin_view(c) for c in record.checkins],
+            "escalations": [escalation_view(e) for e in record.escalations],
+            "phone_problem": patient.phone_problem or None, "checkins_paused": bool(patient.checkins_paused_by),
             "deliveries_needing_attention": [job_view(j) for j in attention(record)],
             "upcoming": [job_view(j) for j in upcoming(record)[:10]]}
 
@@ -45,3 +49,17 @@ def upcoming(record: PatientRecord) -> list[Job]:
 def job_view(job: Job) -> dict:
     return {"id": job.job_id, "kind": job.kind, "status": job.status.value, "send_at": utc_iso(job.send_at),
             "error_code": job.error_code or None, "body": job.body}
+
+
+def checkin_view(checkin: CheckIn) -> dict:
+    return {"id": checkin.checkin_id, "kind": checkin.kind, "status": checkin.status,
+            "dose_mg": float(checkin.dose_mg) if checkin.dose_mg is not None else None,
+            "started_at": utc_iso(checkin.started_at),
+            "answers": {qid: {"value": a.value, "raw": a.raw, "at": utc_iso(a.at) if a.message_sid else None}
+                        for qid, a in checkin.answers.items()}}
+
+
+def escalation_view(escalation: Escalation) -> dict:
+    return {"id": escalation.escalation_id, "reasons": list(escalation.reasons), "severity": escalation.severity,
+            "status": escalation.status, "created_at": utc_iso(escalation.created_at),
+            "evidence": escalation.evidence}

@@ -82,6 +82,7 @@ class EnrollmentSchema(Schema):
     step_days = fields.Integer(load_default=4, validate=validate.Range(
         limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS, error="Must be between 1 and 30 days."))
     dose_time = LocalTime(load_default=time(21, 0))
+    checkin_time = LocalTime(load_default=time(18, 0))
     start_date = fields.Date(load_default=None)
     follow_up_days = fields.List(fields.Integer(validate=validate.Range(1, 365, error="Days must be 1 to 365.")),
                                  load_default=list(limits.DEFAULT_FOLLOW_UP_DAYS),
@@ -155,6 +156,31 @@ class MessageSchema(Schema):
     kind = fields.String()
 
 
+class AnswerSchema(Schema):
+    value = fields.Integer(allow_none=True)
+    raw = fields.String()
+    at = fields.DateTime(allow_none=True)
+
+
+class CheckinSchema(Schema):
+    id = fields.String()
+    kind = fields.String(validate=validate.OneOf(("baseline", "step", "follow_up")))
+    status = fields.String(validate=validate.OneOf(("open", "completed", "interrupted", "expired")))
+    dose_mg = fields.Float(allow_none=True)
+    started_at = fields.DateTime()
+    answers = fields.Dict(keys=fields.String(validate=validate.OneOf(("symptoms", "mood", "withdrawal"))),
+                          values=fields.Nested(AnswerSchema))
+
+
+class EscalationSchema(Schema):
+    id = fields.String()
+    reasons = fields.List(fields.String())
+    severity = fields.String(validate=validate.OneOf(("urgent", "routine")))
+    status = fields.String()
+    created_at = fields.DateTime()
+    evidence = fields.Dict()
+
+
 class PatientRecordSchema(PatientSummarySchema):
     phone = fields.String()
     timezone = fields.String()
@@ -164,8 +190,8 @@ class PatientRecordSchema(PatientSummarySchema):
     consented_at = fields.DateTime(allow_none=True)
     plan = fields.Nested(PlanSchema)
     messages = fields.List(fields.Nested(MessageSchema))
-    checkins = fields.List(fields.Dict())
-    escalations = fields.List(fields.Dict())
+    checkins = fields.List(fields.Nested(CheckinSchema))
+    escalations = fields.List(fields.Nested(EscalationSchema))
 
 
 class ErrorsSchema(Schema):

@@ -8,7 +8,8 @@ from typing import Any
 from shared.domain.accounts import Caller
 from shared.domain.history import Message, Standing, messages, standing
 from shared.domain.jobs import Job
-from shared.domain.patients import Patient
+from shared.domain.checkins import CheckIn
+from shared.domain.patients import Escalation, Patient
 from shared.services.enrollment import PatientNotFound
 
 
@@ -18,6 +19,8 @@ class PatientRecord:
     standing: Standing
     messages: list[Message]
     jobs: list[Job]
+    checkins: list[CheckIn]        # newest first, the open one included
+    escalations: list[Escalation]
 
 
 @dataclass
@@ -34,4 +37,7 @@ class RecordService:
             raise PatientNotFound(patient_id)
         jobs = self.store.jobs_of(patient_id)
         log = self.store.messages_of_patient(patient_id)
-        return PatientRecord(patient, standing(patient, now), messages(log, jobs), jobs)
+        checkins = self.store.checkins_of(patient_id) + ([patient.open_checkin] if patient.open_checkin else [])
+        checkins.sort(key=lambda c: c.started_at, reverse=True)
+        escalations = sorted(self.store.escalations_of(patient_id), key=lambda e: e.created_at, reverse=True)
+        return PatientRecord(patient, standing(patient, now), messages(log, jobs), jobs, checkins, escalations)
