@@ -157,7 +157,15 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "timezone": patient.timezone, "provider_email": patient.provider_email,
             "dose_time": patient.dose_time.strftime("%H:%M"), "plan": patient.plan.to_record(),
             "status": patient.status.value, "created_at": created, "notes": patient.notes or None,
-            "enrollment": patient.enrollment or None, "version": patient.version}
+            "enrollment": patient.enrollment or None, "version": patient.version,
+            "open_checkin": _checkin_map(patient.open_checkin) if patient.open_checkin else None,
+            "checkins_paused_by": patient.checkins_paused_by or None}
+
+
+def _checkin_map(checkin):
+    from shared.adapters.dynamodb_checkins import checkin_to_map
+
+    return checkin_to_map(checkin)
 
 
 def patient_from_item(item: dict[str, Any]) -> Patient:

@@ -110,3 +110,63 @@ def test_a_patient_note_is_acknowledged_for_the_care_team():
     store, service = with_patient()
     result = service.handle(sms("slept badly"))
     assert "care team" in result.reply and store.messages[0]["flags"] == ["note"]
+
+
+def with_open_checkin(**changes):
+    from decimal import Decimal
+
+    from shared.domain import checkins
+
+    checkin, _ = checkins.start("chk1", checkins.STEP, Decimal("2.5"), NOW)
+    return with_patient(PatientStatus.ACTIVE, open_checkin=checkin, **changes)
+
+
+def test_a_number_answers_the_open_check_in_and_asks_the_next_question():
+    store, service = with_open_checkin()
+    result = service.handle(sms("7/10"))
+    assert result.reply.startswith("2/3: How is your mood")
+    open_checkin = store.patients["p1"].open_checkin
+    assert open_checkin.answers["symptoms"].value == 7 and open_checkin.answers["symptoms"].raw == "7/10"
+
+
+def test_the_last_answer_finishes_the_check_in_into_history():
+    store, service = with_open_checkin()
+    assert "Thank you" in service.handle(sms("3 7 0")).reply
+    assert store.patients["p1"].open_checkin is None
+    [done] = store.checkins["p1"]
+    assert done.status == "completed" and {q: a.value for q, a in done.answers.items()} == {
+        "symptoms": 3, "mood": 7, "withdrawal": 0}
+
+
+def test_keywords_keep_their_meaning_mid_check_in():
+    store, service = with_open_checkin()
+    assert "up to 2 msgs/day" in service.handle(sms("HELP", sid="SM1")).reply
+    assert store.patients["p1"].open_checkin.position == 0  # HELP is not an answer
+    service.handle(sms("STOP", sid="SM2"))
+    assert store.patients["p1"].status is PatientStatus.OPTED_OUT and store.patients["p1"].open_checkin is None
+    assert store.checkins["p1"][0].status == "interrupted"
+
+
+def test_crisis_mid_check_in_interrupts_it_escalates_urgently_and_pauses_check_ins():
+    store, service = with_open_checkin()
+    result = service.handle(sms("8, honestly I want to die"))
+    assert "988" in result.reply
+    patient = store.patients["p1"]
+    assert patient.open_checkin is None and store.checkins["p1"][0].status == "interrupted"
+    [escalation] = store.escalations["p1"]
+    assert escalation.reasons == ("crisis",) and escalation.severity == "urgent" and escalation.status == "open"
+    assert patient.checkins_paused_by == escalation.escalation_id
+    assert "symptoms" not in {q for q, a in store.checkins["p1"][0].answers.items() if a.value is not None}
+
+
+@pytest.mark.parametrize("status", list(PatientStatus))
+def test_crisis_raises_an_urgent_escalation_in_every_state(status):
+    store, service = with_patient(status)
+    assert "988" in service.handle(sms("I might kill myself")).reply
+    assert [e.severity for e in store.escalations["p1"]] == ["urgent"]
+
+
+def test_a_text_with_no_check_in_open_is_a_note_for_the_care_team():
+    store, service = with_patient(PatientStatus.ACTIVE)
+    assert "care team" in service.handle(sms("7")).reply
+    assert store.messages[0]["flags"] == ["note"] and "p1" not in store.checkins
