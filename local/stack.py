@@ -75,7 +75,7 @@ class LocalStack:
         from shared.adapters.table_definition import create_table
         from shared.wiring import aws_client, build_services
 
-        create_table(aws_client(self.settings, "dynamodb"), self.settings.table_name)
+        create_table(aws_client(self.settings, "dynamodb"), self.settings.table_name, replace=True)
         aws_client(self.settings, "sesv2").create_email_identity(EmailIdentity=self.settings.ses_sender)
         self.mail = RecordingMailSender(SesMailSender(aws_client(self.settings, "sesv2"), self.settings.ses_sender),
                                         self.clock)

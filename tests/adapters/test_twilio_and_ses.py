@@ -131,7 +131,10 @@ def test_a_read_timeout_after_sending_is_ambiguous_never_retried(twilio_endpoint
     silent.listen(1)
     client = build_twilio_client(SID, TOKEN, f"http://127.0.0.1:{silent.getsockname()[1]}")
     client.http_client.timeout = 0.3
-    with pytest.raises(SendError) as raised:
-        TwilioSmsSender(client, from_number="+15005550006").send("+15551234567", "hi", "https://x/sms/status")
-    silent.close()
+    try:
+        with pytest.raises(SendError) as raised:
+            TwilioSmsSender(client, from_number="+15005550006").send("+15551234567", "hi", "https://x/sms/status")
+    finally:
+        client.http_client.session.close()
+        silent.close()
     assert raised.value.ambiguous and not raised.value.retryable
