@@ -43,6 +43,9 @@ ERRORS = {"too_late": "dispatch was down", "21610": "patient unsubscribed at the
 
 
 def register(app: Flask) -> None:
+    from functions.web.presenters import job_text
+
+    app.add_template_filter(job_text)
     app.add_template_filter(lambda s: JOB_STATUS.get(s, s), "job_status")
     app.add_template_filter(lambda s: ERRORS.get(s, f"error {s}"), "error_label")
     app.add_template_filter(dose)

@@ -48,7 +48,18 @@ def upcoming(record: PatientRecord) -> list[Job]:
 
 def job_view(job: Job) -> dict:
     return {"id": job.job_id, "kind": job.kind, "status": job.status.value, "send_at": utc_iso(job.send_at),
-            "error_code": job.error_code or None, "body": job.body}
+            "error_code": job.error_code or None, "body": job_text(job)}
+
+
+def job_text(job: Job) -> str:
+    """What the text says, or what it will be when it is written at send time."""
+    if job.body:
+        return job.body
+    if job.kind == "checkin":
+        return f"Check-in ({(job.meta or {}).get('checkin_kind', 'step').replace('_', '-')}): first question"
+    if job.kind == "checkin_nudge":
+        return "Check-in reminder, if a question is still unanswered"
+    return job.kind.replace("_", " ")
 
 
 def checkin_view(checkin: CheckIn) -> dict:

@@ -1,6 +1,7 @@
 """The DynamoDB store: outbox jobs, inbound texts and the MessageSid dedupe, on one table."""
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 from typing import Any, Iterator
 
@@ -100,8 +101,8 @@ class DynamoStore(PatientRecords, CheckinRecords, AccountRecords, TableAccess):
                body: str = "") -> None:
         """Move a claimed job to its end state and out of the due index."""
         values = {":status": status.value, ":now": utc_iso(now), ":sending": JobStatus.SENDING.value,
-                  ":unconfirmed": JobStatus.UNCONFIRMED.value}
-        sets = ["#status = :status", "finished_at = :now"]
+                  ":unconfirmed": JobStatus.UNCONFIRMED.value, ":seq": time.time_ns()}
+        sets = ["#status = :status", "finished_at = :now", "finished_seq = :seq"]
         if sid:
             sets.append("sid = :sid")
             values[":sid"] = sid
@@ -167,7 +168,7 @@ class DynamoStore(PatientRecords, CheckinRecords, AccountRecords, TableAccess):
         seen_item = {"PK": seen.pk, "SK": seen.sk, "reply": reply, "ttl": expires, "owner": owner}
         log_item = {"PK": logged.pk, "SK": logged.sk, "type": "message", "direction": "inbound",
                     "sid": sms.message_sid, "from": sms.from_number, "to": sms.to_number, "body": sms.body,
-                    "at": at, "reply": reply, "flags": flags or None,
+                    "at": at, "seq": time.time_ns(), "reply": reply, "flags": flags or None,
                     "ttl": int((sms.received_at + timedelta(days=MESSAGE_LOG_DAYS)).timestamp())}
         items = [{"Put": {"TableName": self.table, "Item": marshal(seen_item), "ConditionExpression": ITEM_IS_NEW}},
                  {"Put": {"TableName": self.table, "Item": marshal(log_item)}}]
@@ -220,4 +221,4 @@ def job_from_item(item: dict[str, Any]) -> Job:
                sid=item.get("sid", ""), error_code=item.get("error_code", ""),
                delivery_status=item.get("delivery_status", ""),
                finished_at=parse_utc(item["finished_at"]) if item.get("finished_at") else None,
-               meta=item.get("meta"))
+               meta=item.get("meta"), finished_seq=int(item.get("finished_seq", 0)))

@@ -40,14 +40,17 @@ def messages(inbound_log: list[dict], jobs: list[Job]) -> list[Message]:
     """Texts both ways, oldest first: each inbound text with its reply, and each text job that went out."""
     from shared.domain.jobs import parse_utc
 
-    found: list[tuple[datetime, int, Message]] = []  # at the same second: sent texts, then a reply pair
+    # Within one second (a simulated clock stands still) the order the store wrote them in decides.
+    found: list[tuple[datetime, int, int, Message]] = []
     for job in jobs:
         if job.channel is Channel.SMS and job.status is JobStatus.SENT:
             at = job.finished_at or job.send_at
-            found.append((at, 0, Message(at, "outbound", job.body, job.delivery_status or "sent", job.kind)))
+            found.append((at, job.finished_seq, 0, Message(at, "outbound", job.body, job.delivery_status or "sent",
+                                                           job.kind)))
     for item in inbound_log:
-        at = parse_utc(item["at"])
-        found.append((at, 1, Message(at, "inbound", item.get("body", ""), "received", ",".join(item.get("flags", [])))))
+        at, seq = parse_utc(item["at"]), int(item.get("seq", 0))
+        found.append((at, seq, 0, Message(at, "inbound", item.get("body", ""), "received",
+                                          ",".join(item.get("flags", [])))))
         if item.get("reply"):
-            found.append((at, 2, Message(at, "outbound", item["reply"], "sent", "reply")))
-    return [message for _, _, message in sorted(found, key=lambda entry: (entry[0], entry[1]))]
+            found.append((at, seq, 1, Message(at, "outbound", item["reply"], "sent", "reply")))
+    return [entry[-1] for entry in sorted(found, key=lambda entry: entry[:3])]

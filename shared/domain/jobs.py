@@ -79,6 +79,7 @@ class Job:
     delivery_status: str = ""
     finished_at: datetime | None = None
     meta: dict | None = None
+    finished_seq: int = 0       # orders jobs finished within the same second
 
     def with_body(self, body: str) -> "Job":
         return replace(self, body=body)
