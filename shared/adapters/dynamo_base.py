@@ -48,3 +48,13 @@ class TableAccess:
             raise StoreUnavailable(f"DynamoDB {operation} failed: {error_code(exc)}") from exc
         except BotoCoreError as exc:
             raise StoreUnavailable(f"DynamoDB {operation} failed: {type(exc).__name__}") from exc
+
+    def _query_all(self, **query: Any) -> list[dict[str, Any]]:
+        """Every item a query matches, page by page, unmarshalled."""
+        found: list[dict[str, Any]] = []
+        while True:
+            page = self._call("query", **query)
+            found += [unmarshal(item) for item in page.get("Items", [])]
+            if "LastEvaluatedKey" not in page:
+                return found
+            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]

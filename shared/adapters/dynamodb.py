@@ -194,10 +194,8 @@ class DynamoStore(PatientRecords, CheckinRecords, AccountRecords, TableAccess):
 
     def messages_of(self, owner: keys.PartitionKey) -> list[dict]:
         """The message log of one patient (or unknown number), oldest first."""
-        page = self._call("query", TableName=self.table,
-                          KeyConditionExpression="PK = :pk AND begins_with(SK, :msg)",
-                          ExpressionAttributeValues={":pk": {"S": owner}, ":msg": {"S": keys.MESSAGES}})
-        return [unmarshal(raw) for raw in page.get("Items", [])]
+        return self._query_all(TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :msg)",
+                               ExpressionAttributeValues={":pk": {"S": owner}, ":msg": {"S": keys.MESSAGES}})
 
 
 def job_to_item(job: Job, shards: int) -> dict[str, Any]:

@@ -106,13 +106,6 @@ class CheckinRecords(TableAccess):
                 for i in self._collection(patient_id, keys.ESCALATIONS)]
 
     def _collection(self, patient_id: str, prefix: str) -> list[dict]:
-        query: dict[str, Any] = dict(TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :p)",
-                                     ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)},
-                                                                ":p": {"S": prefix}})
-        found: list[dict] = []
-        while True:
-            page = self._call("query", **query)
-            found += [unmarshal(i) for i in page.get("Items", [])]
-            if "LastEvaluatedKey" not in page:
-                return found
-            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return self._query_all(TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :p)",
+                               ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)},
+                                                          ":p": {"S": prefix}})

@@ -72,13 +72,7 @@ class PatientRecords(TableAccess):
             query["FilterExpression"] = "#status = :s"
             query["ExpressionAttributeNames"] = {"#status": "status"}
             query["ExpressionAttributeValues"][":s"] = {"S": status}
-        found: list[Patient] = []
-        while True:
-            page = self._call("query", **query)
-            found += [patient_from_item(unmarshal(i)) for i in page.get("Items", [])]
-            if "LastEvaluatedKey" not in page:
-                return found
-            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return [patient_from_item(item) for item in self._query_all(**query)]
 
     def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None:
         """Move a patient from the status we read to `new`; StatusMoved when it changed meanwhile."""
@@ -117,16 +111,9 @@ class PatientRecords(TableAccess):
     def jobs_of(self, patient_id: str) -> list[Job]:
         from shared.adapters.dynamodb import job_from_item
 
-        query: dict[str, Any] = dict(TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :j)",
-                                     ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)},
-                                                                ":j": {"S": keys.JOBS}})
-        found: list[Job] = []
-        while True:
-            page = self._call("query", **query)
-            found += [job_from_item(unmarshal(i)) for i in page.get("Items", [])]
-            if "LastEvaluatedKey" not in page:
-                return found
-            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return [job_from_item(item) for item in self._query_all(
+            TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :j)",
+            ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)}, ":j": {"S": keys.JOBS}})]
 
     def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int:
         """Cancel every job of the patient still waiting to be sent (of the given kinds, if any)."""

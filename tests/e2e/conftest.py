@@ -44,3 +44,12 @@ def _wait_until_up(process: subprocess.Popen, log: Path) -> str:
             return found.group(1)
         time.sleep(0.1)
     raise RuntimeError(f"local stack did not come up:\n{log.read_text()}")
+
+
+def in_process_stack(start, api_key: str):
+    """A LocalStack in this process (tick off, clock at `start`), for tests that also look inside it."""
+    from local.stack import LocalStack
+    from shared.domain.jobs import utc_iso
+
+    return LocalStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(start),
+                       "LOCAL_API_KEY": api_key}).start()

@@ -5,8 +5,8 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from local.stack import LocalStack
-from shared.domain.jobs import utc_iso
+from tests.e2e.conftest import in_process_stack
+
 
 START = datetime(2027, 5, 3, 14, 0, tzinfo=timezone.utc)  # 10:00 in New York
 KEY = {"Authorization": "Bearer checkin-key"}
@@ -15,8 +15,7 @@ PHONE = "+12125550301"
 
 @pytest.fixture(scope="module")
 def stack():
-    running = LocalStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START),
-                          "LOCAL_API_KEY": "checkin-key"}).start()
+    running = in_process_stack(START, "checkin-key")
     yield running
     running.stop()
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from local.stack import LocalStack
+from tests.e2e.conftest import in_process_stack
 from shared.domain.jobs import JobStatus, parse_utc, utc_iso
 
 START = datetime(2027, 3, 4, 15, 0, tzinfo=timezone.utc)  # 10:00 in New York, the day before the plans start
@@ -18,8 +18,7 @@ KEY = {"Authorization": "Bearer stack-key"}
 
 @pytest.fixture(scope="module")
 def stack():
-    running = LocalStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START),
-                          "LOCAL_API_KEY": "stack-key"}).start()
+    running = in_process_stack(START, "stack-key")
     yield running
     running.stop()
 
