@@ -10,13 +10,13 @@ from shared.log import logger
 from shared.domain.sending import CONSENT_EXPIRY
 from shared.services.accounts import AccountService
 from shared.services.checkins import CheckinService
-from shared.services.consent import ConsentService
+from shared.services.consent import CompletionService, ConsentService
 from shared.services.delivery import DeliveryService
 from shared.services.dispatch import Dispatcher, Pacer
 from shared.services.enrollment import EnrollmentService
 from shared.services.inbound import InboundService
 from shared.services.records import RecordService
-from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE
+from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE, PLAN_COMPLETE
 
 
 @dataclass
@@ -77,7 +77,8 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
         app_secret=app_secret, inbound=InboundService(inbox=store),
         dispatcher=Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url,
-                              patients=store, tasks={CONSENT_EXPIRY: consent.expire, CHECKIN_CLOSE: checkin.close},
+                              patients=store, tasks={CONSENT_EXPIRY: consent.expire, CHECKIN_CLOSE: checkin.close,
+                                                     PLAN_COMPLETE: CompletionService(patients=store).complete},
                               before_send={CHECKIN: checkin.open, CHECKIN_NUDGE: checkin.nudge},
                               pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
                               concurrency=settings.dispatch_concurrency),

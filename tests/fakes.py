@@ -168,6 +168,8 @@ class MemoryStore:
                 self.escalations.setdefault(patient.patient_id, []).append(change.escalation)
             if change.pause_checkins_for:
                 updated = replace(updated, checkins_paused_by=change.pause_checkins_for)
+            if change.plan_generation:
+                updated = replace(updated, plan_generation=change.plan_generation)
             self.patients[patient.patient_id] = updated
         for job in jobs:
             self.put_job(job)

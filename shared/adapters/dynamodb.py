@@ -194,7 +194,8 @@ class DynamoStore(PatientRecords, CheckinRecords, AccountRecords, TableAccess):
 
     def messages_of(self, owner: keys.PartitionKey) -> list[dict]:
         """The message log of one patient (or unknown number), oldest first."""
-        return self._query_all(TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :msg)",
+        return self._query_all(TableName=self.table, ConsistentRead=True,
+                               KeyConditionExpression="PK = :pk AND begins_with(SK, :msg)",
                                ExpressionAttributeValues={":pk": {"S": owner}, ":msg": {"S": keys.MESSAGES}})
 
 

@@ -34,6 +34,9 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
     if change.finished:
         sets.append("last_checkin_at = :last")
         values[":last"] = utc_iso(change.finished.started_at)
+    if change.plan_generation:
+        sets.append("plan_generation = :generation")
+        values[":generation"] = change.plan_generation
     if change.pause_checkins_for:
         sets.append("checkins_paused_by = :pause")
         values[":pause"] = change.pause_checkins_for
@@ -106,6 +109,7 @@ class CheckinRecords(TableAccess):
                 for i in self._collection(patient_id, keys.ESCALATIONS)]
 
     def _collection(self, patient_id: str, prefix: str) -> list[dict]:
-        return self._query_all(TableName=self.table, KeyConditionExpression="PK = :pk AND begins_with(SK, :p)",
+        return self._query_all(TableName=self.table, ConsistentRead=True,
+                               KeyConditionExpression="PK = :pk AND begins_with(SK, :p)",
                                ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)},
                                                           ":p": {"S": prefix}})

@@ -146,7 +146,8 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "status": patient.status.value, "created_at": created, "notes": patient.notes or None,
             "enrollment": patient.enrollment or None, "version": patient.version,
             "open_checkin": _checkin_map(patient.open_checkin) if patient.open_checkin else None,
-            "checkins_paused_by": patient.checkins_paused_by or None}
+            "checkins_paused_by": patient.checkins_paused_by or None,
+            "plan_generation": patient.plan_generation or None}
 
 
 def _checkin_map(checkin):
@@ -168,7 +169,8 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         enrollment=_plain(dict(item.get("enrollment") or {})), phone_problem=item.get("phone_problem", ""),
         version=int(item.get("version", 0)), checkins_paused_by=item.get("checkins_paused_by", ""),
         open_checkin=checkin_from_map(item["open_checkin"]) if item.get("open_checkin") else None,
-        last_checkin_at=parse_utc(item["last_checkin_at"]) if item.get("last_checkin_at") else None)
+        last_checkin_at=parse_utc(item["last_checkin_at"]) if item.get("last_checkin_at") else None,
+        plan_generation=item.get("plan_generation", ""))
 
 
 def _plain(value: Any) -> Any:

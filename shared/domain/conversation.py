@@ -33,6 +33,7 @@ class Outcome:
     cancel_jobs: bool = False
     plan_starts: bool = False
     checkin_answer: bool = False      # the text answers the open check-in: the check-in machine replies
+    consent_restarts: bool = False    # back to awaiting consent: the consent reminder and expiry run again
 
 
 def respond(body: str, sender: Sender | None) -> Outcome:
@@ -51,7 +52,7 @@ def respond(body: str, sender: Sender | None) -> Outcome:
     if keyword is Keyword.STOP:
         return _opt_out(sender)
     if sender.status is PatientStatus.OPTED_OUT:
-        if keyword is Keyword.START or is_yes(body):
+        if keyword is Keyword.START:  # only START/UNSTOP re-subscribe, never a YES
             return _opt_in(sender)
         return Outcome("", ("note", "opted_out"))  # never text an opted-out patient, but keep what they said
     if keyword is Keyword.START:
@@ -77,5 +78,8 @@ def _opt_out(sender: Sender) -> Outcome:
 def _opt_in(sender: Sender) -> Outcome:
     back_to = sender.status_before_opt_out or PatientStatus.AWAITING_CONSENT
     if back_to is PatientStatus.AWAITING_CONSENT:
-        return Outcome(texts.consent_reminder_text(sender.clinic_name, sender.discreet), ("start",), new_status=back_to)
-    return Outcome(texts.opted_in_text(), ("start",), new_status=back_to, plan_starts=back_to is PatientStatus.ACTIVE)
+        return Outcome(texts.consent_reminder_text(sender.clinic_name, sender.discreet), ("start",), new_status=back_to,
+                       consent_restarts=True)
+    if back_to is PatientStatus.ACTIVE:
+        return Outcome(texts.opted_in_text(), ("start",), new_status=back_to, plan_starts=True)
+    return Outcome(texts.resubscribed_text(), ("start",), new_status=back_to)

@@ -7,7 +7,11 @@ _SELF = r"(my ?self|myself|meself|my ?slf)"
 _PHRASES = (
     # naming it
     r"suicid\w*", r"sucid\w*", r"suicde\w*", r"suiside\w*", r"sewer ?slide", r"unalive\w*", r"self[- ]?harm\w*",
-    r"kms", r"kys",
+    r"kms", r"kys", r"k[i1]ll?\s?m[yi]\s?s[el]{1,3}[fv]", r"off my ?self", r"want\s?2\s?die",
+    r"(feel(ing)? like|thinking (about|of)|think about) dying", r"(could|wanna|gonna|just) die",
+    r"(don'?t|dont|do not) wanna (live|be here|be alive|wake up)", r"tired of (living|life|being alive)",
+    r"(nobody|no one|noone) (would|will) (miss|care about) me", r"took (all|too many) (of )?(my|the)? ?(pills|meds|tablets)",
+    r"(swallow|swallowed) (all|a bunch of) (my |the )?(pills|meds)",
     # killing, hurting, ending
     rf"kill(ing|ed)? {_SELF}", rf"(hurt|harm|cut|burn|hang|shoot|drown|poison|starv)(ting|ing|s|ed|e)? {_SELF}",
     r"kill me", r"end(ing)? (it|it all|things|everything|my life|my own life|this)", r"take my (own )?life",

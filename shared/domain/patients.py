@@ -72,6 +72,7 @@ class Patient:
     open_checkin: "CheckIn | None" = None
     checkins_paused_by: str = ""         # an unacknowledged crisis escalation holds check-ins
     last_checkin_at: datetime | None = None
+    plan_generation: str = ""            # which set of plan jobs is live; older sets are dropped at send time
 
     @property
     def display_name(self) -> str:
@@ -108,7 +109,9 @@ class ProfileChange:
     finished: CheckIn | None = None              # a check-in that ended: kept as history
     escalation: Escalation | None = None
     pause_checkins_for: str | None = None
+    plan_generation: str | None = None           # the plan jobs written for this change are now the live ones
 
     @property
     def empty(self) -> bool:
-        return not (self.new_status or self.checkin or self.finished or self.escalation or self.pause_checkins_for)
+        return not (self.new_status or self.checkin or self.finished or self.escalation or self.pause_checkins_for
+                    or self.plan_generation)

@@ -19,4 +19,6 @@ def may_send(status: PatientStatus | None, kind: str) -> bool:
         return False
     if kind in CONSENT_KINDS:
         return status is PatientStatus.AWAITING_CONSENT
+    if kind == "plan_complete":
+        return status is PatientStatus.ACTIVE
     return status is not PatientStatus.AWAITING_CONSENT and status is not PatientStatus.CONSENT_EXPIRED

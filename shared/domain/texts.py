@@ -31,7 +31,7 @@ def help_text(clinic_name: str, clinic_phone: str, discreet: bool = False) -> st
     """What carriers require of HELP: program and clinic, contact, frequency, rates, how to stop."""
     program = "taper" if discreet else "LDN taper"
     contact = f"Help: {clinic_phone}" if clinic_phone else "Help: call your clinic"
-    return f"{clinic_name} {program} texts, up to 2 msgs/day. {contact}. Msg&data rates may apply. Reply STOP to opt out."
+    return f"{clinic_name} {program} texts. Msg frequency varies. {contact}. Msg&data rates may apply. Reply STOP to opt out."
 
 
 def not_enrolled_text() -> str:
@@ -62,6 +62,7 @@ def clock_time(at) -> str:
 
 
 def welcome_text(clinic_name: str, first_name: str, discreet: bool = False) -> str:
+    first_name = sms_name(first_name) or "there"
     return (f"{clinic_name}: Hi {first_name}, your {_drug(discreet)}taper dose reminders and check-ins by text. "
             f"Reply YES to start, STOP to opt out.")
 
@@ -72,8 +73,21 @@ def consent_reminder_text(clinic_name: str, discreet: bool = False) -> str:
 
 
 def consent_confirmed_text(first_name: str, dose_time) -> str:
-    return (f"Thanks {first_name}! You will get a reminder at {clock_time(dose_time)} on dose days and short "
+    first_name = (" " + sms_name(first_name)) if sms_name(first_name) else ""
+    return (f"Thanks{first_name}! You will get a reminder at {clock_time(dose_time)} on dose days and short "
             f"check-ins. Reply HELP for help, STOP to opt out.")
+
+
+def resubscribed_text() -> str:
+    return "You are subscribed again. Reply HELP for help, STOP to opt out. Emergency: call 911."
+
+
+def sms_name(name: str) -> str:
+    """A name as a GSM-7 text can carry it: accents folded (María -> Maria); else left out."""
+    import unicodedata
+
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).strip()
+    return folded if folded and gsm7_length(folded) == len(folded) else ""
 
 
 def already_active_text() -> str:
@@ -112,4 +126,5 @@ def taper_done_text(clinic_name: str, discreet: bool = False) -> str:
 
 
 def plan_resumed_text(first_name: str) -> str:
+    first_name = sms_name(first_name) or "back"
     return f"Welcome back {first_name}. Your dose reminders start again from the next one. Reply HELP for help."

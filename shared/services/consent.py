@@ -23,3 +23,16 @@ class ConsentService:
             return  # they answered in the meantime
         self.patients.cancel_pending_jobs(patient.patient_id, now)
         logger().info("consent expired", extra={"patient_id": patient.patient_id})
+
+
+@dataclass
+class CompletionService:
+    patients: Any
+
+    def complete(self, job: Job, patient: Patient, now: datetime) -> None:
+        """The last follow-up day is over: the plan is done and the number may be enrolled again."""
+        try:
+            self.patients.set_status(patient, PatientStatus.COMPLETED, now)
+        except StatusMoved:
+            return
+        logger().info("plan completed", extra={"patient_id": patient.patient_id})

@@ -115,7 +115,9 @@ class Dispatcher:
         patient = None
         if job.channel is not Channel.EMAIL:  # texts and tasks follow the patient's state at this moment
             patient = self.patients.get_patient(job.patient_id) if self.patients else None
-            if not may_send(patient.status if patient else None, job.kind) or (patient and patient.phone_problem):
+            generation = (job.meta or {}).get("generation")
+            stale = bool(generation and patient and generation != patient.plan_generation)  # an older set of jobs
+            if stale or not may_send(patient.status if patient else None, job.kind) or (patient and patient.phone_problem):
                 self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="not_wanted")
                 logger().info("job cancelled", extra={"job_id": job.job_id, "kind": job.kind,
                                                       "patient_status": patient.status.value if patient else None})

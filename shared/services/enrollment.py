@@ -83,6 +83,16 @@ def consent_jobs(patient: Patient, clinic_name: str, now: datetime) -> list[Job]
             job(CONSENT_EXPIRY, now + CONSENT_EXPIRES_AFTER, channel=Channel.TASK)]
 
 
+def consent_restart_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
+    """After STOP then START before any YES: the consent reminder and the expiry run again."""
+    discreet = patient.clinic_settings.discreet_texts
+    return [Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=CONSENT_REMINDER, to=patient.phone,
+                    send_at=outside_quiet_hours(patient, now + CONSENT_REMINDER_AFTER), unique=f"cr-{generation[-12:]}",
+                    body=texts.consent_reminder_text(patient.clinic_name, discreet)),
+            Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=CONSENT_EXPIRY, to=patient.phone,
+                    send_at=now + CONSENT_EXPIRES_AFTER, unique=f"ce-{generation[-12:]}")]
+
+
 def enrollment_record(data: dict, clinic: Clinic, enrolled_by: str) -> dict:
     """What was asked for, kept with the patient in storable types (no floats)."""
     def plain(value: Any) -> Any:

@@ -3,7 +3,7 @@ stored once per MessageSid in one transaction."""
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from shared.domain import checkins
@@ -12,6 +12,7 @@ from shared.domain.patients import REMOVE, Escalation, Patient, PatientStatus, P
 from shared.domain.sending import CONSENT_KINDS
 from shared.log import logger, mask_phone
 from shared.services.ports import InboundSms, StatusMoved, StoreUnavailable
+from shared.services.enrollment import consent_restart_jobs
 from shared.services.schedule import plan_jobs
 
 ATTEMPTS = 3
@@ -57,6 +58,8 @@ class InboundService:
                 first_time = patient.status is PatientStatus.AWAITING_CONSENT
                 self.inbox.put_jobs_once(plan_jobs(patient, sms.received_at, sms.message_sid, baseline=first_time))
             reply, change = self._change(patient, outcome, sms)
+            if patient and outcome.plan_starts:  # the jobs just written become the live set with the status
+                change = replace(change or ProfileChange(), plan_generation=sms.message_sid)
             try:
                 stored = self.inbox.save_inbound(sms, patient, reply, list(outcome.flags), change)
             except StatusMoved:
@@ -95,6 +98,8 @@ class InboundService:
             logger().info("inbound repeat", extra=fields)
             seen = self.inbox.reply_for(sms.message_sid)
             return InboundResult(reply=reply if seen is None else seen, duplicate=True, flags=outcome.flags)
+        if patient and outcome.consent_restarts:
+            self.inbox.put_jobs_once(consent_restart_jobs(patient, sms.received_at, sms.message_sid))
         if patient and outcome.cancel_jobs:
             fields["jobs_cancelled"] = self.inbox.cancel_pending_jobs(patient.patient_id, sms.received_at)
         elif patient and outcome.new_status is PatientStatus.ACTIVE:

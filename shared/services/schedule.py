@@ -10,6 +10,7 @@ from shared.domain.quiet_hours import next_allowed
 from shared.domain.reminders import local_moment, plan_reminders
 
 CHECKIN, CHECKIN_NUDGE, CHECKIN_CLOSE = "checkin", "checkin_nudge", "checkin_close"
+PLAN_COMPLETE = "plan_complete"
 DEFAULT_CHECKIN_TIME = time(18, 0)
 
 
@@ -17,6 +18,7 @@ def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool =
     """Reminders and check-ins still ahead of `now` (and a baseline check-in now, after a first YES).
     Ids depend on `generation` (the text that started them): built twice, they are the same jobs."""
     jobs = reminder_jobs(patient, now, generation) + checkin_jobs(patient, now, generation)
+    jobs.append(completion_job(patient, generation))
     if baseline:
         jobs.append(checkin_job(patient, outside_quiet_hours(patient, now), BASELINE, generation))
     return jobs
@@ -27,14 +29,17 @@ def reminder_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]
     reminders = plan_reminders(patient.plan, patient.dose_time, patient.timezone, patient.clinic_name,
                                settings.discreet_texts)
     return [Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=r.kind, to=patient.phone,
-                    send_at=r.send_at, unique=f"{r.kind[:4]}-{generation[-12:]}", body=r.text)
+                    send_at=r.send_at, unique=f"{r.kind[:4]}-{generation[-12:]}", body=r.text,
+                    meta={"generation": generation})
             for r in reminders if r.send_at > now]
 
 
 def checkin_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
     """One check-in the day after each step-down and one on each follow-up day, at the check-in time."""
     at = checkin_time(patient)
-    days = [(step.start_date + timedelta(days=1), STEP) for step in patient.plan.steps[1:]]
+    follow_ups = set(patient.plan.follow_up_dates)
+    days = [(step.start_date + timedelta(days=1), STEP) for step in patient.plan.steps[1:]
+            if step.start_date + timedelta(days=1) not in follow_ups]  # one check-in a day at most
     days += [(day, FOLLOW_UP) for day in patient.plan.follow_up_dates]
     moments = [(outside_quiet_hours(patient, local_moment(day, at, patient.timezone)), kind) for day, kind in days]
     return [checkin_job(patient, moment, kind, generation) for moment, kind in moments if moment > now]
@@ -43,7 +48,7 @@ def checkin_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
 def checkin_job(patient: Patient, at: datetime, kind: str, generation: str) -> Job:
     """The job that opens a check-in: its first question is written when it goes out."""
     return Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=CHECKIN, to=patient.phone, send_at=at,
-                   unique=f"chk-{generation[-12:]}", meta={"checkin_kind": kind})
+                   unique=f"chk-{kind[:4]}-{generation[-12:]}", meta={"checkin_kind": kind, "generation": generation})
 
 
 def checkin_time(patient: Patient) -> time:
@@ -55,3 +60,11 @@ def outside_quiet_hours(patient: Patient, moment: datetime) -> datetime:
     """When a text other than the dose reminder may go out: `moment`, or the end of the quiet hours."""
     settings = patient.clinic_settings
     return next_allowed(moment, patient.timezone, settings.quiet_start, settings.quiet_end)
+
+
+def completion_job(patient: Patient, generation: str) -> Job:
+    """At the end of the last follow-up day the plan is over: the patient is `completed`, the number free."""
+    last_day = max([patient.plan.stop_date, *patient.plan.follow_up_dates])
+    at = local_moment(last_day + timedelta(days=1), time(0, 0), patient.timezone)
+    return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=PLAN_COMPLETE, to=patient.phone,
+                   send_at=at, unique=f"done-{generation[-12:]}", meta={"generation": generation})

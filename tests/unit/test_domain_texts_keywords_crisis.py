@@ -54,6 +54,9 @@ CRISIS_CORPUS = [
     "no point living anymore", "going to take all my pills", "i cant go on", "I can't take it anymore",
     "3 and honestly i want to die", "mood 0. suicidal.", "want to unalive", "I wish I wasn't alive",
     "Ready to die", "i'm going to end my life", "cutting myself again", "life isn't worth living",
+    "I feel like dying", "thinking about dying", "wish i could die", "dont wanna live", "i dont wanna be here anymore",
+    "tired of living", "nobody would miss me", "off myself", "kill myslef", "kil myself", "killmyself", "want2die",
+    "I took all my pills",
 ]
 
 
