@@ -113,7 +113,11 @@ def _form_errors(values: dict, messages: dict, providers, status: int = 400):
 
 
 def _safe_next(target: str) -> str:
-    """Only our own paths: never an open redirect."""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/patients"
+    """Only our own paths: never an open redirect (no scheme, no host, no tricks with slashes or spaces)."""
+    from urllib.parse import urlsplit
+
+    if (not target.startswith("/") or any(c.isspace() or ord(c) < 32 or c == "\\" for c in target)
+            or target.startswith("//")):
+        return "/patients"
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else "/patients"

@@ -1,15 +1,17 @@
 """Marshmallow schemas shared by the enrollment form and the JSON API (and the OpenAPI document)."""
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
 
 import phonenumbers
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from shared.domain import plan as limits
 
+MAX_DAYS_AHEAD = 365
 MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
 STATUSES = ("awaiting_consent", "active", "opted_out", "consent_expired", "completed")
 
@@ -30,14 +32,27 @@ class MobileNumber(fields.String):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=1)
+def iana_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 class TimeZoneName(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         name = super()._deserialize(value, attr, data, **kwargs).strip()
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValidationError("Choose a time zone by its IANA name, like America/New_York.") from exc
+        if name not in iana_zones() or name in ("localtime", "Factory"):
+            raise ValidationError("Choose a time zone by its IANA name, like America/New_York.")
         return name
+
+
+class Name(fields.String):
+    """A name, trimmed; blank is missing."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = " ".join(super()._deserialize(value, attr, data, **kwargs).split())
+        if not text:
+            raise ValidationError("Enter a name.")
+        return text
 
 
 class LocalTime(fields.String):
@@ -72,8 +87,8 @@ class EnrollmentSchema(Schema):
         unknown = RAISE
         ordered = True
 
-    first_name = fields.String(required=True, validate=validate.Length(1, 20, error="Use 1 to 20 characters."))
-    last_name = fields.String(required=True, validate=validate.Length(1, 50, error="Use 1 to 50 characters."))
+    first_name = Name(required=True, validate=validate.Length(1, 20, error="Use 1 to 20 characters."))
+    last_name = Name(required=True, validate=validate.Length(1, 50, error="Use 1 to 50 characters."))
     phone = MobileNumber(required=True)
     timezone = TimeZoneName(required=True)
     provider_email = fields.Email(required=True)
@@ -102,6 +117,8 @@ class EnrollmentSchema(Schema):
         start, zone = data.get("start_date"), data.get("timezone")
         if start and zone and start < self.now.astimezone(ZoneInfo(zone)).date():
             errors["start_date"] = ["The plan cannot start in the past (in the patient's time zone)."]
+        elif start and start > self.now.date() + timedelta(days=MAX_DAYS_AHEAD):
+            errors["start_date"] = [f"The plan must start within {MAX_DAYS_AHEAD} days."]
         if errors:
             raise ValidationError(errors)
 

@@ -11,7 +11,9 @@ NUMBER_WORDS = {"zero": 0, "none": None, "one": 1, "two": 2, "three": 3, "four":
 _WORD_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if n is not None}
 _OUT_OF_TEN = re.compile(r"(\d+)\s*(?:/|out of|of)\s*10\b")
 _RANGE = re.compile(r"(\d+)\s*(?:-|to|or)\s*(\d+)")
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SEPARATORS_ONLY = re.compile(r"^[\s,;/&+-]*$")
+_QUESTION_WORDS = re.compile(r"\b(symptoms?|mood|withdrawal|sleep|and|then)\b")
 
 
 @dataclass(frozen=True)
@@ -56,14 +58,19 @@ def _values(text: str, questions: tuple[Question, ...]) -> list[int]:
 def _tokens(normal: str, questions: tuple[Question, ...]) -> list:
     """Numbers and ranges in order of appearance; a range counts as one answer."""
     tokens: list = []
-    position = 0
-    for match in re.finditer(rf"{_RANGE.pattern}|{_NUMBER.pattern}", normal):
+    pattern = re.compile(rf"{_RANGE.pattern}|{_NUMBER.pattern}")
+    for match in pattern.finditer(normal):
         if match.group(1) is not None:
             tokens.append((int(match.group(1)), int(match.group(2))))
+        elif "." in match.group(0):
+            low = int(float(match.group(0)))
+            tokens.append((low, low + 1))  # 7.5: between two answers, read as a range (the worse end)
         else:
             tokens.append(int(match.group(0)))
-        position = match.end()
-    if len(tokens) > 1 and len(questions) == 1:
+    # Several answers in one text only when it is a list of answers ("3 7 0", "3,7,0", "mood 7"):
+    # in a sentence ("8, maybe 9") the first number is the answer.
+    rest = _QUESTION_WORDS.sub(" ", pattern.sub(" ", normal))
+    if len(tokens) > 1 and (len(questions) == 1 or not _SEPARATORS_ONLY.match(rest)):
         return tokens[:1]
     return tokens
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from shared.domain.accounts import Caller, Role, User
 from shared.domain.patients import Clinic, ClinicSettings
+from shared.domain.texts import gsm7_length
 from shared.log import logger
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -61,6 +62,9 @@ class AccountService:
 
     def create_clinic(self, name: str, contact_phone: str, now: datetime, settings: dict | None = None) -> Clinic:
         ClinicSettings.from_dict(settings)  # a bad setting fails here, not at a patient's first text
+        name = " ".join(name.split())
+        if not name or len(name) > 40 or gsm7_length(name) != len(name):
+            raise ValueError("A clinic name is 1 to 40 plain characters (it starts every text).")
         clinic = Clinic(clinic_id=secrets.token_hex(8), name=name, contact_phone=contact_phone, settings=settings or {})
         self.accounts.put_clinic(clinic, now)
         return clinic

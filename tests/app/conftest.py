@@ -76,5 +76,6 @@ BAD_FIELDS = [
     ("start_date", "2027-01-02", "past"), ("start_date", "next week", "valid date"),
     ("follow_up_days", [0, 3], "1 to 365"), ("follow_up_days", [], "1 to 12"),
     ("consent", False, "must agree"), ("consent", None, "must agree"),
-    ("first_name", "", "1 to 20"), ("first_name", "A" * 21, "1 to 20"), ("last_name", None, "required"),
+    ("first_name", "", "enter a name"), ("first_name", "   ", "enter a name"), ("first_name", "A" * 21, "1 to 20"),
+    ("last_name", None, "required"), ("timezone", "localtime", "IANA"), ("start_date", "9999-12-01", "within 365"),
 ]

@@ -88,8 +88,12 @@ def as_form(value):
 
 # Through the form a blank optional field takes its default (not an error), and a blank required
 # field is "required": every other bad value must fail exactly as through the API.
-FORM_CASES = [(f, as_form(v), "required" if as_form(v) in ("", None) and f != "consent" else says)
-              for f, v, says in BAD_FIELDS if not (as_form(v) in ("", None) and f in OPTIONAL)]
+def blank(value) -> bool:
+    return (value or "").strip() == ""
+
+
+FORM_CASES = [(f, as_form(v), "required" if blank(as_form(v)) and f != "consent" else says)
+              for f, v, says in BAD_FIELDS if not (blank(as_form(v)) and f in OPTIONAL)]
 FORM_CASES.append(("follow_up_days", "1, x", "Item 2"))
 
 
@@ -126,9 +130,13 @@ def test_staff_of_another_clinic_cannot_see_a_patient(world):
     assert "Lopez" not in listing and "No patients" in listing
 
 
-def test_sign_in_never_redirects_off_site(world):
+@pytest.mark.parametrize("target", ["//evil.example/x", "/%09/evil.example", "/\\evil.example", "https://evil.example",
+                                    "/ /evil.example"])
+def test_sign_in_never_redirects_off_site(world, target):
+    from urllib.parse import quote
+
     token = csrf_from(world.client.get("/login"))
-    response = world.client.post("/login?next=//evil.example/x", data={
+    response = world.client.post(f"/login?next={quote(target, safe='/%')}", data={
         "email": world.demo.admin_email, "password": world.demo.admin_password, "csrf_token": token})
     assert response.location == "/patients"
 

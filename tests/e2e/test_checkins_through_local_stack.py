@@ -98,3 +98,4 @@ def test_crisis_mid_check_in_answers_988_escalates_and_holds_further_check_ins(s
     after = [m["body"] for m in texts if m["created_at"] > "2027-05-07T22:02:00Z"]
     assert not [t for t in after if t.startswith("Check-in")]     # no questions until a provider acknowledges
     assert [t for t in after if "taper is done" in t]             # the stop-date text still went out
+    assert record(stack, patient)["status"] == "completed"        # the last follow-up day is over

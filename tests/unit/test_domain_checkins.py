@@ -33,7 +33,12 @@ def test_withdrawal_words_and_numbers(text, value):
     assert read_reply(text, (WITHDRAWAL,)).values == (value,)
 
 
-@pytest.mark.parametrize("text", ["3 7 0", "3,7,0", "3, 7, 0", "3;7;0", "three seven zero"])
+@pytest.mark.parametrize("text, value", [("7.5", 8), ("8, maybe 9", 8), ("I think 4 but yesterday 6", 4)])
+def test_a_decimal_or_a_number_in_a_sentence_answers_one_question(text, value):
+    assert read_reply(text, ALL).values == (value,)
+
+
+@pytest.mark.parametrize("text", ["3 7 0", "3,7,0", "3, 7, 0", "3;7;0", "three seven zero", "symptoms 3 mood 7 0"])
 def test_several_answers_fill_the_next_questions(text):
     assert read_reply(text, ALL).values == (3, 7, 0)
 

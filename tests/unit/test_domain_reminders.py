@@ -121,3 +121,22 @@ def test_quiet_hours_slide_a_text_to_the_next_allowed_minute():
     assert next_allowed(early, NY) == datetime(2027, 1, 5, 13, 0, tzinfo=timezone.utc)
     noon = datetime(2027, 1, 5, 17, 0, tzinfo=timezone.utc)
     assert not in_quiet_hours(noon, NY) and next_allowed(noon, NY) == noon
+
+
+def test_one_day_steps_never_put_two_check_ins_on_one_day():
+    from collections import Counter
+
+    from shared.services.schedule import checkin_jobs
+    from tests.builders import a_patient
+
+    patient = a_patient(plan=build_plan(D("3"), D("1"), 1, date(2027, 1, 4)))
+    days = Counter(j.send_at.astimezone(ZoneInfo(NY)).date() for j in checkin_jobs(patient, datetime(2027, 1, 1,
+                                                                                                        tzinfo=timezone.utc), "SMx"))
+    assert days and max(days.values()) == 1
+
+
+def test_names_are_folded_to_gsm7_for_texts():
+    assert texts.sms_name("María") == "Maria"
+    assert texts.sms_name("李") == ""
+    assert texts.welcome_text("Demo Clinic", "李").startswith("Demo Clinic: Hi there,")
+    assert texts.gsm7_length(texts.welcome_text("Demo Clinic", "Zoë")) is not None

@@ -170,3 +170,38 @@ def test_a_text_with_no_check_in_open_is_a_note_for_the_care_team():
     store, service = with_patient(PatientStatus.ACTIVE)
     assert "care team" in service.handle(sms("7")).reply
     assert store.messages[0]["flags"] == ["note"] and "p1" not in store.checkins
+
+
+def test_a_yes_never_resubscribes_an_opted_out_patient():
+    store, service = with_patient(PatientStatus.ACTIVE)
+    service.handle(sms("STOP", sid="SM1"))
+    assert service.handle(sms("ok yes", sid="SM2")).reply == ""
+    assert store.patients["p1"].status is PatientStatus.OPTED_OUT
+
+
+def test_two_yes_texts_leave_one_live_set_of_reminders():
+    from shared.services.dispatch import Dispatcher
+    from tests.fakes import FakeMail, FakeSms
+
+    store, service = with_patient(PatientStatus.AWAITING_CONSENT)
+    # Given the first YES wrote its jobs but its status change never landed (an outage)
+    first_patient = store.patients["p1"]
+    from shared.services.schedule import plan_jobs
+
+    store.put_jobs_once(plan_jobs(first_patient, NOW, "SMlost"))
+    # When the patient texts YES again and it goes through
+    service.handle(sms("YES", sid="SMyes"))
+    sms_sender = FakeSms()
+    dispatcher = Dispatcher(outbox=store, sms=sms_sender, mail=FakeMail(), public_base_url="https://t", patients=store)
+    first_night = datetime(2027, 1, 6, 2, 0, tzinfo=timezone.utc)  # 21:00 New York on Jan 5
+    dispatcher.run(first_night)
+    # Then the patient gets one reminder that night, not two
+    assert [m["body"] for m in sms_sender.sent if "Tonight" in m["body"]] == ["Demo Clinic: Tonight: LDN 4.5 mg."]
+
+
+def test_start_before_any_yes_runs_the_consent_reminder_and_expiry_again():
+    store, service = with_patient(PatientStatus.AWAITING_CONSENT)
+    service.handle(sms("STOP", sid="SM1"))
+    service.handle(sms("START", sid="SM2"))
+    pending = {j.kind for j in store.jobs.values() if j.status is JobStatus.PENDING}
+    assert pending == {"consent_reminder", "consent_expiry"}
