@@ -32,9 +32,12 @@ class ClinicSettings:
     @classmethod
     def from_dict(cls, data: dict | None) -> "ClinicSettings":
         data = data or {}
-        return cls(quiet_start=time.fromisoformat(data.get("quiet_start", "21:00")),
-                   quiet_end=time.fromisoformat(data.get("quiet_end", "08:00")),
-                   discreet_texts=bool(data.get("discreet_texts", False)))
+        settings = cls(quiet_start=time.fromisoformat(data.get("quiet_start", "21:00")),
+                       quiet_end=time.fromisoformat(data.get("quiet_end", "08:00")),
+                       discreet_texts=bool(data.get("discreet_texts", False)))
+        if not (time(12, 0) <= settings.quiet_start <= time(21, 0) and time(8, 0) <= settings.quiet_end <= time(12, 0)):
+            raise ValueError("Quiet hours must cover at least 21:00-08:00 local (the federal calling window).")
+        return settings
 
     def as_dict(self) -> dict:
         return {"quiet_start": self.quiet_start.strftime("%H:%M"), "quiet_end": self.quiet_end.strftime("%H:%M"),

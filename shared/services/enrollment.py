@@ -46,6 +46,11 @@ class EnrollmentService:
         if provider is None or provider.clinic_id != caller.clinic_id or provider.role is not Role.PROVIDER:
             raise EnrollmentRefused({"provider_email": ["Choose a provider of this clinic."]})
         clinic = self.accounts.get_clinic(caller.clinic_id)
+        quiet = ClinicSettings.from_dict(clinic.settings)
+        checkin_at = data.get("checkin_time")
+        if checkin_at and (checkin_at >= quiet.quiet_start or checkin_at < quiet.quiet_end):
+            raise EnrollmentRefused({"checkin_time": [
+                f"Choose a time outside the clinic's quiet hours ({quiet.quiet_start:%H:%M}-{quiet.quiet_end:%H:%M})."]})
         plan = build_plan(data["start_dose_mg"], data["step_mg"], data["step_days"], data["start_date"],
                           data["follow_up_days"])
         patient = Patient(

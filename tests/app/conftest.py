@@ -78,4 +78,5 @@ BAD_FIELDS = [
     ("consent", False, "must agree"), ("consent", None, "must agree"),
     ("first_name", "", "enter a name"), ("first_name", "   ", "enter a name"), ("first_name", "A" * 21, "1 to 20"),
     ("last_name", None, "required"), ("timezone", "localtime", "IANA"), ("start_date", "9999-12-01", "within 365"),
+    ("checkin_time", "23:30", "quiet hours"), ("checkin_time", "07:00", "quiet hours"),
 ]

@@ -140,3 +140,12 @@ def test_names_are_folded_to_gsm7_for_texts():
     assert texts.sms_name("李") == ""
     assert texts.welcome_text("Demo Clinic", "李").startswith("Demo Clinic: Hi there,")
     assert texts.gsm7_length(texts.welcome_text("Demo Clinic", "Zoë")) is not None
+
+
+@pytest.mark.parametrize("quiet", [{"quiet_start": "23:00"}, {"quiet_end": "06:00"}, {"quiet_start": "09:00"}])
+def test_clinic_quiet_hours_must_cover_the_federal_window(quiet):
+    from shared.domain.patients import ClinicSettings
+
+    with pytest.raises(ValueError, match="21:00-08:00"):
+        ClinicSettings.from_dict(quiet)
+    assert ClinicSettings.from_dict({"quiet_start": "20:00", "quiet_end": "09:00"}).quiet_start == time(20, 0)
