@@ -47,14 +47,15 @@ class PhoneNetwork:
                     return status, code
             return None
 
-    def hang_next(self, seconds: float) -> None:
-        """Accept the next message, but answer only after `seconds` (a client may give up first)."""
+    def hang_next(self, seconds: float, keep: bool = True) -> None:
+        """Answer the next send only after `seconds` (a client may give up first); with keep=False the
+        message is lost, as if Twilio never got it."""
         with self.lock:
-            self.hangs.append(seconds)
+            self.hangs.append((seconds, keep))
 
-    def take_hang(self) -> float:
+    def take_hang(self) -> tuple[float, bool]:
         with self.lock:
-            return self.hangs.pop(0) if self.hangs else 0.0
+            return self.hangs.pop(0) if self.hangs else (0.0, True)
 
     def record(self, *, direction: str, to: str, from_: str, body: str, status: str, sid: str = "") -> dict:
         message = {"sid": sid or new_sid(), "to": to, "from": from_, "body": body, "status": status,
@@ -155,6 +156,10 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
             return twilio_error(400, 21602, "Message body is required.")
         if len(body) > 1600:
             return twilio_error(400, 21617, "The concatenated message body exceeds the 1600 character limit.")
+        delay, keep = network.take_hang()
+        if not keep:
+            time.sleep(delay)
+            return twilio_error(500, 20500, "Lost")  # the client gave up long before this
         message = network.record(direction="outbound", to=to, from_=sender, body=body, status="queued")
         if form.get("StatusCallback"):
             for status in ("sent", "delivered"):
@@ -162,10 +167,23 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
                     "MessageSid": message["sid"], "SmsSid": message["sid"], "MessageStatus": status,
                     "SmsStatus": status, "AccountSid": account_sid, "From": sender, "To": to,
                     "ApiVersion": "2010-04-01"})
-        delay = network.take_hang()
         if delay:
             time.sleep(delay)
         return jsonify(_resource(message, account_sid, form.get("MessagingServiceSid"))), 201
+
+    @bp.get("/2010-04-01/Accounts/<account_sid>/Messages.json")
+    def list_messages(account_sid: str):
+        """Messages sent, newest first, filtered by To and DateSent> as Twilio filters them."""
+        network = network_of()
+        if not _authorised(network, account_sid):
+            return twilio_error(401, 20003, "Authenticate")
+        after = request.args.get("DateSent>", "")
+        to = request.args.get("To")
+        found = [m for m in reversed(network.sent(to)) if not after or m["created_at"] >= _iso_z(after)]
+        uri = f"/2010-04-01/Accounts/{account_sid}/Messages.json"
+        return jsonify({"messages": [_resource(m, account_sid, None) for m in found], "first_page_uri": uri,
+                        "next_page_uri": None, "previous_page_uri": None, "page": 0, "page_size": 50,
+                        "start": 0, "end": len(found), "uri": uri})
 
     return bp
 
@@ -180,3 +198,12 @@ def _resource(message: dict, account_sid: str, service_sid: str | None) -> dict:
             "date_created": created, "date_updated": created, "date_sent": None, "price": None,
             "price_unit": "USD", "error_code": None, "error_message": None,
             "uri": f"/2010-04-01/Accounts/{account_sid}/Messages/{message['sid']}.json", "subresource_uris": {}}
+
+
+def _iso_z(text: str) -> str:
+    from shared.domain.jobs import parse_utc
+
+    try:
+        return utc_iso(parse_utc(text))
+    except ValueError:
+        return text

@@ -203,13 +203,20 @@ class FakeSms:
     def __init__(self):
         self.sent: list[dict] = []
         self.fail_with: list[SendError] = []
+        self.lose_answer = False
 
     def send(self, to: str, body: str, status_callback: str) -> str:
         if self.fail_with:
             raise self.fail_with.pop(0)
         sid = f"SM{len(self.sent):032d}"
         self.sent.append({"to": to, "body": body, "status_callback": status_callback, "sid": sid})
+        if self.lose_answer:  # Twilio took it, but the answer never came back
+            self.lose_answer = False
+            raise SendError("read timeout", code="ambiguous", ambiguous=True)
         return sid
+
+    def find_sent(self, to: str, body: str, since) -> str | None:
+        return next((m["sid"] for m in self.sent if m["to"] == to and m["body"] == body), None)
 
 
 class FakeMail:

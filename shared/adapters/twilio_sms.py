@@ -52,6 +52,10 @@ class TwilioSmsSender:
         self.client = client
         self.sender = {"messaging_service_sid": messaging_service_sid} if messaging_service_sid else {"from_": from_number}
 
+    def find_sent(self, to: str, body: str, since) -> str | None:
+        """After an answer was lost: did the message reach Twilio after all?"""
+        return find_sent_message(self.client, to, body, since)
+
     def send(self, to: str, body: str, status_callback: str) -> str:
         import requests
         from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
@@ -86,3 +90,17 @@ def _never_reached(exc: Exception) -> bool:
 
 def _ambiguous(exc: Exception) -> SendError:
     return SendError(f"Twilio answer lost: {type(exc).__name__}", code="ambiguous", ambiguous=True)
+
+
+def find_sent_message(client: Any, to: str, body: str, since) -> str | None:
+    """The SID of a message with this body sent to `to` since `since`, if Twilio has one."""
+    import requests
+    from twilio.base.exceptions import TwilioException
+
+    try:
+        for message in client.messages.list(to=to, date_sent_after=since, limit=50):
+            if message.body == body:
+                return message.sid
+    except (TwilioException, requests.RequestException) as exc:
+        raise SendError("Twilio lookup failed", code="lookup", retryable=True) from exc
+    return None

@@ -22,6 +22,7 @@ REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped",
                "left_for_next_run", "slid_past_quiet_hours", "postponed")
 SAFETY_MARGIN_MS = 15_000  # stop claiming when a send (10 s timeout) might not finish before the Lambda ends
 OPTED_OUT_CODE = "21610"
+AMBIGUOUS = "ambiguous"
 BAD_NUMBER_CODES = {"21211", "21614"}
 Task = Callable[[Job, Patient, datetime], None]
 # Before a text goes out: the job to send (its body may be written now), None to drop it, or a later time.
@@ -102,7 +103,11 @@ class Dispatcher:
         job = self.outbox.get_job(due.patient_id, due.job_id)
         if job is None or job.status is not JobStatus.SENDING:
             return "skipped"
-        # A dispatch claimed it and vanished: Twilio may have it. Never resend blindly.
+        # A dispatch claimed it and vanished: Twilio may have it. Look before sending again.
+        if job.channel is Channel.SMS:
+            self.outbox.retry_later(job, now, AMBIGUOUS, count_attempt=False)
+            logger().warning("job lease lapsed, will check Twilio", extra={"job_id": job.job_id, "kind": job.kind})
+            return "retried"
         self.outbox.finish(job, JobStatus.UNCONFIRMED, now, error_code="lease_lapsed")
         logger().warning("job unconfirmed", extra={"job_id": job.job_id, "kind": job.kind})
         return "unconfirmed"
@@ -144,6 +149,15 @@ class Dispatcher:
                 self.outbox.retry_later(job, decision, "waiting", count_attempt=False)
                 return "postponed"
             job = decision
+        if job.channel is Channel.SMS and job.error_code == AMBIGUOUS:
+            try:  # an earlier answer was lost: send again only if Twilio never got it
+                found = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1))
+            except SendError as exc:
+                return self._after_failure(job, patient, exc, now)
+            if found:
+                self.outbox.finish(job, JobStatus.SENT, now, sid=found)
+                logger().info("job found sent after a lost answer", extra={"job_id": job.job_id, "sid": found})
+                return "sent"
         if self.pacer:
             self.pacer.wait_turn()
         try:
@@ -169,11 +183,15 @@ class Dispatcher:
 
     def _after_failure(self, job: Job, patient: Patient | None, exc: SendError, now: datetime) -> str:
         fields = {"job_id": job.job_id, "kind": job.kind, "error_code": exc.code, "attempts": job.attempts}
-        if exc.ambiguous:  # it may have gone out: its status callback will tell; never resend blindly
+        retry_at = job.next_try(now) if exc.retryable or exc.ambiguous else None
+        if exc.ambiguous:  # it may have gone out: the next try asks Twilio first, never resends blindly
+            if retry_at is not None and retry_at <= job.expires_at:
+                self.outbox.retry_later(job, retry_at, AMBIGUOUS)
+                logger().warning("job answer lost, will check Twilio", extra=fields)
+                return "retried"
             self.outbox.finish(job, JobStatus.UNCONFIRMED, now, error_code=exc.code)
             logger().warning("job send unconfirmed", extra=fields)
             return "unconfirmed"
-        retry_at = job.next_try(now) if exc.retryable else None
         if retry_at is not None and retry_at <= job.expires_at:
             self.outbox.retry_later(job, retry_at, exc.code)
             logger().warning("job send failed, will retry", extra=fields)

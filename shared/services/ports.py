@@ -71,6 +71,9 @@ class SmsSender(Protocol):
     def send(self, to: str, body: str, status_callback: str) -> str:
         """Send one text; return the Twilio message SID or raise SendError."""
 
+    def find_sent(self, to: str, body: str, since: datetime) -> str | None:
+        """The SID of this text if it reached Twilio since `since` (after a lost answer), else None."""
+
 
 class MailSender(Protocol):
     def send(self, to: str, subject: str, text: str, html: str) -> str:

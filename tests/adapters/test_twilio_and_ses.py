@@ -138,3 +138,15 @@ def test_a_read_timeout_after_sending_is_ambiguous_never_retried(twilio_endpoint
         client.http_client.session.close()
         silent.close()
     assert raised.value.ambiguous and not raised.value.retryable
+
+
+def test_find_sent_asks_twilio_for_a_message_after_a_lost_answer(twilio_endpoint):
+    url, _, _ = twilio_endpoint
+    sms = sender(url)
+    since = datetime(2026, 12, 31, 23, 59, tzinfo=timezone.utc)
+    sid = sms.send("+15551234567", "Demo Clinic: Tonight: LDN 2 mg.", "https://x/sms/status")
+    assert sms.find_sent("+15551234567", "Demo Clinic: Tonight: LDN 2 mg.", since) == sid
+    assert sms.find_sent("+15551234567", "Demo Clinic: Tonight: LDN 1 mg.", since) is None
+    assert sms.find_sent("+15550000000", "Demo Clinic: Tonight: LDN 2 mg.", since) is None
+    assert sms.find_sent("+15551234567", "Demo Clinic: Tonight: LDN 2 mg.",
+                         datetime(2027, 1, 2, tzinfo=timezone.utc)) is None

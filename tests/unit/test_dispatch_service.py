@@ -90,27 +90,38 @@ def test_retries_stop_after_the_last_attempt_and_the_job_is_failed():
     assert sms.sent == []
 
 
-def test_a_claim_whose_dispatch_vanished_is_marked_unconfirmed_not_resent():
+def test_a_claim_whose_dispatch_vanished_checks_twilio_before_sending_again():
     dispatcher, store, sms, _ = make()
     store.put_job(reminder())
-    # Given another dispatch claimed the job and crashed before recording anything
+    # Given another dispatch claimed the job and crashed before sending anything
     due = next(store.due_jobs(NINE_PM))
     store.claim(due, NINE_PM, NINE_PM + timedelta(minutes=10))
     # When dispatch runs before and after the lease ends
     assert dispatcher.run(NINE_PM + timedelta(minutes=5))["sent"] == 0
-    report = dispatcher.run(NINE_PM + timedelta(minutes=10))
-    # Then nothing is sent and the job is visible as unconfirmed
-    assert report["unconfirmed"] == 1 and sms.sent == []
-    assert store.get_job("p1", reminder().job_id).status is JobStatus.UNCONFIRMED
+    assert dispatcher.run(NINE_PM + timedelta(minutes=10))["retried"] == 1
+    assert dispatcher.run(NINE_PM + timedelta(minutes=10))["sent"] == 1
+    # Then Twilio had nothing, so it was sent, once
+    assert [m["body"] for m in sms.sent] == ["Tonight: LDN 3.5 mg"]
+    assert store.get_job("p1", reminder().job_id).status is JobStatus.SENT
 
 
-def test_an_ambiguous_send_is_unconfirmed_and_never_resent():
+def test_a_lost_answer_is_checked_with_twilio_and_never_sent_twice():
     dispatcher, store, sms, _ = make()
-    sms.fail_with = [SendError("read timeout", code="ambiguous", ambiguous=True)]
+    sms.lose_answer = True  # Twilio took the text, the answer was lost (read timeout)
     store.put_job(reminder())
-    assert dispatcher.run(NINE_PM)["unconfirmed"] == 1
-    assert dispatcher.run(NINE_PM + timedelta(hours=1))["sent"] == 0 and sms.sent == []
-    assert store.get_job("p1", reminder().job_id).status is JobStatus.UNCONFIRMED
+    assert dispatcher.run(NINE_PM)["retried"] == 1
+    assert dispatcher.run(NINE_PM + timedelta(minutes=1))["sent"] == 1
+    assert [m["body"] for m in sms.sent] == ["Tonight: LDN 3.5 mg"]  # found at Twilio, not sent again
+    assert store.get_job("p1", reminder().job_id).sid == sms.sent[0]["sid"]
+
+
+def test_a_lost_request_is_sent_again_once_twilio_confirms_it_never_got_it():
+    dispatcher, store, sms, _ = make()
+    sms.fail_with = [SendError("read timeout", code="ambiguous", ambiguous=True)]  # never reached Twilio
+    store.put_job(reminder())
+    assert dispatcher.run(NINE_PM)["retried"] == 1
+    assert dispatcher.run(NINE_PM + timedelta(minutes=1))["sent"] == 1
+    assert [m["body"] for m in sms.sent] == ["Tonight: LDN 3.5 mg"]
 
 
 def test_one_broken_job_does_not_stop_the_others():
