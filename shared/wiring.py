@@ -14,6 +14,7 @@ from shared.services.consent import CompletionService, ConsentService
 from shared.services.delivery import DeliveryService
 from shared.services.dispatch import Dispatcher, Pacer
 from shared.services.enrollment import EnrollmentService
+from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, EscalationService
 from shared.services.inbound import InboundService
 from shared.services.records import RecordService
 from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE, PLAN_COMPLETE
@@ -34,6 +35,7 @@ class Services:
     accounts: AccountService
     enrollment: EnrollmentService
     records: RecordService
+    escalations: EscalationService
 
 
 def aws_client(settings: Settings, service: str) -> Any:
@@ -73,17 +75,21 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     mail = overrides.get("mail") or _ses_sender(settings)
     consent = ConsentService(patients=store)
     checkin = CheckinService(store=store)
+    escalation = EscalationService(store=store, public_base_url=settings.public_base_url)
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
-        app_secret=app_secret, inbound=InboundService(inbox=store),
+        app_secret=app_secret, inbound=InboundService(inbox=store, public_base_url=settings.public_base_url),
         dispatcher=Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url,
                               patients=store, tasks={CONSENT_EXPIRY: consent.expire, CHECKIN_CLOSE: checkin.close,
-                                                     PLAN_COMPLETE: CompletionService(patients=store).complete},
+                                                     PLAN_COMPLETE: CompletionService(patients=store).complete,
+                                                     EVALUATE_CHECKIN: escalation.evaluate,
+                                                     CONTACT_TASK: escalation.contact_request},
                               before_send={CHECKIN: checkin.open, CHECKIN_NUDGE: checkin.nudge},
                               pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
                               concurrency=settings.dispatch_concurrency),
         delivery=DeliveryService(outbox=store), accounts=AccountService(accounts=store),
         enrollment=EnrollmentService(patients=store, accounts=store), records=RecordService(store=store),
+        escalations=escalation,
     )
 
 

@@ -168,6 +168,12 @@ class MemoryStore:
                 self.escalations.setdefault(patient.patient_id, []).append(change.escalation)
             if change.pause_checkins_for:
                 updated = replace(updated, checkins_paused_by=change.pause_checkins_for)
+            if change.resume_checkins and not change.pause_checkins_for:
+                updated = replace(updated, checkins_paused_by="")
+            if change.jobs:
+                for job in change.jobs:
+                    self.jobs[(job.patient_id, job.job_id)] = job
+                    self.due[(job.patient_id, job.job_id)] = utc_iso(job.send_at)
             if change.plan_generation:
                 updated = replace(updated, plan_generation=change.plan_generation)
             self.patients[patient.patient_id] = updated

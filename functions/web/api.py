@@ -5,7 +5,7 @@ from flask import Blueprint, g, jsonify, request
 from marshmallow import ValidationError
 
 from functions.web.auth import api_key_required, services
-from functions.web.presenters import patient_created, patient_record, patient_summary
+from functions.web.presenters import escalation_view, patient_created, patient_record, patient_summary
 from functions.web.schemas import EnrollmentSchema, StatusQuerySchema, flat_errors
 from shared.services.enrollment import EnrollmentRefused
 from shared.services.ports import PhoneTaken
@@ -54,6 +54,35 @@ def list_patients():
 def get_patient(patient_id: str):
     svc = services()
     return jsonify(patient_record(svc.records.record(g.caller, patient_id, svc.clock.now())))
+
+
+@bp.get("/escalations")
+@api_key_required
+def list_escalations():
+    svc = services()
+    status = request.args.get("status") or None
+    if status not in (None, "open", "acknowledged", "resolved"):
+        return errors({"status": ["Must be one of: open, acknowledged, resolved."]})
+    rows = svc.escalations.list(g.caller, status)
+    return jsonify({"escalations": [{**escalation_view(e), "patient_id": pid} for pid, e in rows]})
+
+
+@bp.post("/escalations/<escalation_id>/acknowledge")
+@api_key_required
+def acknowledge_escalation(escalation_id: str):
+    svc = services()
+    return jsonify(escalation_view(svc.escalations.acknowledge(g.caller, escalation_id, svc.clock.now())))
+
+
+@bp.post("/escalations/<escalation_id>/resolve")
+@api_key_required
+def resolve_escalation(escalation_id: str):
+    svc = services()
+    body = request.get_json(silent=True) or {}
+    note = body.get("note", "") if isinstance(body, dict) else ""
+    if not isinstance(note, str):
+        return errors({"note": ["Must be text."]})
+    return jsonify(escalation_view(svc.escalations.resolve(g.caller, escalation_id, svc.clock.now(), note)))
 
 
 @bp.get("/openapi.json")

@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 
 from shared.log import logger
 from shared.services.enrollment import NotAllowed, PatientNotFound
+from shared.services.escalations import EscalationNotFound
 from shared.services.inbound import StatusRace
 from shared.services.ports import StoreUnavailable
 from shared.wiring import Services
@@ -43,6 +44,7 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
                                "The form expired or was not sent from this site. Please go back and try again."))
     app.register_error_handler(HTTPException, lambda exc: _problem(exc.code, exc.name, exc.description))
     app.register_error_handler(PatientNotFound, lambda exc: _problem(404, "Not Found", "No such patient."))
+    app.register_error_handler(EscalationNotFound, lambda exc: _problem(404, "Not Found", "No such escalation."))
     app.register_error_handler(NotAllowed, lambda exc: _problem(403, "Forbidden", str(exc)))
     app.register_error_handler(StoreUnavailable, _store_unavailable)
     app.register_error_handler(StatusRace, _store_unavailable)

@@ -19,7 +19,7 @@ def document() -> dict:
                    info={"description": "Enroll patients in an SMS-supervised LDN taper and read their records."})
     spec.components.security_scheme("apiKey", {"type": "http", "scheme": "bearer"})
     spec.components.schema("Enrollment", schema=schemas.EnrollmentSchema(now=None))
-    for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors"):
+    for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "EscalationList"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     unauthorised = {"description": "No valid API key"}
     spec.path(path="/api/patients", operations={
@@ -37,6 +37,19 @@ def document() -> dict:
                 "parameters": [{"in": "path", "name": "patient_id", "required": True, "schema": {"type": "string"}}],
                 "responses": {"200": _json("PatientRecord", "The record"), "401": unauthorised,
                               "404": {"description": "No such patient in this clinic"}}}})
+    spec.path(path="/api/escalations", operations={
+        "get": {"summary": "This clinic's escalations, open first, urgent on top", "security": [{"apiKey": []}],
+                "parameters": [{"in": "query", "name": "status", "required": False,
+                                "schema": {"type": "string", "enum": ["open", "acknowledged", "resolved"]}}],
+                "responses": {"200": _json("EscalationList", "Escalations"), "401": unauthorised}}})
+    for action, summary in (("acknowledge", "Acknowledge (a crisis hold on check-ins ends)"),
+                            ("resolve", "Resolve, with an optional note")):
+        spec.path(path=f"/api/escalations/{{escalation_id}}/{action}", operations={
+            "post": {"summary": summary, "security": [{"apiKey": []}],
+                     "parameters": [{"in": "path", "name": "escalation_id", "required": True,
+                                     "schema": {"type": "string"}}],
+                     "responses": {"200": _json("Escalation", "The escalation after the change"),
+                                   "401": unauthorised, "404": {"description": "No such escalation in this clinic"}}}})
     spec.path(path="/api/openapi.json", operations={
         "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3 document"}}}})
     return spec.to_dict()

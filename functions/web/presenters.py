@@ -71,6 +71,11 @@ def checkin_view(checkin: CheckIn) -> dict:
 
 
 def escalation_view(escalation: Escalation) -> dict:
+    def when(moment):
+        return utc_iso(moment) if moment else None
+
     return {"id": escalation.escalation_id, "reasons": list(escalation.reasons), "severity": escalation.severity,
             "status": escalation.status, "created_at": utc_iso(escalation.created_at),
-            "evidence": escalation.evidence}
+            "evidence": list(escalation.evidence), "acknowledged_by": escalation.acknowledged_by or None,
+            "acknowledged_at": when(escalation.acknowledged_at), "resolved_by": escalation.resolved_by or None,
+            "resolved_at": when(escalation.resolved_at), "note": escalation.note or None}

@@ -191,11 +191,17 @@ class CheckinSchema(Schema):
 
 class EscalationSchema(Schema):
     id = fields.String()
+    patient_id = fields.String()
+    acknowledged_by = fields.String(allow_none=True)
+    acknowledged_at = fields.DateTime(allow_none=True)
+    resolved_by = fields.String(allow_none=True)
+    resolved_at = fields.DateTime(allow_none=True)
+    note = fields.String(allow_none=True)
     reasons = fields.List(fields.String())
     severity = fields.String(validate=validate.OneOf(("urgent", "routine")))
     status = fields.String()
     created_at = fields.DateTime()
-    evidence = fields.Dict()
+    evidence = fields.List(fields.Dict())
 
 
 class PatientRecordSchema(PatientSummarySchema):
@@ -208,6 +214,10 @@ class PatientRecordSchema(PatientSummarySchema):
     plan = fields.Nested(PlanSchema)
     messages = fields.List(fields.Nested(MessageSchema))
     checkins = fields.List(fields.Nested(CheckinSchema))
+    escalations = fields.List(fields.Nested(EscalationSchema))
+
+
+class EscalationListSchema(Schema):
     escalations = fields.List(fields.Nested(EscalationSchema))
 
 

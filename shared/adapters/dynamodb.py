@@ -173,7 +173,7 @@ class DynamoStore(PatientRecords, CheckinRecords, AccountRecords, TableAccess):
         items = [{"Put": {"TableName": self.table, "Item": marshal(seen_item), "ConditionExpression": ITEM_IS_NEW}},
                  {"Put": {"TableName": self.table, "Item": marshal(log_item)}}]
         if patient and change and not change.empty:
-            items += change_items(self.table, patient, change, sms.received_at)
+            items += change_items(self.table, patient, change, sms.received_at, self.shards)
         try:
             self._call("transact_write_items", TransactItems=items)
         except ClientError as exc:

@@ -12,7 +12,7 @@ from shared.domain.checkins import Answer, CheckIn
 from shared.domain.jobs import parse_utc, utc_iso
 from shared.domain.patients import PLAN_OVER, REMOVE, Escalation, Patient, PatientStatus, ProfileChange
 
-def change_items(table: str, patient: Patient, change: ProfileChange, now: datetime) -> list[dict]:
+def change_items(table: str, patient: Patient, change: ProfileChange, now: datetime, shards: int = 8) -> list[dict]:
     """Transaction items for a ProfileChange, guarded by the profile's version (and status when it moves)."""
     names, values = {"#v": "version"}, {":v": patient.version, ":one": 1, ":now": utc_iso(now)}
     sets, removes, condition = ["updated_at = :now"], [], "#v = :v"
@@ -40,6 +40,8 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
     if change.pause_checkins_for:
         sets.append("checkins_paused_by = :pause")
         values[":pause"] = change.pause_checkins_for
+    elif change.resume_checkins:
+        removes.append("checkins_paused_by")
     expression = "SET " + ", ".join(sets) + " ADD #v :one" + (" REMOVE " + ", ".join(removes) if removes else "")
     items = [{"Update": {"TableName": table, "Key": keys.patient_profile_key(patient.patient_id).as_item(),
                          "ConditionExpression": condition, "UpdateExpression": expression,
@@ -53,14 +55,52 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
         items.append({"Put": {"TableName": table, "Item": marshal(
             {"PK": key.pk, "SK": key.sk, "type": "checkin", **checkin_to_map(change.finished)})}})
     if change.escalation:
-        esc = change.escalation
-        key = keys.escalation_key(patient.patient_id, utc_iso(esc.created_at), esc.escalation_id)
-        items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW, "Item": marshal(
-            {"PK": key.pk, "SK": key.sk, "type": "escalation", "escalation_id": esc.escalation_id,
-             "reasons": list(esc.reasons), "severity": esc.severity, "status": esc.status,
-             "created_at": utc_iso(esc.created_at), "evidence": esc.evidence or None,
-             "clinic_id": patient.clinic_id})}})
+        items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
+                              "Item": marshal(escalation_to_item(patient, change.escalation))}})
+    if change.jobs:
+        from shared.adapters.dynamodb import job_to_item
+
+        items += [{"Put": {"TableName": table, "Item": marshal(job_to_item(job, shards)),
+                           "ConditionExpression": ITEM_IS_NEW}} for job in change.jobs]
     return items
+
+
+def escalation_to_item(patient: Patient, esc: Escalation) -> dict[str, Any]:
+    key = keys.escalation_key(patient.patient_id, utc_iso(esc.created_at), esc.escalation_id)
+    def when(moment):
+        return utc_iso(moment) if moment else None
+
+    return {"PK": key.pk, "SK": key.sk, "type": "escalation", "escalation_id": esc.escalation_id,
+            "patient_id": patient.patient_id, "clinic_id": patient.clinic_id,
+            "clinic_pk": keys.clinic_pk(patient.clinic_id), "clinic_sk": f"ESC#{utc_iso(esc.created_at)}#{esc.escalation_id}",
+            "reasons": list(esc.reasons), "severity": esc.severity, "status": esc.status,
+            "created_at": utc_iso(esc.created_at), "evidence": [dict(e) for e in esc.evidence] or None,
+            "last_emailed_at": when(esc.last_emailed_at), "acknowledged_by": esc.acknowledged_by or None,
+            "acknowledged_at": when(esc.acknowledged_at), "resolved_by": esc.resolved_by or None,
+            "resolved_at": when(esc.resolved_at), "note": esc.note or None}
+
+
+def escalation_from_item(item: dict[str, Any]) -> Escalation:
+    def when(name):
+        return parse_utc(item[name]) if item.get(name) else None
+
+    evidence = item.get("evidence") or []
+    if isinstance(evidence, dict):
+        evidence = [evidence]
+    return Escalation(item["escalation_id"], tuple(item["reasons"]), item["severity"], item["status"],
+                      parse_utc(item["created_at"]), tuple(_plain(e) for e in evidence), when("last_emailed_at"),
+                      item.get("acknowledged_by", ""), when("acknowledged_at"), item.get("resolved_by", ""),
+                      when("resolved_at"), item.get("note", ""))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
 
 
 def checkin_to_map(checkin: CheckIn) -> dict[str, Any]:
@@ -96,7 +136,7 @@ class CheckinRecords(TableAccess):
         puts = [{"Put": {"TableName": self.table, "Item": marshal(job_to_item(job, self.shards)),
                          "ConditionExpression": ITEM_IS_NEW}} for job in jobs]
         try:
-            self._call("transact_write_items", TransactItems=[*change_items(self.table, patient, change, now), *puts])
+            self._call("transact_write_items", TransactItems=[*change_items(self.table, patient, change, now, self.shards), *puts])
         except ClientError as exc:
             raise StatusMoved(patient.patient_id) from exc
 
@@ -104,9 +144,30 @@ class CheckinRecords(TableAccess):
         return [checkin_from_map(i) for i in self._collection(patient_id, keys.CHECKINS)]
 
     def escalations_of(self, patient_id: str) -> list[Escalation]:
-        return [Escalation(i["escalation_id"], tuple(i["reasons"]), i["severity"], i["status"],
-                           parse_utc(i["created_at"]), i.get("evidence") or {})
-                for i in self._collection(patient_id, keys.ESCALATIONS)]
+        return [escalation_from_item(i) for i in self._collection(patient_id, keys.ESCALATIONS)]
+
+    def save_escalations(self, patient: Patient, escalations: list[Escalation], jobs: list = ()) -> None:
+        """New and updated escalations of one patient, with their email jobs, all or nothing."""
+        from shared.adapters.dynamodb import job_to_item
+
+        items = [{"Put": {"TableName": self.table, "Item": marshal(escalation_to_item(patient, e))}}
+                 for e in escalations]
+        items += [{"Put": {"TableName": self.table, "Item": marshal(job_to_item(job, self.shards)),
+                           "ConditionExpression": ITEM_IS_NEW}} for job in jobs]
+        if items:
+            self._call("transact_write_items", TransactItems=items)
+
+    def escalations_of_clinic(self, clinic_id: str, status: str | None = None) -> list[tuple[str, Escalation]]:
+        """(patient id, escalation) of a clinic, from the clinic index."""
+        query: dict[str, Any] = dict(TableName=self.table, IndexName="clinic",
+                                     KeyConditionExpression="clinic_pk = :c AND begins_with(clinic_sk, :e)",
+                                     ExpressionAttributeValues={":c": {"S": keys.clinic_pk(clinic_id)},
+                                                                ":e": {"S": "ESC#"}})
+        if status:
+            query["FilterExpression"] = "#status = :s"
+            query["ExpressionAttributeNames"] = {"#status": "status"}
+            query["ExpressionAttributeValues"][":s"] = {"S": status}
+        return [(i["patient_id"], escalation_from_item(i)) for i in self._query_all(**query)]
 
     def _collection(self, patient_id: str, prefix: str) -> list[dict]:
         return self._query_all(TableName=self.table, ConsistentRead=True,

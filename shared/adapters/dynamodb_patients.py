@@ -66,8 +66,9 @@ class PatientRecords(TableAccess):
 
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:
         query: dict[str, Any] = dict(TableName=self.table, IndexName=CLINIC_INDEX,
-                                     KeyConditionExpression="clinic_pk = :c",
-                                     ExpressionAttributeValues={":c": {"S": keys.clinic_pk(clinic_id)}})
+                                     KeyConditionExpression="clinic_pk = :c AND begins_with(clinic_sk, :p)",
+                                     ExpressionAttributeValues={":c": {"S": keys.clinic_pk(clinic_id)},
+                                                                ":p": {"S": "PATIENT#"}})
         if status:
             query["FilterExpression"] = "#status = :s"
             query["ExpressionAttributeNames"] = {"#status": "status"}

@@ -45,6 +45,8 @@ def respond(body: str, sender: Sender | None) -> Outcome:
         if sender is None:
             return Outcome(texts.help_text("taperline", ""), ("help",))
         return Outcome(texts.help_text(sender.clinic_name, sender.clinic_phone, sender.discreet), ("help",))
+    if keyword is Keyword.CALL and sender is not None and sender.status is not PatientStatus.OPTED_OUT:
+        return Outcome(texts.call_requested_text(), ("contact_request",))
     if sender is None:
         if keyword is not None:
             return Outcome("", (keyword.value,))

@@ -8,12 +8,14 @@ class Keyword(str, Enum):
     STOP = "stop"
     START = "start"
     HELP = "help"
+    CALL = "call"
 
 
 _WORDS = {
     **{w: Keyword.STOP for w in ("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT")},
     **{w: Keyword.START for w in ("START", "UNSTOP")},
     **{w: Keyword.HELP for w in ("HELP", "INFO")},
+    **{w: Keyword.CALL for w in ("CALL", "CALL ME")},
 }
 
 

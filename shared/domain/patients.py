@@ -97,7 +97,13 @@ class Escalation:
     severity: str            # urgent | routine
     status: str              # open | acknowledged | resolved
     created_at: datetime
-    evidence: dict = field(default_factory=dict)
+    evidence: tuple[dict, ...] = ()       # each finding: why, values, baseline, when, dose at the time
+    last_emailed_at: datetime | None = None
+    acknowledged_by: str = ""
+    acknowledged_at: datetime | None = None
+    resolved_by: str = ""
+    resolved_at: datetime | None = None
+    note: str = ""
 
 
 REMOVE = "remove"
@@ -113,8 +119,10 @@ class ProfileChange:
     escalation: Escalation | None = None
     pause_checkins_for: str | None = None
     plan_generation: str | None = None           # the plan jobs written for this change are now the live ones
+    jobs: tuple = ()                             # outbox jobs written with the change (emails, tasks)
+    resume_checkins: bool = False                # a provider acknowledged the crisis that held them
 
     @property
     def empty(self) -> bool:
         return not (self.new_status or self.checkin or self.finished or self.escalation or self.pause_checkins_for
-                    or self.plan_generation)
+                    or self.plan_generation or self.jobs or self.resume_checkins)

@@ -13,9 +13,16 @@ CONSENT_REMINDER_AFTER = timedelta(hours=48)
 CONSENT_EXPIRES_AFTER = timedelta(hours=96)
 
 
+PROVIDER_KINDS = {"evaluate_checkin", "contact_request", "checkin_close"}  # the care team's side: any state
+
+
 def may_send(status: PatientStatus | None, kind: str) -> bool:
     """True when a job of this kind still makes sense for a patient in this state."""
-    if status is None or status is PatientStatus.OPTED_OUT:
+    if status is None:
+        return False
+    if kind in PROVIDER_KINDS:
+        return True
+    if status is PatientStatus.OPTED_OUT:
         return False
     if kind in CONSENT_KINDS:
         return status is PatientStatus.AWAITING_CONSENT

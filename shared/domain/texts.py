@@ -31,7 +31,8 @@ def help_text(clinic_name: str, clinic_phone: str, discreet: bool = False) -> st
     """What carriers require of HELP: program and clinic, contact, frequency, rates, how to stop."""
     program = "taper" if discreet else "LDN taper"
     contact = f"Help: {clinic_phone}" if clinic_phone else "Help: call your clinic"
-    return f"{clinic_name} {program} texts. Msg frequency varies. {contact}. Msg&data rates may apply. Reply STOP to opt out."
+    return (f"{clinic_name} {program} texts. Msg freq varies. {contact}. Msg&data rates may apply. "
+            f"CALL for a call, STOP to opt out.")
 
 
 def not_enrolled_text() -> str:
@@ -76,6 +77,10 @@ def consent_confirmed_text(first_name: str, dose_time) -> str:
     first_name = (" " + sms_name(first_name)) if sms_name(first_name) else ""
     return (f"Thanks{first_name}! You will get a reminder at {clock_time(dose_time)} on dose days and short "
             f"check-ins. Reply HELP for help, STOP to opt out.")
+
+
+def call_requested_text() -> str:
+    return "Thanks, we have asked your care team to call you. If it is an emergency, call 911 now."
 
 
 def resubscribed_text() -> str:

@@ -53,8 +53,10 @@ class CheckinService:
         checkin = patient.open_checkin
         if checkin is None or checkin.checkin_id != (job.meta or {}).get("checkin_id"):
             return
-        self.store.apply_change(patient, ProfileChange(checkin=REMOVE,
-                                                       finished=checkins.close(checkin, checkins.EXPIRED, now)), now)
+        from shared.services.escalations import EVALUATE_CHECKIN, task_job
+
+        self.store.apply_change(patient, ProfileChange(checkin=REMOVE, finished=checkins.close(checkin, checkins.EXPIRED, now),
+                                                       jobs=(task_job(patient, EVALUATE_CHECKIN, now),)), now)
 
     def _nudge(self, patient: Patient, checkin: checkins.CheckIn, now: datetime) -> Job:
         at = outside_quiet_hours(patient, now + NUDGE_AFTER)

@@ -12,7 +12,9 @@ from shared.domain.patients import REMOVE, Escalation, Patient, PatientStatus, P
 from shared.domain.sending import CONSENT_KINDS
 from shared.log import logger, mask_phone
 from shared.services.ports import InboundSms, StatusMoved, StoreUnavailable
+from shared.domain.jobs import utc_iso
 from shared.services.enrollment import consent_restart_jobs
+from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, email_jobs, task_job
 from shared.services.schedule import plan_jobs
 
 ATTEMPTS = 3
@@ -32,6 +34,7 @@ class InboundResult:
 @dataclass
 class InboundService:
     inbox: Any
+    public_base_url: str = "http://127.0.0.1:8000"
 
     def handle(self, sms: InboundSms) -> InboundResult:
         """Answer one text. If storage fails, a crisis text still gets the 988 answer; others fail loudly."""
@@ -57,7 +60,7 @@ class InboundService:
                 # (the patient is not active), never an active patient without reminders.
                 first_time = patient.status is PatientStatus.AWAITING_CONSENT
                 self.inbox.put_jobs_once(plan_jobs(patient, sms.received_at, sms.message_sid, baseline=first_time))
-            reply, change = self._change(patient, outcome, sms)
+            reply, change = self._change(patient, outcome, sms, self.public_base_url)
             if patient and outcome.plan_starts:  # the jobs just written become the live set with the status
                 change = replace(change or ProfileChange(), plan_generation=sms.message_sid)
             try:
@@ -68,23 +71,28 @@ class InboundService:
         raise StatusRace(sms.message_sid)
 
     @staticmethod
-    def _change(patient: Patient | None, outcome: Outcome, sms: InboundSms) -> tuple[str, ProfileChange | None]:
+    def _change(patient: Patient | None, outcome: Outcome, sms: InboundSms,
+                public_base_url: str) -> tuple[str, ProfileChange | None]:
         """The reply and the change to the patient's record this text makes."""
         if patient is None:
             return outcome.reply, None
         open_checkin = patient.open_checkin
-        if "crisis" in outcome.flags:
-            escalation = Escalation(secrets.token_hex(8), ("crisis",), "urgent", "open", sms.received_at,
-                                    {"message_sid": sms.message_sid, "checkin_id": open_checkin.checkin_id
-                                     if open_checkin else None})
-            interrupted = checkins.close(open_checkin, checkins.INTERRUPTED, sms.received_at) if open_checkin else None
+        now = sms.received_at
+        if "crisis" in outcome.flags:  # urgent, at once: stored and emailed with this very text
+            evidence = {"why": "crisis language in a text", "message_sid": sms.message_sid, "at": utc_iso(now),
+                        "checkin_id": open_checkin.checkin_id if open_checkin else None}
+            escalation = Escalation(secrets.token_hex(8), ("crisis",), "urgent", "open", now, (evidence,), now)
+            interrupted = checkins.close(open_checkin, checkins.INTERRUPTED, now) if open_checkin else None
             return outcome.reply, ProfileChange(checkin=REMOVE if open_checkin else None, finished=interrupted,
-                                                escalation=escalation, pause_checkins_for=escalation.escalation_id)
+                                                escalation=escalation, pause_checkins_for=escalation.escalation_id,
+                                                jobs=tuple(email_jobs(patient, [escalation], now, public_base_url)))
+        if "contact_request" in outcome.flags:
+            return outcome.reply, ProfileChange(jobs=(task_job(patient, CONTACT_TASK, now),))
         if outcome.checkin_answer and open_checkin:
-            moved, reply = checkins.answer(open_checkin, sms.body, sms.message_sid, sms.received_at)
+            moved, reply = checkins.answer(open_checkin, sms.body, sms.message_sid, now)
             if moved.is_open:
                 return reply, ProfileChange(checkin=moved)
-            return reply, ProfileChange(checkin=REMOVE, finished=moved)
+            return reply, ProfileChange(checkin=REMOVE, finished=moved, jobs=(task_job(patient, EVALUATE_CHECKIN, now),))
         if outcome.new_status is PatientStatus.OPTED_OUT and open_checkin:
             interrupted = checkins.close(open_checkin, checkins.INTERRUPTED, sms.received_at)
             return outcome.reply, ProfileChange(new_status=outcome.new_status, checkin=REMOVE, finished=interrupted)

@@ -45,7 +45,7 @@ def test_web_handler_answers_a_signed_help_through_api_gateway(lambda_env):
     response = web.handler(event, None)
     assert response["statusCode"] == 200
     body = base64.b64decode(response["body"]).decode() if response["isBase64Encoded"] else response["body"]
-    assert "LDN taper texts. Msg frequency varies" in body
+    assert "LDN taper texts. Msg freq varies" in body
 
 
 def test_web_handler_refuses_a_forged_webhook(lambda_env):

@@ -38,7 +38,7 @@ def test_help_is_answered_with_twiml(world):
     form = inbound_form("HELP")
     response = client.post("/sms/inbound", data=form, headers=signed("/sms/inbound", form))
     assert response.status_code == 200 and response.mimetype == "application/xml"
-    assert "LDN taper texts. Msg frequency varies" in response.get_data(as_text=True)
+    assert "LDN taper texts. Msg freq varies" in response.get_data(as_text=True)
     assert len(store.messages) == 1
 
 

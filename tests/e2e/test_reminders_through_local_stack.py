@@ -91,7 +91,7 @@ def test_stop_start_and_help_work_mid_plan_and_missed_reminders_are_not_sent(sta
     text(stack, phone, "YES")
     move(stack, now="2027-03-30T12:00:00Z")            # two reminders: Mar 28, Mar 29
     assert len(dose_texts(stack, phone, "America/New_York")) == 2
-    assert "Msg frequency varies" in text(stack, phone, "HELP")
+    assert "Msg freq varies" in text(stack, phone, "HELP")
     assert "START" in text(stack, phone, "stop")
     move(stack, now="2027-04-02T12:00:00Z")            # Mar 30, 31, Apr 1 missed while opted out
     assert len(dose_texts(stack, phone, "America/New_York")) == 2

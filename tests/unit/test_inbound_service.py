@@ -140,7 +140,7 @@ def test_the_last_answer_finishes_the_check_in_into_history():
 
 def test_keywords_keep_their_meaning_mid_check_in():
     store, service = with_open_checkin()
-    assert "Msg frequency varies" in service.handle(sms("HELP", sid="SM1")).reply
+    assert "Msg freq varies" in service.handle(sms("HELP", sid="SM1")).reply
     assert store.patients["p1"].open_checkin.position == 0  # HELP is not an answer
     service.handle(sms("STOP", sid="SM2"))
     assert store.patients["p1"].status is PatientStatus.OPTED_OUT and store.patients["p1"].open_checkin is None

@@ -1,0 +1,71 @@
+"""Escalations: one open per patient and reason; findings add evidence; emails only when they matter.
+And the provider email: minimum data, no patient name in the subject, every patient text escaped."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from shared.domain.escalation_rules import CRISIS, Finding
+from shared.domain.patients import Escalation
+
+RENOTIFY_AFTER = timedelta(hours=24)
+SEVERITY_RANK = {"routine": 0, "urgent": 1}
+
+
+def severity_of(reason: str) -> str:
+    return "urgent" if reason == CRISIS else "routine"
+
+
+@dataclass(frozen=True)
+class Update:
+    escalation: Escalation
+    email: bool           # send the provider an email about it now
+
+
+def merge(open_by_reason: dict[str, Escalation], found: list[Finding], now: datetime, new_id) -> list[Update]:
+    """New escalations for new reasons; evidence added to open ones, emailed again only when severity
+    rises or 24 hours after the last email."""
+    updates = []
+    for finding in found:
+        evidence = {"why": finding.why, **finding.evidence, "at": now.strftime("%Y-%m-%dT%H:%M:%SZ")}
+        severity = severity_of(finding.reason)
+        current = open_by_reason.get(finding.reason)
+        if current is None:
+            escalation = Escalation(new_id(), (finding.reason,), severity, "open", now, (evidence,), now)
+            updates.append(Update(escalation, email=True))
+            continue
+        rises = SEVERITY_RANK[severity] > SEVERITY_RANK[current.severity]
+        due = current.last_emailed_at is None or now - current.last_emailed_at >= RENOTIFY_AFTER
+        email = rises or due
+        escalation = replace(current, evidence=(*current.evidence, evidence),
+                             severity=severity if rises else current.severity,
+                             last_emailed_at=now if email else current.last_emailed_at)
+        updates.append(Update(escalation, email=email))
+    return updates
+
+
+@dataclass(frozen=True)
+class Email:
+    subject: str
+    text: str
+    html: str
+
+
+def provider_email(clinic_name: str, first_name: str, last_name: str, escalations: list[Escalation],
+                   current_dose: str, next_step: str, link: str) -> Email:
+    """The email about one patient's new or renewed escalations."""
+    urgent = any(e.severity == "urgent" for e in escalations)
+    subject = f"{'Urgent: a' if urgent else 'A'} patient at {clinic_name} needs review"
+    who = f"{first_name} {last_name[:1]}." if last_name else first_name
+    lines = [f"{e.reasons[0].replace('_', ' ')}: {e.evidence[-1].get('why', '') if e.evidence else ''}"
+             for e in escalations]
+    text = "\n".join([f"{subject}.", "", f"Patient: {who}", "Why:", *[f"- {line}" for line in lines],
+                      f"Current dose: {current_dose}", f"Next step: {next_step}", "", f"Review: {link}", "",
+                      "Please acknowledge on the patient page."])
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    body = (f"<p><strong>{html.escape(subject)}.</strong></p><p>Patient: {html.escape(who)}</p>"
+            f"<p>Why:</p><ul>{items}</ul><p>Current dose: {html.escape(current_dose)}<br>"
+            f"Next step: {html.escape(next_step)}</p>"
+            f"<p><a href=\"{html.escape(link, quote=True)}\">Review the patient page</a> and acknowledge.</p>")
+    return Email(subject, text, body)

@@ -1,0 +1,100 @@
+"""Escalations: findings of finished check-ins (and crisis, and CALL) become escalations and provider emails;
+staff acknowledge and resolve them."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from shared.domain import texts
+from shared.domain.accounts import Caller
+from shared.domain.escalation_rules import CONTACT_REQUEST, Finding, Thresholds, findings
+from shared.domain.escalations import merge, provider_email
+from shared.domain.history import standing
+from shared.domain.jobs import Channel, Job
+from shared.domain.patients import Escalation, Patient, ProfileChange
+from shared.log import logger
+
+EVALUATE_CHECKIN, CONTACT_TASK, ESCALATION_EMAIL = "evaluate_checkin", "contact_request", "escalation_email"
+
+
+class EscalationNotFound(Exception):
+    """No such escalation in the caller's clinic."""
+
+
+def task_job(patient: Patient, kind: str, now: datetime) -> Job:
+    return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=kind, to="", send_at=now,
+                   unique=f"{kind[:4]}-{secrets.token_hex(6)}")
+
+
+def email_jobs(patient: Patient, escalations: list[Escalation], now: datetime, public_base_url: str) -> list[Job]:
+    """The provider's email (and, when urgent, the clinic's escalation address) as outbox jobs."""
+    state = standing(patient, now)
+    dose = f"{texts.mg(state.current_dose_mg)} mg" if state.current_dose_mg is not None else "none (taper done)"
+    step = (f"{texts.mg(state.next_step.dose_mg)} mg from {state.next_step.start_date:%a %d %b %Y}"
+            if state.next_step else "none")
+    email = provider_email(patient.clinic_name, patient.first_name, patient.last_name, escalations, dose, step,
+                           f"{public_base_url}/patients/{patient.patient_id}")
+    recipients = [patient.provider_email]
+    escalation_address = patient.enrollment.get("clinic_settings", {}).get("escalation_email")
+    if escalation_address and any(e.severity == "urgent" for e in escalations):
+        recipients.append(escalation_address)
+    return [Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=ESCALATION_EMAIL, to=to,
+                    send_at=now, unique=f"mail-{secrets.token_hex(6)}", subject=email.subject, body=email.text,
+                    html=email.html) for to in recipients]
+
+
+@dataclass
+class EscalationService:
+    store: Any
+    public_base_url: str
+
+    def evaluate(self, job: Job, patient: Patient, now: datetime) -> None:
+        """Task after a check-in finished: run the rules against the patient's baseline and history."""
+        history = sorted(self.store.checkins_of(patient.patient_id), key=lambda c: c.started_at)
+        thresholds = Thresholds.from_dict(patient.enrollment.get("clinic_settings", {}).get("thresholds"))
+        self._record(patient, findings(history, thresholds), now)
+
+    def contact_request(self, job: Job, patient: Patient, now: datetime) -> None:
+        self._record(patient, [Finding(CONTACT_REQUEST, "the patient asked for a call (texted CALL)", {})], now)
+
+    def _record(self, patient: Patient, found: list[Finding], now: datetime) -> None:
+        if not found:
+            return
+        open_by_reason = {e.reasons[0]: e for e in self.store.escalations_of(patient.patient_id) if e.status == "open"}
+        updates = merge(open_by_reason, found, now, lambda: secrets.token_hex(8))
+        emailed = [u.escalation for u in updates if u.email]
+        jobs = email_jobs(patient, emailed, now, self.public_base_url) if emailed else []
+        self.store.save_escalations(patient, [u.escalation for u in updates], jobs)
+        logger().info("escalations recorded", extra={"patient_id": patient.patient_id, "emails": len(jobs),
+                                                     "reasons": [u.escalation.reasons[0] for u in updates]})
+
+    def list(self, caller: Caller, status: str | None = None) -> list[tuple[str, Escalation]]:
+        rows = self.store.escalations_of_clinic(caller.clinic_id, status)
+        return sorted(rows, key=lambda r: (r[1].status != "open", r[1].severity != "urgent", r[1].created_at))
+
+    def acknowledge(self, caller: Caller, escalation_id: str, now: datetime) -> Escalation:
+        return self._move(caller, escalation_id, now, "acknowledged")
+
+    def resolve(self, caller: Caller, escalation_id: str, now: datetime, note: str = "") -> Escalation:
+        return self._move(caller, escalation_id, now, "resolved", note)
+
+    def _move(self, caller: Caller, escalation_id: str, now: datetime, status: str, note: str = "") -> Escalation:
+        found = [(pid, e) for pid, e in self.store.escalations_of_clinic(caller.clinic_id)
+                 if e.escalation_id == escalation_id]
+        if not found:
+            raise EscalationNotFound(escalation_id)
+        patient_id, escalation = found[0]
+        who = caller.email or "api"
+        if status == "acknowledged" and escalation.status == "open":
+            escalation = replace(escalation, status=status, acknowledged_by=who, acknowledged_at=now)
+        elif status == "resolved" and escalation.status != "resolved":
+            escalation = replace(escalation, status=status, resolved_by=who, resolved_at=now, note=note[:2000],
+                                 acknowledged_by=escalation.acknowledged_by or who,
+                                 acknowledged_at=escalation.acknowledged_at or now)
+        patient = self.store.get_patient(patient_id)
+        self.store.save_escalations(patient, [escalation])
+        if patient.checkins_paused_by == escalation_id:  # a provider has seen the crisis: check-ins may resume
+            self.store.apply_change(patient, ProfileChange(resume_checkins=True), now)
+        return escalation
