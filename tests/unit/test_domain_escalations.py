@@ -1,0 +1,45 @@
+from datetime import datetime, timedelta, timezone
+from itertools import count
+
+from shared.domain.escalation_rules import Finding
+from shared.domain.escalations import merge, provider_email
+from shared.domain.patients import Escalation
+
+NOW = datetime(2027, 5, 6, 22, 30, tzinfo=timezone.utc)
+ids = (f"e{n}" for n in count())
+
+
+def finding(reason="symptom_return", why="symptoms 8, baseline 2"):
+    return Finding(reason, why, {"symptoms": 8, "baseline": 2})
+
+
+def test_a_new_reason_opens_an_escalation_and_emails():
+    [update] = merge({}, [finding()], NOW, lambda: next(ids))
+    assert update.email and update.escalation.status == "open" and update.escalation.severity == "routine"
+    assert update.escalation.evidence[0]["why"] == "symptoms 8, baseline 2"
+
+
+def test_the_same_reason_adds_evidence_and_emails_again_only_after_24_hours():
+    opened = Escalation("e1", ("symptom_return",), "routine", "open", NOW, ({"why": "first"},), NOW)
+    [soon] = merge({"symptom_return": opened}, [finding()], NOW + timedelta(hours=23), lambda: next(ids))
+    assert not soon.email and len(soon.escalation.evidence) == 2 and soon.escalation.escalation_id == "e1"
+    [later] = merge({"symptom_return": soon.escalation}, [finding()], NOW + timedelta(hours=24), lambda: next(ids))
+    assert later.email and later.escalation.last_emailed_at == NOW + timedelta(hours=24)
+
+
+def test_the_email_names_no_patient_or_drug_in_the_subject_and_escapes_patient_text():
+    escalation = Escalation("e1", ("symptom_return",), "routine", "open", NOW,
+                            ({"why": "symptoms 8, baseline 2 <script>"},), NOW)
+    email = provider_email("Demo Clinic", "Ana", "<b>Lopez</b>", [escalation], "2.5 mg", "1.5 mg from Mon",
+                           "https://t.example/patients/p1")
+    assert email.subject == "A patient at Demo Clinic needs review"
+    assert "Ana" not in email.subject and "LDN" not in email.subject and "naltrexone" not in email.text.lower()
+    assert "Patient: Ana <." in email.text and "symptoms 8, baseline 2" in email.text
+    assert "<script>" not in email.html and "&lt;script&gt;" in email.html and "&lt;." in email.html
+    assert 'href="https://t.example/patients/p1"' in email.html and "2.5 mg" in email.text
+
+
+def test_an_urgent_escalation_says_so_in_the_subject():
+    crisis = Escalation("e2", ("crisis",), "urgent", "open", NOW, ({"why": "crisis language in a text"},), NOW)
+    assert provider_email("Demo Clinic", "Ana", "Lopez", [crisis], "2 mg", "none", "https://t").subject == \
+        "Urgent: a patient at Demo Clinic needs review"
