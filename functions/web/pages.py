@@ -97,6 +97,30 @@ def patient(patient_id: str):
                            upcoming=upcoming(record))
 
 
+@bp.get("/escalations")
+@signed_in
+def escalations():
+    svc = services()
+    rows = svc.escalations.list(g.caller, request.args.get("status") or None)
+    names = {p.patient_id: p for p, _ in svc.records.list(g.caller, svc.clock.now())}
+    return render_template("escalations.html", rows=rows, patients=names)
+
+
+@bp.post("/escalations/<escalation_id>/<action>")
+@signed_in
+def act_on_escalation(escalation_id: str, action: str):
+    svc = services()
+    if action == "acknowledge":
+        svc.escalations.acknowledge(g.caller, escalation_id, svc.clock.now())
+        flash("Escalation acknowledged.")
+    elif action == "resolve":
+        svc.escalations.resolve(g.caller, escalation_id, svc.clock.now(), request.form.get("note", ""))
+        flash("Escalation resolved.")
+    else:
+        abort(404)
+    return redirect(_safe_next(request.form.get("next", "")) if request.form.get("next") else "/escalations")
+
+
 def form_to_json(values: dict) -> dict:
     """The form's strings as the API's JSON: empty optional fields left out so defaults apply."""
     data = {k: v.strip() for k, v in values.items() if k != "consent" and v.strip() != ""}

@@ -163,3 +163,29 @@ def test_the_patient_page_shows_texts_that_expired_or_failed(world):
     assert "Texts that did not go out" in page and "Found too late, not sent" in page and "dispatch was down" in page
     record = world.api("GET", f"/api/patients/{created['id']}").get_json()
     assert [(j["kind"], j["status"]) for j in record["deliveries_needing_attention"]] == [("dose_reminder", "expired")]
+
+
+def test_providers_acknowledge_and_resolve_escalations_from_the_inbox(world):
+    from shared.domain.patients import Escalation
+
+    created = world.api("POST", "/api/patients", json={
+        "first_name": "Ana", "last_name": "Lopez", "phone": "(212) 555-0123", "timezone": "America/New_York",
+        "provider_email": "provider@example.org", "start_dose_mg": 2, "consent": True}).get_json()
+    store, now = world.services.store, world.services.clock.now()
+    patient = store.get_patient(created["id"])
+    store.save_escalations(patient, [Escalation("esc1", ("mood_change",), "routine", "open", now,
+                                                ({"why": "mood 3, baseline 8 <i>"},), now)])
+    world.sign_in(world.demo.provider_email, world.demo.provider_password)
+    inbox = world.client.get("/escalations?status=open")
+    page = inbox.get_data(as_text=True)
+    assert "Mood change" in page and "mood 3, baseline 8 &lt;i&gt;" in page and "Ana Lopez" in page
+    token = csrf_from(inbox)
+    assert world.client.post("/escalations/esc1/acknowledge", data={"csrf_token": token}).status_code == 302
+    world.client.post("/escalations/esc1/resolve", data={"csrf_token": token, "note": "Spoke with Ana"})
+    [(_, escalation)] = store.escalations_of_clinic(world.demo.clinic.clinic_id)
+    assert (escalation.status, escalation.acknowledged_by, escalation.resolved_by, escalation.note) == (
+        "resolved", "provider@example.org", "provider@example.org", "Spoke with Ana")
+    assert world.client.post("/escalations/esc1/resolve", data={}).status_code == 400  # CSRF
+    world.sign_in(*world.other_admin)
+    other = world.client.get("/escalations").get_data(as_text=True)
+    assert "Ana Lopez" not in other and "No escalations" in other
