@@ -14,7 +14,7 @@ from shared.services.consent import CompletionService, ConsentService
 from shared.services.delivery import DeliveryService
 from shared.services.dispatch import Dispatcher, Pacer
 from shared.services.enrollment import EnrollmentService
-from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, EscalationService
+from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, OVERDUE_CHECK, EscalationService
 from shared.services.inbound import InboundService
 from shared.services.records import RecordService
 from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE, PLAN_COMPLETE
@@ -83,7 +83,8 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
                               patients=store, tasks={CONSENT_EXPIRY: consent.expire, CHECKIN_CLOSE: checkin.close,
                                                      PLAN_COMPLETE: CompletionService(patients=store).complete,
                                                      EVALUATE_CHECKIN: escalation.evaluate,
-                                                     CONTACT_TASK: escalation.contact_request},
+                                                     CONTACT_TASK: escalation.contact_request,
+                                                     OVERDUE_CHECK: escalation.overdue},
                               before_send={CHECKIN: checkin.open, CHECKIN_NUDGE: checkin.nudge},
                               pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
                               concurrency=settings.dispatch_concurrency),

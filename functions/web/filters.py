@@ -46,6 +46,15 @@ def register(app: Flask) -> None:
     from functions.web.presenters import job_text
 
     app.add_template_filter(job_text)
+
+    def overdue(escalation) -> bool:
+        from flask import current_app
+
+        from shared.domain.escalations import is_overdue
+
+        return is_overdue(escalation, current_app.extensions["taperline"].clock.now())
+
+    app.add_template_filter(overdue)
     app.add_template_filter(lambda s: JOB_STATUS.get(s, s), "job_status")
     app.add_template_filter(lambda s: ERRORS.get(s, f"error {s}"), "error_label")
     app.add_template_filter(dose)

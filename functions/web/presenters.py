@@ -4,6 +4,7 @@ from __future__ import annotations
 from shared.domain.history import Standing
 from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
 from shared.domain.checkins import CheckIn
+from shared.domain.escalations import acknowledge_by
 from shared.domain.patients import Escalation, Patient
 from shared.services.records import PatientRecord
 
@@ -78,4 +79,6 @@ def escalation_view(escalation: Escalation) -> dict:
             "status": escalation.status, "created_at": utc_iso(escalation.created_at),
             "evidence": list(escalation.evidence), "acknowledged_by": escalation.acknowledged_by or None,
             "acknowledged_at": when(escalation.acknowledged_at), "resolved_by": escalation.resolved_by or None,
-            "resolved_at": when(escalation.resolved_at), "note": escalation.note or None}
+            "resolved_at": when(escalation.resolved_at), "note": escalation.note or None,
+            "acknowledge_by": utc_iso(acknowledge_by(escalation)),
+            "overdue_notified_at": when(escalation.overdue_notified_at)}

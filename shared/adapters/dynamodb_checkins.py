@@ -77,7 +77,8 @@ def escalation_to_item(patient: Patient, esc: Escalation) -> dict[str, Any]:
             "created_at": utc_iso(esc.created_at), "evidence": [dict(e) for e in esc.evidence] or None,
             "last_emailed_at": when(esc.last_emailed_at), "acknowledged_by": esc.acknowledged_by or None,
             "acknowledged_at": when(esc.acknowledged_at), "resolved_by": esc.resolved_by or None,
-            "resolved_at": when(esc.resolved_at), "note": esc.note or None}
+            "resolved_at": when(esc.resolved_at), "note": esc.note or None,
+            "overdue_notified_at": when(esc.overdue_notified_at)}
 
 
 def escalation_from_item(item: dict[str, Any]) -> Escalation:
@@ -90,7 +91,7 @@ def escalation_from_item(item: dict[str, Any]) -> Escalation:
     return Escalation(item["escalation_id"], tuple(item["reasons"]), item["severity"], item["status"],
                       parse_utc(item["created_at"]), tuple(_plain(e) for e in evidence), when("last_emailed_at"),
                       item.get("acknowledged_by", ""), when("acknowledged_at"), item.get("resolved_by", ""),
-                      when("resolved_at"), item.get("note", ""))
+                      when("resolved_at"), item.get("note", ""), when("overdue_notified_at"))
 
 
 def _plain(value: Any) -> Any:

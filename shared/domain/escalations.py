@@ -10,6 +10,8 @@ from shared.domain.escalation_rules import CRISIS, Finding
 from shared.domain.patients import Escalation
 
 RENOTIFY_AFTER = timedelta(hours=24)
+URGENT_ACK_WITHIN = timedelta(hours=1)
+ROUTINE_ACK_BUSINESS_DAYS = 2
 SEVERITY_RANK = {"routine": 0, "urgent": 1}
 
 
@@ -68,4 +70,32 @@ def provider_email(clinic_name: str, first_name: str, last_name: str, escalation
             f"<p>Why:</p><ul>{items}</ul><p>Current dose: {html.escape(current_dose)}<br>"
             f"Next step: {html.escape(next_step)}</p>"
             f"<p><a href=\"{html.escape(link, quote=True)}\">Review the patient page</a> and acknowledge.</p>")
+    return Email(subject, text, body)
+
+
+def acknowledge_by(escalation: Escalation, urgent_within: timedelta = URGENT_ACK_WITHIN,
+                   routine_business_days: int = ROUTINE_ACK_BUSINESS_DAYS) -> datetime:
+    """When an open escalation becomes overdue: 1 hour if urgent, else 2 business days (Mon-Fri)."""
+    if escalation.severity == "urgent":
+        return escalation.created_at + urgent_within
+    moment, left = escalation.created_at, routine_business_days
+    while left:
+        moment += timedelta(days=1)
+        if moment.weekday() < 5:
+            left -= 1
+    return moment
+
+
+def is_overdue(escalation: Escalation, now: datetime) -> bool:
+    return escalation.status == "open" and now >= acknowledge_by(escalation)
+
+
+def overdue_email(clinic_name: str, escalation: Escalation, link: str) -> Email:
+    kind = "urgent" if escalation.severity == "urgent" else "routine"
+    subject = f"Overdue: a patient at {clinic_name} still needs review"
+    text = (f"An {kind} escalation ({escalation.reasons[0].replace('_', ' ')}) opened "
+            f"{escalation.created_at:%Y-%m-%d %H:%M} UTC has not been acknowledged.\n\nReview: {link}")
+    body = (f"<p>An {html.escape(kind)} escalation ({html.escape(escalation.reasons[0].replace('_', ' '))}) opened "
+            f"{escalation.created_at:%Y-%m-%d %H:%M} UTC has not been acknowledged.</p>"
+            f"<p><a href=\"{html.escape(link, quote=True)}\">Review the patient page</a></p>")
     return Email(subject, text, body)

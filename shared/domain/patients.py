@@ -104,6 +104,7 @@ class Escalation:
     resolved_by: str = ""
     resolved_at: datetime | None = None
     note: str = ""
+    overdue_notified_at: datetime | None = None
 
 
 REMOVE = "remove"

@@ -10,13 +10,15 @@ from typing import Any
 from shared.domain import texts
 from shared.domain.accounts import Caller
 from shared.domain.escalation_rules import CONTACT_REQUEST, Finding, Thresholds, findings
-from shared.domain.escalations import merge, provider_email
+from shared.domain.accounts import Role
+from shared.domain.escalations import acknowledge_by, merge, overdue_email, provider_email
 from shared.domain.history import standing
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Escalation, Patient, ProfileChange
 from shared.log import logger
 
 EVALUATE_CHECKIN, CONTACT_TASK, ESCALATION_EMAIL = "evaluate_checkin", "contact_request", "escalation_email"
+OVERDUE_CHECK = "escalation_overdue"
 
 
 class EscalationNotFound(Exception):
@@ -26,6 +28,13 @@ class EscalationNotFound(Exception):
 def task_job(patient: Patient, kind: str, now: datetime) -> Job:
     return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=kind, to="", send_at=now,
                    unique=f"{kind[:4]}-{secrets.token_hex(6)}")
+
+
+def overdue_check_job(patient: Patient, escalation: Escalation) -> Job:
+    """A task at the moment the escalation would become overdue."""
+    return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=OVERDUE_CHECK, to="",
+                   send_at=acknowledge_by(escalation), unique=f"ovd-{escalation.escalation_id}",
+                   meta={"escalation_id": escalation.escalation_id})
 
 
 def email_jobs(patient: Patient, escalations: list[Escalation], now: datetime, public_base_url: str) -> list[Job]:
@@ -66,9 +75,29 @@ class EscalationService:
         updates = merge(open_by_reason, found, now, lambda: secrets.token_hex(8))
         emailed = [u.escalation for u in updates if u.email]
         jobs = email_jobs(patient, emailed, now, self.public_base_url) if emailed else []
+        jobs += [overdue_check_job(patient, u.escalation) for u in updates if u.escalation.escalation_id not in
+                 open_ids(open_by_reason)]
         self.store.save_escalations(patient, [u.escalation for u in updates], jobs)
         logger().info("escalations recorded", extra={"patient_id": patient.patient_id, "emails": len(jobs),
                                                      "reasons": [u.escalation.reasons[0] for u in updates]})
+
+    def overdue(self, job: Job, patient: Patient, now: datetime) -> None:
+        """Still open when it should have been acknowledged: email the clinic's escalation address and every
+        admin, once."""
+        escalation_id = (job.meta or {}).get("escalation_id")
+        escalation = next((e for e in self.store.escalations_of(patient.patient_id)
+                           if e.escalation_id == escalation_id), None)
+        if escalation is None or escalation.status != "open" or escalation.overdue_notified_at:
+            return
+        email = overdue_email(patient.clinic_name, escalation, f"{self.public_base_url}/patients/{patient.patient_id}")
+        admins = [u.email for u in self.store.users_of(patient.clinic_id) if u.role is Role.ADMIN]
+        address = patient.enrollment.get("clinic_settings", {}).get("escalation_email")
+        recipients = list(dict.fromkeys([*([address] if address else []), *admins]))
+        jobs = [Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=ESCALATION_EMAIL, to=to,
+                        send_at=now, unique=f"ovm-{secrets.token_hex(6)}", subject=email.subject, body=email.text,
+                        html=email.html) for to in recipients]
+        self.store.save_escalations(patient, [replace(escalation, overdue_notified_at=now)], jobs)
+        logger().warning("escalation overdue", extra={"patient_id": patient.patient_id, "emails": len(jobs)})
 
     def list(self, caller: Caller, status: str | None = None) -> list[tuple[str, Escalation]]:
         rows = self.store.escalations_of_clinic(caller.clinic_id, status)
@@ -98,3 +127,7 @@ class EscalationService:
         if patient.checkins_paused_by == escalation_id:  # a provider has seen the crisis: check-ins may resume
             self.store.apply_change(patient, ProfileChange(resume_checkins=True), now)
         return escalation
+
+
+def open_ids(open_by_reason: dict[str, Escalation]) -> set[str]:
+    return {e.escalation_id for e in open_by_reason.values()}

@@ -14,7 +14,7 @@ from shared.log import logger, mask_phone
 from shared.services.ports import InboundSms, StatusMoved, StoreUnavailable
 from shared.domain.jobs import utc_iso
 from shared.services.enrollment import consent_restart_jobs
-from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, email_jobs, task_job
+from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, email_jobs, overdue_check_job, task_job
 from shared.services.schedule import plan_jobs
 
 ATTEMPTS = 3
@@ -85,7 +85,8 @@ class InboundService:
             interrupted = checkins.close(open_checkin, checkins.INTERRUPTED, now) if open_checkin else None
             return outcome.reply, ProfileChange(checkin=REMOVE if open_checkin else None, finished=interrupted,
                                                 escalation=escalation, pause_checkins_for=escalation.escalation_id,
-                                                jobs=tuple(email_jobs(patient, [escalation], now, public_base_url)))
+                                                jobs=(*email_jobs(patient, [escalation], now, public_base_url),
+                                                      overdue_check_job(patient, escalation)))
         if "contact_request" in outcome.flags:
             return outcome.reply, ProfileChange(jobs=(task_job(patient, CONTACT_TASK, now),))
         if outcome.checkin_answer and open_checkin:

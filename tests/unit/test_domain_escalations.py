@@ -43,3 +43,16 @@ def test_an_urgent_escalation_says_so_in_the_subject():
     crisis = Escalation("e2", ("crisis",), "urgent", "open", NOW, ({"why": "crisis language in a text"},), NOW)
     assert provider_email("Demo Clinic", "Ana", "Lopez", [crisis], "2 mg", "none", "https://t").subject == \
         "Urgent: a patient at Demo Clinic needs review"
+
+
+def test_acknowledge_within_an_hour_if_urgent_two_business_days_if_routine():
+    from shared.domain.escalations import acknowledge_by, is_overdue
+
+    friday = datetime(2027, 5, 7, 15, 0, tzinfo=timezone.utc)
+    urgent = Escalation("u", ("crisis",), "urgent", "open", friday)
+    routine = Escalation("r", ("mood_change",), "routine", "open", friday)
+    assert acknowledge_by(urgent) == friday + timedelta(hours=1)
+    assert acknowledge_by(routine) == datetime(2027, 5, 11, 15, 0, tzinfo=timezone.utc)  # Tuesday: weekend skipped
+    assert not is_overdue(urgent, friday + timedelta(minutes=59)) and is_overdue(urgent, friday + timedelta(hours=1))
+    acknowledged = Escalation("u", ("crisis",), "urgent", "acknowledged", friday)
+    assert not is_overdue(acknowledged, friday + timedelta(days=3))
