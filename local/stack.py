@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import signal
 import sys
@@ -165,6 +166,9 @@ def main() -> None:
     except KeyboardInterrupt:
         pass
     stack.stop()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)  # a dispatch run in flight holds no data worth waiting for: moto's state goes with us
 
 
 if __name__ == "__main__":

@@ -30,7 +30,11 @@ def dev_stack(tmp_path_factory):
         yield _wait_until_up(process, log)
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # a busy machine: do not leave it running
+            process.kill()
+            process.wait(timeout=10)
 
 
 def _wait_until_up(process: subprocess.Popen, log: Path) -> str:
