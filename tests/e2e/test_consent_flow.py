@@ -23,7 +23,7 @@ def status_of(base, patient_id):
     return requests.get(f"{base}/api/patients/{patient_id}", headers=KEY, timeout=5).json()["status"]
 
 
-def wait_for_texts(base, e164, count, seconds=10):
+def wait_for_texts(base, e164, count, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         found = texts_to(base, e164)

@@ -72,7 +72,7 @@ def test_delivery_callbacks_reach_the_job(stack):
     at = stack.clock.now() + timedelta(minutes=3)
     job = put_sms(stack, "callback", at, "Callback check", kind="dose_reminder")
     move(stack, next_due=True)
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if stack.services.store.get_job("p-e2e", job.job_id).delivery_status == "delivered":
             break
