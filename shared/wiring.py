@@ -16,6 +16,7 @@ from shared.services.dispatch import Dispatcher, Pacer
 from shared.services.enrollment import EnrollmentService
 from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, OVERDUE_CHECK, EscalationService
 from shared.services.inbound import InboundService
+from shared.services.plans import PlanService
 from shared.services.records import RecordService
 from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE, PLAN_COMPLETE
 
@@ -36,6 +37,7 @@ class Services:
     enrollment: EnrollmentService
     records: RecordService
     escalations: EscalationService
+    plans: PlanService
 
 
 def aws_client(settings: Settings, service: str) -> Any:
@@ -75,7 +77,8 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     mail = overrides.get("mail") or _ses_sender(settings)
     consent = ConsentService(patients=store)
     checkin = CheckinService(store=store)
-    escalation = EscalationService(store=store, public_base_url=settings.public_base_url)
+    plans = PlanService(store=store)
+    escalation = EscalationService(store=store, public_base_url=settings.public_base_url, plans=plans)
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
         app_secret=app_secret, inbound=InboundService(inbox=store, public_base_url=settings.public_base_url),
@@ -90,7 +93,7 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
                               concurrency=settings.dispatch_concurrency),
         delivery=DeliveryService(outbox=store), accounts=AccountService(accounts=store),
         enrollment=EnrollmentService(patients=store, accounts=store), records=RecordService(store=store),
-        escalations=escalation,
+        escalations=escalation, plans=plans,
     )
 
 

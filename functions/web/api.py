@@ -6,8 +6,9 @@ from marshmallow import ValidationError
 
 from functions.web.auth import api_key_required, services
 from functions.web.presenters import escalation_view, patient_created, patient_record, patient_summary
-from functions.web.schemas import EnrollmentSchema, StatusQuerySchema, flat_errors
+from functions.web.schemas import AdjustSchema, EnrollmentSchema, StatusQuerySchema, flat_errors
 from shared.services.enrollment import EnrollmentRefused
+from shared.services.plans import PlanActionRefused
 from shared.services.ports import PhoneTaken
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -54,6 +55,29 @@ def list_patients():
 def get_patient(patient_id: str):
     svc = services()
     return jsonify(patient_record(svc.records.record(g.caller, patient_id, svc.clock.now())))
+
+
+@bp.post("/patients/<patient_id>/hold", defaults={"action": "hold"})
+@bp.post("/patients/<patient_id>/resume", defaults={"action": "resume"})
+@bp.post("/patients/<patient_id>/adjust", defaults={"action": "adjust"})
+@bp.post("/patients/<patient_id>/end", defaults={"action": "end"})
+@api_key_required
+def plan_action(patient_id: str, action: str):
+    """hold, resume, adjust ({"dose_mg"?, "step_mg"?, "step_days"?}) or end a patient's taper."""
+    svc = services()
+    params = {}
+    if action == "adjust":
+        try:
+            params = AdjustSchema().load(request.get_json(silent=True) or {})
+        except ValidationError as exc:
+            return errors(exc.messages)
+    try:
+        patient = svc.plans.act(g.caller.clinic_id, g.caller.email or "api", patient_id, action, svc.clock.now(),
+                                params)
+    except PlanActionRefused as exc:
+        return errors({"plan": [str(exc)]}, 409)
+    return jsonify({"id": patient.patient_id, "status": patient.status.value, "held": bool(patient.held_since),
+                    "plan": patient.plan.as_data()})
 
 
 @bp.get("/escalations")

@@ -37,6 +37,21 @@ def document() -> dict:
                 "parameters": [{"in": "path", "name": "patient_id", "required": True, "schema": {"type": "string"}}],
                 "responses": {"200": _json("PatientRecord", "The record"), "401": unauthorised,
                               "404": {"description": "No such patient in this clinic"}}}})
+    spec.components.schema("Adjust", schema=schemas.AdjustSchema)
+    spec.components.schema("PlanAction", schema=schemas.PlanActionSchema)
+    for action, summary in (("hold", "Hold: no further step-down; the patient is told to stay on the dose"),
+                            ("resume", "Resume: the next step-down falls tomorrow"),
+                            ("adjust", "Adjust the dose, step size or days per step from today"),
+                            ("end", "End the taper today; follow-up check-ins still run")):
+        operation = {"summary": summary, "security": [{"apiKey": []}],
+                     "parameters": [{"in": "path", "name": "patient_id", "required": True,
+                                     "schema": {"type": "string"}}],
+                     "responses": {"200": _json("PlanAction", "The patient and the rewritten plan"),
+                                   "401": unauthorised, "404": {"description": "No such patient in this clinic"},
+                                   "409": _json("Errors", "The action does not fit where the plan stands")}}
+        if action == "adjust":
+            operation["requestBody"] = {"content": {"application/json": {"schema": "Adjust"}}}
+        spec.path(path=f"/api/patients/{{patient_id}}/{action}", operations={"post": operation})
     spec.path(path="/api/escalations", operations={
         "get": {"summary": "This clinic's escalations, open first, urgent on top", "security": [{"apiKey": []}],
                 "parameters": [{"in": "query", "name": "status", "required": False,

@@ -131,6 +131,25 @@ class EnrollmentSchema(Schema):
         return data
 
 
+class AdjustSchema(Schema):
+    """A provider's change to a running taper; anything left out keeps its current value."""
+
+    class Meta:
+        unknown = RAISE
+
+    dose_mg = mg(limits.MIN_START_MG, limits.MAX_START_MG)
+    step_mg = mg(limits.MIN_STEP_MG, limits.MAX_STEP_MG)
+    step_days = fields.Integer(validate=validate.Range(limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS,
+                                                       error="Must be between 1 and 30 days."))
+
+
+class PlanActionSchema(Schema):
+    id = fields.String()
+    status = fields.String()
+    held = fields.Boolean()
+    plan = fields.Nested(lambda: PlanSchema())
+
+
 class StepSchema(Schema):
     start_date = fields.Date()
     dose_mg = fields.Float()

@@ -37,6 +37,15 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
     if change.plan_generation:
         sets.append("plan_generation = :generation")
         values[":generation"] = change.plan_generation
+    if change.plan is not None:
+        sets.append("#plan = :plan")
+        names["#plan"] = "plan"
+        values[":plan"] = change.plan.to_record()
+    if change.held_since:
+        sets.append("held_since = :held")
+        values[":held"] = change.held_since
+    elif change.held_since == "":
+        removes.append("held_since")
     if change.pause_checkins_for:
         sets.append("checkins_paused_by = :pause")
         values[":pause"] = change.pause_checkins_for
@@ -57,6 +66,10 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
     if change.escalation:
         items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
                               "Item": marshal(escalation_to_item(patient, change.escalation))}})
+    if change.audit:
+        key = keys.audit_key(patient.patient_id, utc_iso(now), change.audit["id"])
+        items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
+                              "Item": marshal({"PK": key.pk, "SK": key.sk, "type": "audit", **change.audit})}})
     if change.jobs:
         from shared.adapters.dynamodb import job_to_item
 
@@ -143,6 +156,9 @@ class CheckinRecords(TableAccess):
 
     def checkins_of(self, patient_id: str) -> list[CheckIn]:
         return [checkin_from_map(i) for i in self._collection(patient_id, keys.CHECKINS)]
+
+    def audit_of(self, patient_id: str) -> list[dict]:
+        return [_plain(i) for i in self._collection(patient_id, keys.AUDIT)]
 
     def escalations_of(self, patient_id: str) -> list[Escalation]:
         return [escalation_from_item(i) for i in self._collection(patient_id, keys.ESCALATIONS)]

@@ -103,6 +103,12 @@ class PatientRecords(TableAccess):
                     except ClientError:
                         continue
 
+    def set_enrollment_pace(self, patient_id: str, pace: dict) -> None:
+        """A provider changed step size or days per step: later resumes follow the new pace."""
+        self._call("update_item", TableName=self.table, Key=keys.patient_profile_key(patient_id).as_item(),
+                   UpdateExpression="SET enrollment.step_mg = :s, enrollment.step_days = :d",
+                   ExpressionAttributeValues=marshal({":s": str(pace["step_mg"]), ":d": int(pace["step_days"])}))
+
     def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None:
         """Twilio says the number cannot get texts (invalid, not a mobile): the clinic must fix it."""
         self._call("update_item", TableName=self.table, Key=keys.patient_profile_key(patient.patient_id).as_item(),
@@ -148,7 +154,7 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "enrollment": patient.enrollment or None, "version": patient.version,
             "open_checkin": _checkin_map(patient.open_checkin) if patient.open_checkin else None,
             "checkins_paused_by": patient.checkins_paused_by or None,
-            "plan_generation": patient.plan_generation or None}
+            "plan_generation": patient.plan_generation or None, "held_since": patient.held_since or None}
 
 
 def _checkin_map(checkin):
@@ -171,7 +177,7 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         version=int(item.get("version", 0)), checkins_paused_by=item.get("checkins_paused_by", ""),
         open_checkin=checkin_from_map(item["open_checkin"]) if item.get("open_checkin") else None,
         last_checkin_at=parse_utc(item["last_checkin_at"]) if item.get("last_checkin_at") else None,
-        plan_generation=item.get("plan_generation", ""))
+        plan_generation=item.get("plan_generation", ""), held_since=item.get("held_since", ""))
 
 
 def _plain(value: Any) -> Any:

@@ -107,3 +107,10 @@ def escalation_key(patient_id: str, at_iso: str, escalation_id: str) -> Key:
 
 CHECKINS = SortKeyPrefix("CHECKIN#")
 ESCALATIONS = SortKeyPrefix("ESC#")
+
+
+def audit_key(patient_id: str, at_iso: str, entry_id: str) -> Key:
+    return Key(patient_pk(patient_id), SortKey(f"AUDIT#{at_iso}#{entry_id}"))
+
+
+AUDIT = SortKeyPrefix("AUDIT#")

@@ -28,20 +28,22 @@ class ClinicSettings:
     quiet_start: time = time(21, 0)
     quiet_end: time = time(8, 0)
     discreet_texts: bool = False
+    hold_on_escalation: bool = True
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "ClinicSettings":
         data = data or {}
         settings = cls(quiet_start=time.fromisoformat(data.get("quiet_start", "21:00")),
                        quiet_end=time.fromisoformat(data.get("quiet_end", "08:00")),
-                       discreet_texts=bool(data.get("discreet_texts", False)))
+                       discreet_texts=bool(data.get("discreet_texts", False)),
+                       hold_on_escalation=bool(data.get("hold_on_escalation", True)))
         if not (time(12, 0) <= settings.quiet_start <= time(21, 0) and time(8, 0) <= settings.quiet_end <= time(12, 0)):
             raise ValueError("Quiet hours must cover at least 21:00-08:00 local (the federal calling window).")
         return settings
 
     def as_dict(self) -> dict:
         return {"quiet_start": self.quiet_start.strftime("%H:%M"), "quiet_end": self.quiet_end.strftime("%H:%M"),
-                "discreet_texts": self.discreet_texts}
+                "discreet_texts": self.discreet_texts, "hold_on_escalation": self.hold_on_escalation}
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Patient:
     checkins_paused_by: str = ""         # an unacknowledged crisis escalation holds check-ins
     last_checkin_at: datetime | None = None
     plan_generation: str = ""            # which set of plan jobs is live; older sets are dropped at send time
+    held_since: str = ""                 # ISO date: no further step-down until a provider acts
 
     @property
     def display_name(self) -> str:
@@ -122,8 +125,12 @@ class ProfileChange:
     plan_generation: str | None = None           # the plan jobs written for this change are now the live ones
     jobs: tuple = ()                             # outbox jobs written with the change (emails, tasks)
     resume_checkins: bool = False                # a provider acknowledged the crisis that held them
+    plan: Plan | None = None                     # a rewritten plan (provider action or hold)
+    held_since: str | None = None                # ISO date the plan was held, "" to clear
+    audit: dict | None = None                    # who, when, what, before and after
 
     @property
     def empty(self) -> bool:
         return not (self.new_status or self.checkin or self.finished or self.escalation or self.pause_checkins_for
-                    or self.plan_generation or self.jobs or self.resume_checkins)
+                    or self.plan_generation or self.jobs or self.resume_checkins or self.plan
+                    or self.held_since is not None or self.audit)

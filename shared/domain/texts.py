@@ -133,3 +133,21 @@ def taper_done_text(clinic_name: str, discreet: bool = False) -> str:
 def plan_resumed_text(first_name: str) -> str:
     first_name = sms_name(first_name) or "back"
     return f"Welcome back {first_name}. Your dose reminders start again from the next one. Reply HELP for help."
+
+
+def short_day(day) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def plan_held_text(clinic_name: str, dose) -> str:
+    return f"{clinic_name}: Please stay on {mg(dose)} mg each night until your care team contacts you."
+
+
+def plan_changed_text(clinic_name: str, dose, next_dose=None, next_day=None) -> str:
+    then = f", then {mg(next_dose)} mg from {short_day(next_day)}" if next_dose is not None else ""
+    return f"{clinic_name}: Your care team updated your plan: {mg(dose)} mg tonight{then}."
+
+
+def plan_ended_text(clinic_name: str, dose) -> str:
+    return (f"{clinic_name}: Your care team ended your taper. Tonight is your last dose ({mg(dose)} mg). "
+            f"Check-ins continue.")

@@ -9,7 +9,7 @@ from typing import Any
 
 from shared.domain import texts
 from shared.domain.accounts import Caller
-from shared.domain.escalation_rules import CONTACT_REQUEST, Finding, Thresholds, findings
+from shared.domain.escalation_rules import CONTACT_REQUEST, HOLDING_REASONS, Finding, Thresholds, findings
 from shared.domain.accounts import Role
 from shared.domain.escalations import acknowledge_by, merge, overdue_email, provider_email
 from shared.domain.history import standing
@@ -58,6 +58,7 @@ def email_jobs(patient: Patient, escalations: list[Escalation], now: datetime, p
 class EscalationService:
     store: Any
     public_base_url: str
+    plans: Any = None
 
     def evaluate(self, job: Job, patient: Patient, now: datetime) -> None:
         """Task after a check-in finished: run the rules against the patient's baseline and history."""
@@ -80,6 +81,22 @@ class EscalationService:
         self.store.save_escalations(patient, [u.escalation for u in updates], jobs)
         logger().info("escalations recorded", extra={"patient_id": patient.patient_id, "emails": len(jobs),
                                                      "reasons": [u.escalation.reasons[0] for u in updates]})
+        new_reasons = {u.escalation.reasons[0] for u in updates if u.escalation.escalation_id not in open_ids(open_by_reason)}
+        if new_reasons & HOLDING_REASONS and patient.clinic_settings.hold_on_escalation and self.plans:
+            self._hold(patient.patient_id, now)
+
+    def _hold(self, patient_id: str, now: datetime) -> None:
+        """Clinic setting, default on: no further step-down until a provider acts."""
+        from shared.services.plans import PlanActionRefused
+        from shared.services.ports import StatusMoved
+
+        patient = self.store.get_patient(patient_id)
+        if patient is None or patient.held_since:
+            return
+        try:
+            self.plans.hold(patient, "taperline (escalation)", now)
+        except (PlanActionRefused, StatusMoved):
+            return
 
     def overdue(self, job: Job, patient: Patient, now: datetime) -> None:
         """Still open when it should have been acknowledged: email the clinic's escalation address and every

@@ -18,7 +18,8 @@ def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool =
     """Reminders and check-ins still ahead of `now` (and a baseline check-in now, after a first YES).
     Ids depend on `generation` (the text that started them): built twice, they are the same jobs."""
     jobs = reminder_jobs(patient, now, generation) + checkin_jobs(patient, now, generation)
-    jobs.append(completion_job(patient, generation))
+    if not patient.held_since:
+        jobs.append(completion_job(patient, generation))
     if baseline:
         jobs.append(checkin_job(patient, outside_quiet_hours(patient, now), BASELINE, generation))
     return jobs
@@ -27,7 +28,7 @@ def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool =
 def reminder_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
     settings = patient.clinic_settings
     reminders = plan_reminders(patient.plan, patient.dose_time, patient.timezone, patient.clinic_name,
-                               settings.discreet_texts)
+                               settings.discreet_texts, open_ended=bool(patient.held_since))
     return [Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=r.kind, to=patient.phone,
                     send_at=r.send_at, unique=f"{r.kind[:4]}-{generation[-12:]}", body=r.text,
                     meta={"generation": generation})

@@ -64,10 +64,14 @@ def test_worse_replies_email_the_provider_and_a_crisis_emails_urgently(stack):
                                           timeout=5).json()["escalations"] if e["reasons"] == ["crisis"])
     assert crisis["severity"] == "urgent"
 
-    # Acknowledging the crisis lets the next check-in go out again
+    # The worse replies held the taper; acknowledging the crisis and resuming lets check-ins go out again
+    record = requests.get(f"{stack.base_url}/api/patients/{patient}", headers=KEY, timeout=5).json()
+    assert record["plan"]["steps"][-1] == {"start_date": "2027-06-03", "dose_mg": 2.0}   # held at 2 mg
     done = requests.post(f"{stack.base_url}/api/escalations/{crisis['id']}/acknowledge", headers=KEY, timeout=5)
     assert done.status_code == 200 and done.json()["status"] == "acknowledged"
-    move(stack, now="2027-06-06T22:01:00Z")                      # follow-up day 1, 18:01 local
+    resumed = requests.post(f"{stack.base_url}/api/patients/{patient}/resume", headers=KEY, timeout=5)
+    assert {"start_date": "2027-06-05", "dose_mg": 1.0} in resumed.json()["plan"]["steps"]
+    move(stack, now="2027-06-06T22:01:00Z")                      # the day after the Jun 5 step, 18:01 local
     texts = requests.get(f"{stack.base_url}/dev/messages?to={quote(PHONE)}", timeout=5).json()["messages"]
     assert texts[-1]["body"].startswith("Check-in 1/3")
     resolved = requests.post(f"{stack.base_url}/api/escalations/{crisis['id']}/resolve", headers=KEY,

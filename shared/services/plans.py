@@ -1,0 +1,118 @@
+"""Provider actions on a running taper: hold, resume, adjust, end. Each rewrites the future jobs in one
+consistent change (a new generation of plan jobs), texts the patient, and is written to the audit log."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from shared.domain import replan, texts
+from shared.domain.history import local_today
+from shared.domain.jobs import Channel, Job, utc_iso
+from shared.domain.patients import Patient, PatientStatus, ProfileChange
+from shared.domain.plan import Plan
+from shared.log import logger
+from shared.services.enrollment import PatientNotFound
+from shared.services.schedule import outside_quiet_hours, plan_jobs
+
+PLAN_CHANGE = "plan_change"
+
+
+class PlanActionRefused(Exception):
+    """The action does not fit where the plan stands (resume when not held, anything after the last dose)."""
+
+
+@dataclass
+class PlanService:
+    store: Any
+
+    def act(self, clinic_id: str, who: str, patient_id: str, action: str, now: datetime,
+            params: dict | None = None) -> Patient:
+        patient = self.store.get_patient(patient_id)
+        if patient is None or patient.clinic_id != clinic_id:
+            raise PatientNotFound(patient_id)
+        handlers = {"hold": self.hold, "resume": self.resume, "adjust": self.adjust, "end": self.end}
+        return handlers[action](patient, who, now, **(params or {}))
+
+    def hold(self, patient: Patient, who: str, now: datetime) -> Patient:
+        today, dose = self._today(patient, now)
+        if patient.held_since:
+            raise PlanActionRefused("The plan is already held.")
+        new = replan.hold(patient.plan, today)
+        return self._rewrite(patient, new, now, who, "hold", today.isoformat(),
+                             texts.plan_held_text(patient.clinic_name, dose))
+
+    def resume(self, patient: Patient, who: str, now: datetime) -> Patient:
+        today, dose = self._today(patient, now)
+        if not patient.held_since:
+            raise PlanActionRefused("The plan is not held.")
+        step, days = self._pace(patient)
+        new = replan.resume(patient.plan, today, dose, step, days, self._follow_ups(patient))
+        return self._rewrite(patient, new, now, who, "resume", "", self._changed_text(patient, new, today))
+
+    def adjust(self, patient: Patient, who: str, now: datetime, dose_mg: Decimal | None = None,
+               step_mg: Decimal | None = None, step_days: int | None = None) -> Patient:
+        today, dose = self._today(patient, now)
+        pace_step, pace_days = self._pace(patient)
+        new = replan.adjust(patient.plan, today, dose_mg or dose, step_mg or pace_step, step_days or pace_days,
+                            self._follow_ups(patient))
+        text = self._changed_text(patient, new, today)
+        return self._rewrite(patient, new, now, who, "adjust", "", text,
+                             pace={"step_mg": str(step_mg or pace_step), "step_days": step_days or pace_days})
+
+    def end(self, patient: Patient, who: str, now: datetime) -> Patient:
+        today, dose = self._today(patient, now)
+        new = replan.end(patient.plan, today, dose, self._follow_ups(patient))
+        return self._rewrite(patient, new, now, who, "end", "", texts.plan_ended_text(patient.clinic_name, dose))
+
+    def _today(self, patient: Patient, now: datetime):
+        today = local_today(patient, now)
+        dose = patient.plan.dose_on(today)
+        if patient.status is not PatientStatus.ACTIVE or dose is None:
+            raise PlanActionRefused("Only an active patient's running taper can be changed.")
+        return today, dose
+
+    @staticmethod
+    def _pace(patient: Patient) -> tuple[Decimal, int]:
+        return Decimal(str(patient.enrollment.get("step_mg", "1"))), int(patient.enrollment.get("step_days", 4))
+
+    @staticmethod
+    def _follow_ups(patient: Patient) -> tuple[int, ...]:
+        return tuple(int(d) for d in patient.enrollment.get("follow_up_days", (1, 3, 7, 14, 28)))
+
+    @staticmethod
+    def _changed_text(patient: Patient, plan: Plan, today) -> str:
+        step = plan.next_step_after(today)
+        return texts.plan_changed_text(patient.clinic_name, plan.dose_on(today), step.dose_mg if step else None,
+                                       step.start_date if step else None)
+
+    def _rewrite(self, patient: Patient, plan: Plan, now: datetime, who: str, action: str, held_since: str,
+                 text: str, pace: dict | None = None) -> Patient:
+        generation = f"{action[:3]}-{secrets.token_hex(6)}"
+        enrollment = {**patient.enrollment, **(pace or {})}
+        updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
+        self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=False))
+        notice = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=PLAN_CHANGE, to=patient.phone,
+                         send_at=outside_quiet_hours(patient, now), unique=f"pc-{generation}", body=text,
+                         meta={"generation": generation})
+        audit = {"id": generation, "who": who, "action": action, "at": utc_iso(now),
+                 "before": patient.plan.as_data(), "after": plan.as_data()}
+        self.store.apply_change(patient, ProfileChange(plan=plan, plan_generation=generation, held_since=held_since,
+                                                       audit=_storable(audit), jobs=(notice,)), now)
+        if pace:
+            self.store.set_enrollment_pace(patient.patient_id, pace)
+        logger().info("plan changed", extra={"patient_id": patient.patient_id, "action": action})
+        return self.store.get_patient(patient.patient_id)
+
+
+def _storable(value):
+    """Floats are not storable in DynamoDB: doses as strings."""
+    if isinstance(value, dict):
+        return {k: _storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    if isinstance(value, float):
+        return str(value)
+    return value
