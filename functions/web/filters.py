@@ -32,6 +32,12 @@ def when(value: datetime | None, zone: str = "UTC") -> str:
     return f"{day(local.date())}, {clock_time(local.time())} {local.tzname()}"
 
 
+def iso_when(value: str, zone: str = "UTC") -> str:
+    from shared.domain.jobs import parse_utc
+
+    return when(parse_utc(value), zone) if value else "Never"
+
+
 def clock(value: time) -> str:
     return clock_time(value)
 
@@ -62,5 +68,6 @@ def register(app: Flask) -> None:
     app.add_template_filter(day_before)
     app.add_template_filter(when)
     app.add_template_filter(clock)
+    app.add_template_filter(iso_when)
     app.add_template_filter(lambda s: LABELS.get(s, s), "status_label")
     app.add_template_filter(lambda s: s.replace("_", " ").capitalize(), "field_label")

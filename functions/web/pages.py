@@ -94,7 +94,7 @@ def patient(patient_id: str):
     svc = services()
     record = svc.records.record(g.caller, patient_id, svc.clock.now())
     return render_template("patient.html", record=record, p=record.patient, attention=attention(record),
-                           upcoming=upcoming(record))
+                           upcoming=upcoming(record), audit=svc.store.audit_of(patient_id))
 
 
 @bp.get("/escalations")
@@ -119,6 +119,37 @@ def act_on_escalation(escalation_id: str, action: str):
     else:
         abort(404)
     return redirect(_safe_next(request.form.get("next", "")) if request.form.get("next") else "/escalations")
+
+
+@bp.post("/patients/<patient_id>/plan/<action>")
+@signed_in
+def plan_action(patient_id: str, action: str):
+    """A provider's hold, resume, adjust or end, from the patient page."""
+    from decimal import Decimal, InvalidOperation
+
+    from functions.web.schemas import AdjustSchema
+    from shared.services.plans import PlanActionRefused
+
+    if action not in ("hold", "resume", "adjust", "end"):
+        abort(404)
+    svc = services()
+    params = {}
+    if action == "adjust":
+        raw = {k: request.form.get(k, "").strip() for k in ("dose_mg", "step_mg", "step_days")}
+        try:
+            params = AdjustSchema().load({k: v for k, v in raw.items() if v})
+        except ValidationError as exc:
+            flash("Not changed: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in flat_errors(exc.messages).items()))
+            return redirect(f"/patients/{patient_id}")
+    try:
+        svc.plans.act(g.caller.clinic_id, g.caller.email, patient_id, action, svc.clock.now(), params)
+    except PlanActionRefused as exc:
+        flash(f"Not changed: {exc}")
+        return redirect(f"/patients/{patient_id}")
+    flash({"hold": "The taper is held; the patient was told to stay on the current dose.",
+           "resume": "The taper resumes; the next step-down is tomorrow.", "adjust": "The plan was changed.",
+           "end": "The taper ends tonight; follow-up check-ins continue."}[action])
+    return redirect(f"/patients/{patient_id}")
 
 
 def form_to_json(values: dict) -> dict:

@@ -2,6 +2,7 @@
 per inbound text); finished ones and escalations are items of the patient's collection."""
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -67,7 +68,7 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
         items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
                               "Item": marshal(escalation_to_item(patient, change.escalation))}})
     if change.audit:
-        key = keys.audit_key(patient.patient_id, utc_iso(now), change.audit["id"])
+        key = keys.audit_key(patient.patient_id, f"{utc_iso(now)}#{time.time_ns():020d}", change.audit["id"])
         items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
                               "Item": marshal({"PK": key.pk, "SK": key.sk, "type": "audit", **change.audit})}})
     if change.jobs:

@@ -189,3 +189,36 @@ def test_providers_acknowledge_and_resolve_escalations_from_the_inbox(world):
     world.sign_in(*world.other_admin)
     other = world.client.get("/escalations").get_data(as_text=True)
     assert "Ana Lopez" not in other and "No escalations" in other
+
+
+def test_providers_hold_adjust_and_end_a_taper_from_the_patient_page(world):
+    from shared.domain.jobs import JobStatus
+    from shared.domain.patients import PatientStatus
+
+    created = world.api("POST", "/api/patients", json={
+        "first_name": "Ana", "last_name": "Lopez", "phone": "(212) 555-0123", "timezone": "America/New_York",
+        "provider_email": "provider@example.org", "start_dose_mg": 4, "start_date": "2027-01-03",
+        "consent": True}).get_json()
+    store, now = world.services.store, world.services.clock.now()
+    store.set_status(store.get_patient(created["id"]), PatientStatus.ACTIVE, now)
+    world.sign_in(world.demo.provider_email, world.demo.provider_password)
+    page = world.client.get(f"/patients/{created['id']}")
+    token = csrf_from(page)
+    assert world.client.post(f"/patients/{created['id']}/plan/hold", data={"csrf_token": token}).status_code == 302
+    held = store.get_patient(created["id"])
+    assert held.held_since == "2027-01-03" and [s.dose_mg for s in held.plan.steps] == [4]
+    notices = [j for j in store.jobs_of(created["id"]) if j.kind == "plan_change"]
+    assert [n.body for n in notices] == ["Demo Clinic: Please stay on 4 mg each night until your care team contacts you."]
+    world.client.post(f"/patients/{created['id']}/plan/adjust", data={"csrf_token": token, "dose_mg": "3",
+                                                                       "step_mg": "0.5", "step_days": "5"})
+    adjusted = store.get_patient(created["id"])
+    assert adjusted.plan.dose_on(adjusted.plan.steps[0].start_date) == 3 and adjusted.plan.steps[1].dose_mg == 2.5
+    live = {j.meta.get("generation") for j in store.jobs_of(created["id"])
+            if j.status is JobStatus.PENDING and j.kind == "dose_reminder"}
+    assert adjusted.plan_generation in live  # the new plan's reminders are the live set
+    world.client.post(f"/patients/{created['id']}/plan/end", data={"csrf_token": token})
+    ended = store.get_patient(created["id"])
+    assert ended.plan.last_dose_date == ended.plan.steps[0].start_date
+    page = world.client.get(f"/patients/{created['id']}").get_data(as_text=True)
+    assert "Changes to the plan" in page and "Hold by provider@example.org" in page and "End by" in page
+    assert [a["action"] for a in store.audit_of(created["id"])] == ["hold", "adjust", "end"]
