@@ -18,7 +18,7 @@ from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, OVERDUE_
 from shared.services.inbound import InboundService
 from shared.services.plans import PlanService
 from shared.services.records import RecordService
-from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE, PLAN_COMPLETE
+from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE, HOLD_EXTEND, PLAN_COMPLETE
 
 
 @dataclass
@@ -87,7 +87,8 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
                                                      PLAN_COMPLETE: CompletionService(patients=store).complete,
                                                      EVALUATE_CHECKIN: escalation.evaluate,
                                                      CONTACT_TASK: escalation.contact_request,
-                                                     OVERDUE_CHECK: escalation.overdue},
+                                                     OVERDUE_CHECK: escalation.overdue,
+                                                     HOLD_EXTEND: plans.extend_hold},
                               before_send={CHECKIN: checkin.open, CHECKIN_NUDGE: checkin.nudge},
                               pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
                               concurrency=settings.dispatch_concurrency),

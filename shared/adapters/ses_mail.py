@@ -40,8 +40,16 @@ class RecordingMailSender:
         self.inner = inner
         self.clock = clock
         self.sent: list[dict] = []
+        self.failures: list[str] = []
+
+    def fail_next(self, times: int = 1, code: str = "ServiceUnavailable") -> None:
+        """Make the next sends fail as an SES outage would (local stack and tests only)."""
+        self.failures.extend([code] * times)
 
     def send(self, to: str, subject: str, text: str, html: str) -> str:
+        if self.failures:
+            code = self.failures.pop(0)
+            raise SendError(f"SES refused the email: {code}", code=code, retryable=code in RETRYABLE)
         message_id = self.inner.send(to, subject, text, html)
         self.sent.append({"to": to, "subject": subject, "text": text, "html": html,
                           "sent_at": utc_iso(self.clock.now()), "message_id": message_id})

@@ -44,6 +44,14 @@ class PlanService:
         return self._rewrite(patient, new, now, who, "hold", today.isoformat(),
                              texts.plan_held_text(patient.clinic_name, dose))
 
+    def extend_hold(self, job: Job, patient: Patient, now: datetime) -> None:
+        """Task: a long hold is planned again from today, quietly (no text, no audit entry)."""
+        if not patient.held_since:
+            return
+        today = local_today(patient, now)
+        self._rewrite(patient, replan.hold(patient.plan, today), now, "taperline", "hold", patient.held_since, "",
+                      quiet=True)
+
     def resume(self, patient: Patient, who: str, now: datetime) -> Patient:
         today, dose = self._today(patient, now)
         if not patient.held_since:
@@ -89,7 +97,7 @@ class PlanService:
                                        step.start_date if step else None)
 
     def _rewrite(self, patient: Patient, plan: Plan, now: datetime, who: str, action: str, held_since: str,
-                 text: str, pace: dict | None = None) -> Patient:
+                 text: str, pace: dict | None = None, quiet: bool = False) -> Patient:
         generation = f"{action[:3]}-{secrets.token_hex(6)}"
         enrollment = {**patient.enrollment, **(pace or {})}
         updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
@@ -100,7 +108,8 @@ class PlanService:
         audit = {"id": generation, "who": who, "action": action, "at": utc_iso(now),
                  "before": patient.plan.as_data(), "after": plan.as_data()}
         self.store.apply_change(patient, ProfileChange(plan=plan, plan_generation=generation, held_since=held_since,
-                                                       audit=_storable(audit), jobs=(notice,)), now)
+                                                       audit=None if quiet else _storable(audit),
+                                                       jobs=() if quiet else (notice,)), now)
         if pace:
             self.store.set_enrollment_pace(patient.patient_id, pace)
         logger().info("plan changed", extra={"patient_id": patient.patient_id, "action": action})

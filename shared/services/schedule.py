@@ -11,6 +11,7 @@ from shared.domain.reminders import local_moment, plan_reminders
 
 CHECKIN, CHECKIN_NUDGE, CHECKIN_CLOSE = "checkin", "checkin_nudge", "checkin_close"
 PLAN_COMPLETE = "plan_complete"
+HOLD_EXTEND = "hold_extend"
 DEFAULT_CHECKIN_TIME = time(18, 0)
 
 
@@ -20,6 +21,10 @@ def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool =
     jobs = reminder_jobs(patient, now, generation) + checkin_jobs(patient, now, generation)
     if not patient.held_since:
         jobs.append(completion_job(patient, generation))
+    else:  # a held plan is planned a few weeks ahead; a week before that runs out, it is planned again
+        at = local_moment(patient.plan.last_dose_date - timedelta(days=7), time(12, 0), patient.timezone)
+        jobs.append(Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=HOLD_EXTEND, to=patient.phone,
+                            send_at=at, unique=f"hext-{generation[-12:]}", meta={"generation": generation}))
     if baseline:
         jobs.append(checkin_job(patient, outside_quiet_hours(patient, now), BASELINE, generation))
     return jobs

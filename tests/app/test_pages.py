@@ -222,3 +222,27 @@ def test_providers_hold_adjust_and_end_a_taper_from_the_patient_page(world):
     page = world.client.get(f"/patients/{created['id']}").get_data(as_text=True)
     assert "Changes to the plan" in page and "Hold by provider@example.org" in page and "End by" in page
     assert [a["action"] for a in store.audit_of(created["id"])] == ["hold", "adjust", "end"]
+
+
+def test_a_long_hold_is_planned_again_before_its_reminders_run_out(world):
+    from datetime import timedelta
+
+    from shared.domain.patients import PatientStatus
+
+    created = world.api("POST", "/api/patients", json={
+        "first_name": "Ana", "last_name": "Lopez", "phone": "(212) 555-0123", "timezone": "America/New_York",
+        "provider_email": "provider@example.org", "start_dose_mg": 4, "start_date": "2027-01-03",
+        "consent": True}).get_json()
+    svc, now = world.services, world.services.clock.now()
+    svc.store.set_status(svc.store.get_patient(created["id"]), PatientStatus.ACTIVE, now)
+    svc.plans.act(world.demo.clinic.clinic_id, "dr", created["id"], "hold", now)
+    first_horizon = svc.store.get_patient(created["id"]).plan.last_dose_date
+    [extend] = [j for j in svc.store.jobs_of(created["id"]) if j.kind == "hold_extend"]
+    svc.dispatcher.run(extend.send_at + timedelta(minutes=1))
+    patient = svc.store.get_patient(created["id"])
+    assert patient.plan.last_dose_date > first_horizon and patient.held_since == "2027-01-03"
+    reminders = [j for j in svc.store.jobs_of(created["id"]) if j.kind == "dose_reminder"
+                 and j.meta.get("generation") == patient.plan_generation]
+    assert max(j.send_at for j in reminders).date() >= patient.plan.last_dose_date
+    assert all(j.body == "Demo Clinic: Tonight: LDN 4 mg." for j in reminders)
+    assert [a["action"] for a in svc.store.audit_of(created["id"])] == ["hold"]  # the extension is quiet

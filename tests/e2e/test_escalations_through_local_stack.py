@@ -107,3 +107,20 @@ def test_an_unacknowledged_crisis_climbs_to_every_admin_once(stack):
     assert overdue[0]["subject"] == "Overdue: a patient at Demo Clinic still needs review"
     move(stack, advance_minutes=24 * 60)
     assert len([e for e in emails(stack) if e["subject"].startswith("Overdue")]) == 1
+
+
+def test_an_ses_outage_loses_no_email_and_sends_it_once(stack):
+    phone = "+12125550403"
+    body = {"first_name": "Cy", "last_name": "Park", "phone": phone, "timezone": "America/New_York",
+            "provider_email": "provider@example.org", "start_dose_mg": 2, "consent": True}
+    requests.post(stack.base_url + "/api/patients", json=body, headers=KEY, timeout=10).raise_for_status()
+    move(stack, advance_minutes=1)
+    requests.post(stack.base_url + "/dev/phone", json={"from": phone, "body": "YES"}, timeout=15)
+    before = len(emails(stack))
+    stack.mail.fail_next(times=2)                                 # SES is down for the next two tries
+    requests.post(stack.base_url + "/dev/phone", json={"from": phone, "body": "I want to kill myself"}, timeout=15)
+    move(stack, advance_minutes=1)
+    assert len(emails(stack)) == before                           # failed, kept for a retry
+    move(stack, advance_minutes=10)                               # backoff: 1 then 2 minutes
+    urgent = [e for e in emails(stack)[before:] if e["subject"].startswith("Urgent")]
+    assert len(urgent) == 1 and urgent[0]["to"] == "provider@example.org"
