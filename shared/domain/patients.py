@@ -45,6 +45,12 @@ class ClinicSettings:
         return {"quiet_start": self.quiet_start.strftime("%H:%M"), "quiet_end": self.quiet_end.strftime("%H:%M"),
                 "discreet_texts": self.discreet_texts, "hold_on_escalation": self.hold_on_escalation}
 
+    @staticmethod
+    def passthrough(data: dict | None) -> dict:
+        """Settings kept as given for the services that read them (escalation address, thresholds, deadlines)."""
+        keep = ("escalation_email", "thresholds", "ack_urgent_minutes", "ack_routine_business_days")
+        return {k: v for k, v in (data or {}).items() if k in keep}
+
 
 @dataclass(frozen=True)
 class Clinic:

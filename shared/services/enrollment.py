@@ -111,5 +111,6 @@ def enrollment_record(data: dict, clinic: Clinic, enrolled_by: str) -> dict:
 
     record = {key: plain(value) for key, value in data.items() if key not in ("consent", "notes")}
     return {**record, "clinic_name": clinic.name, "clinic_phone": clinic.contact_phone, "enrolled_by": enrolled_by,
-            "clinic_settings": ClinicSettings.from_dict(clinic.settings).as_dict(),
+            "clinic_settings": {**ClinicSettings.passthrough(clinic.settings),
+                                **ClinicSettings.from_dict(clinic.settings).as_dict()},
             "consent_recorded": bool(data.get("consent"))}

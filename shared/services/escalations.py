@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from shared.domain import texts
@@ -31,9 +31,12 @@ def task_job(patient: Patient, kind: str, now: datetime) -> Job:
 
 
 def overdue_check_job(patient: Patient, escalation: Escalation) -> Job:
-    """A task at the moment the escalation would become overdue."""
+    """A task at the moment the escalation would become overdue (clinic settings, 1 hour / 2 business days)."""
+    settings = patient.enrollment.get("clinic_settings", {})
+    deadline = acknowledge_by(escalation, timedelta(minutes=int(settings.get("ack_urgent_minutes", 60))),
+                              int(settings.get("ack_routine_business_days", 2)))
     return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=OVERDUE_CHECK, to="",
-                   send_at=acknowledge_by(escalation), unique=f"ovd-{escalation.escalation_id}",
+                   send_at=deadline, unique=f"ovd-{escalation.escalation_id}",
                    meta={"escalation_id": escalation.escalation_id})
 
 
@@ -73,6 +76,8 @@ class EscalationService:
         if not found:
             return
         open_by_reason = {e.reasons[0]: e for e in self.store.escalations_of(patient.patient_id) if e.status == "open"}
+        dose = standing(patient, now).current_dose_mg
+        found = [replace(f, evidence={**f.evidence, "dose_mg": str(dose) if dose is not None else None}) for f in found]
         updates = merge(open_by_reason, found, now, lambda: secrets.token_hex(8))
         emailed = [u.escalation for u in updates if u.email]
         jobs = email_jobs(patient, emailed, now, self.public_base_url) if emailed else []

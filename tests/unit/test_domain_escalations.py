@@ -56,3 +56,17 @@ def test_acknowledge_within_an_hour_if_urgent_two_business_days_if_routine():
     assert not is_overdue(urgent, friday + timedelta(minutes=59)) and is_overdue(urgent, friday + timedelta(hours=1))
     acknowledged = Escalation("u", ("crisis",), "urgent", "acknowledged", friday)
     assert not is_overdue(acknowledged, friday + timedelta(days=3))
+
+
+def test_urgent_emails_also_go_to_the_clinics_escalation_address_routine_ones_do_not():
+    from shared.services.escalations import email_jobs
+    from tests.builders import a_patient
+
+    patient = a_patient(enrollment={"clinic_name": "Demo Clinic", "clinic_phone": "",
+                                    "clinic_settings": {"escalation_email": "oncall@clinic.example"}})
+    crisis = Escalation("e1", ("crisis",), "urgent", "open", NOW, ({"why": "crisis language in a text"},), NOW)
+    mood = Escalation("e2", ("mood_change",), "routine", "open", NOW, ({"why": "mood 3 (low)"},), NOW)
+    assert [j.to for j in email_jobs(patient, [crisis], NOW, "https://t")] == ["dr@example.org", "oncall@clinic.example"]
+    assert [j.to for j in email_jobs(patient, [mood], NOW, "https://t")] == ["dr@example.org"]
+    [job] = email_jobs(patient, [mood], NOW, "https://t")
+    assert job.channel.value == "email" and job.subject == "A patient at Demo Clinic needs review" and job.html
