@@ -173,16 +173,22 @@ def test_providers_acknowledge_and_resolve_escalations_from_the_inbox(world):
         "provider_email": "provider@example.org", "start_dose_mg": 2, "consent": True}).get_json()
     store, now = world.services.store, world.services.clock.now()
     patient = store.get_patient(created["id"])
-    store.save_escalations(patient, [Escalation("esc1", ("mood_change",), "routine", "open", now,
-                                                ({"why": "mood 3, baseline 8 <i>"},), now)])
+    from datetime import timedelta
+
+    store.save_escalations(patient, [
+        Escalation("esc1", ("mood_change",), "routine", "open", now, ({"why": "mood 3, baseline 8 <i>"},), now),
+        Escalation("esc0", ("crisis",), "urgent", "open", now - timedelta(hours=2), ({"why": "crisis"},), now)])
     world.sign_in(world.demo.provider_email, world.demo.provider_password)
     inbox = world.client.get("/escalations?status=open")
     page = inbox.get_data(as_text=True)
     assert "Mood change" in page and "mood 3, baseline 8 &lt;i&gt;" in page and "Ana Lopez" in page
+    assert page.index("Urgent: Crisis") < page.index("Mood change")       # urgent on top
+    assert page.count("Overdue") == 1                                      # the 2-hour-old urgent one
+    world.client.post("/escalations/esc0/resolve", data={"csrf_token": csrf_from(inbox), "note": "done"})
     token = csrf_from(inbox)
     assert world.client.post("/escalations/esc1/acknowledge", data={"csrf_token": token}).status_code == 302
     world.client.post("/escalations/esc1/resolve", data={"csrf_token": token, "note": "Spoke with Ana"})
-    [(_, escalation)] = store.escalations_of_clinic(world.demo.clinic.clinic_id)
+    [escalation] = [e for _, e in store.escalations_of_clinic(world.demo.clinic.clinic_id) if e.escalation_id == "esc1"]
     assert (escalation.status, escalation.acknowledged_by, escalation.resolved_by, escalation.note) == (
         "resolved", "provider@example.org", "provider@example.org", "Spoke with Ana")
     assert world.client.post("/escalations/esc1/resolve", data={}).status_code == 400  # CSRF

@@ -83,6 +83,11 @@ def test_another_clinic_cannot_see_or_touch_escalations(stack):
     other = stack.services.accounts.create_clinic("Other Clinic", "+1 312 555 0100", stack.clock.now())
     key = stack.services.accounts.create_api_key(other.clinic_id, "o", stack.clock.now())
     headers = {"Authorization": f"Bearer {key}"}
+    phone = "+12125550405"
+    requests.post(stack.base_url + "/api/patients", headers=KEY, timeout=10, json={
+        "first_name": "Ed", "last_name": "Ray", "phone": phone, "timezone": "America/New_York",
+        "provider_email": "provider@example.org", "start_dose_mg": 2, "consent": True}).raise_for_status()
+    requests.post(stack.base_url + "/dev/phone", json={"from": phone, "body": "i want to die"}, timeout=15)
     assert requests.get(stack.base_url + "/api/escalations", headers=headers, timeout=5).json() == {"escalations": []}
     some = requests.get(stack.base_url + "/api/escalations", headers=KEY, timeout=5).json()["escalations"]
     assert some
@@ -124,3 +129,18 @@ def test_an_ses_outage_loses_no_email_and_sends_it_once(stack):
     move(stack, advance_minutes=10)                               # backoff: 1 then 2 minutes
     urgent = [e for e in emails(stack)[before:] if e["subject"].startswith("Urgent")]
     assert len(urgent) == 1 and urgent[0]["to"] == "provider@example.org"
+
+
+def test_call_reaches_the_provider_as_a_contact_request(stack):
+    phone = "+12125550404"
+    body = {"first_name": "Di", "last_name": "Ng", "phone": phone, "timezone": "America/New_York",
+            "provider_email": "provider@example.org", "start_dose_mg": 2, "consent": True}
+    requests.post(stack.base_url + "/api/patients", json=body, headers=KEY, timeout=10).raise_for_status()
+    move(stack, advance_minutes=1)
+    requests.post(stack.base_url + "/dev/phone", json={"from": phone, "body": "YES"}, timeout=15)
+    before = len(emails(stack))
+    reply = requests.post(stack.base_url + "/dev/phone", json={"from": phone, "body": "CALL"}, timeout=15).json()
+    assert "care team to call you" in reply["reply"]
+    move(stack, advance_minutes=2)
+    [email] = emails(stack)[before:]
+    assert "contact request: the patient asked for a call" in email["text"] and "Di N." in email["text"]

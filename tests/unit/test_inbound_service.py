@@ -205,3 +205,10 @@ def test_start_before_any_yes_runs_the_consent_reminder_and_expiry_again():
     service.handle(sms("START", sid="SM2"))
     pending = {j.kind for j in store.jobs.values() if j.status is JobStatus.PENDING}
     assert pending == {"consent_reminder", "consent_expiry"}
+
+
+def test_call_asks_the_care_team_to_call_and_queues_a_contact_request():
+    store, service = with_patient(PatientStatus.ACTIVE)
+    result = service.handle(sms("call"))
+    assert "care team to call you" in result.reply
+    assert [j.kind for j in store.jobs.values()] == ["contact_request"]
