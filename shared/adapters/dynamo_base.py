@@ -49,6 +49,17 @@ class TableAccess:
         except BotoCoreError as exc:
             raise StoreUnavailable(f"DynamoDB {operation} failed: {type(exc).__name__}") from exc
 
+    def _clinic_items(self, clinic_pk: str, prefix: str, status: str | None = None) -> list[dict[str, Any]]:
+        """Items of one kind (patients, escalations) of a clinic, from the clinic index, maybe by status."""
+        query: dict[str, Any] = dict(TableName=self.table, IndexName="clinic",
+                                     KeyConditionExpression="clinic_pk = :c AND begins_with(clinic_sk, :p)",
+                                     ExpressionAttributeValues={":c": {"S": clinic_pk}, ":p": {"S": prefix}})
+        if status:
+            query["FilterExpression"] = "#status = :s"
+            query["ExpressionAttributeNames"] = {"#status": "status"}
+            query["ExpressionAttributeValues"][":s"] = {"S": status}
+        return self._query_all(**query)
+
     def _query_all(self, **query: Any) -> list[dict[str, Any]]:
         """Every item a query matches, page by page, unmarshalled."""
         found: list[dict[str, Any]] = []

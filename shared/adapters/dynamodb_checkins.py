@@ -177,15 +177,8 @@ class CheckinRecords(TableAccess):
 
     def escalations_of_clinic(self, clinic_id: str, status: str | None = None) -> list[tuple[str, Escalation]]:
         """(patient id, escalation) of a clinic, from the clinic index."""
-        query: dict[str, Any] = dict(TableName=self.table, IndexName="clinic",
-                                     KeyConditionExpression="clinic_pk = :c AND begins_with(clinic_sk, :e)",
-                                     ExpressionAttributeValues={":c": {"S": keys.clinic_pk(clinic_id)},
-                                                                ":e": {"S": "ESC#"}})
-        if status:
-            query["FilterExpression"] = "#status = :s"
-            query["ExpressionAttributeNames"] = {"#status": "status"}
-            query["ExpressionAttributeValues"][":s"] = {"S": status}
-        return [(i["patient_id"], escalation_from_item(i)) for i in self._query_all(**query)]
+        return [(i["patient_id"], escalation_from_item(i))
+                for i in self._clinic_items(keys.clinic_pk(clinic_id), "ESC#", status)]
 
     def _collection(self, patient_id: str, prefix: str) -> list[dict]:
         return self._query_all(TableName=self.table, ConsistentRead=True,

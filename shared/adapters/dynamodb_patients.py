@@ -19,7 +19,6 @@ def checkin_from_map(item):
 
     return read(item)
 
-CLINIC_INDEX = "clinic"
 PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
 
 
@@ -65,15 +64,7 @@ class PatientRecords(TableAccess):
         return self.get_patient(found["Item"]["patient_id"]["S"]) if "Item" in found else None
 
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:
-        query: dict[str, Any] = dict(TableName=self.table, IndexName=CLINIC_INDEX,
-                                     KeyConditionExpression="clinic_pk = :c AND begins_with(clinic_sk, :p)",
-                                     ExpressionAttributeValues={":c": {"S": keys.clinic_pk(clinic_id)},
-                                                                ":p": {"S": "PATIENT#"}})
-        if status:
-            query["FilterExpression"] = "#status = :s"
-            query["ExpressionAttributeNames"] = {"#status": "status"}
-            query["ExpressionAttributeValues"][":s"] = {"S": status}
-        return [patient_from_item(item) for item in self._query_all(**query)]
+        return [patient_from_item(item) for item in self._clinic_items(keys.clinic_pk(clinic_id), "PATIENT#", status)]
 
     def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None:
         """Move a patient from the status we read to `new`; StatusMoved when it changed meanwhile."""
