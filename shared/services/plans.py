@@ -15,6 +15,7 @@ from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
 from shared.log import logger
 from shared.services.enrollment import PatientNotFound
+from shared.services.ports import StatusMoved
 from shared.services.schedule import outside_quiet_hours, plan_jobs
 
 PLAN_CHANGE = "plan_change"
@@ -30,11 +31,17 @@ class PlanService:
 
     def act(self, clinic_id: str, who: str, patient_id: str, action: str, now: datetime,
             params: dict | None = None) -> Patient:
-        patient = self.store.get_patient(patient_id)
-        if patient is None or patient.clinic_id != clinic_id:
-            raise PatientNotFound(patient_id)
         handlers = {"hold": self.hold, "resume": self.resume, "adjust": self.adjust, "end": self.end}
-        return handlers[action](patient, who, now, **(params or {}))
+        for attempt in range(3):
+            patient = self.store.get_patient(patient_id)
+            if patient is None or patient.clinic_id != clinic_id:
+                raise PatientNotFound(patient_id)
+            try:
+                return handlers[action](patient, who, now, **(params or {}))
+            except StatusMoved:  # the record changed as we wrote (a reply came in): read it again
+                if attempt == 2:
+                    raise PlanActionRefused("The patient's record kept changing; please try again.")
+        raise AssertionError("unreachable")
 
     def hold(self, patient: Patient, who: str, now: datetime) -> Patient:
         today, dose = self._today(patient, now)
