@@ -103,8 +103,8 @@ class Dispatcher:
         job = self.outbox.get_job(due.patient_id, due.job_id)
         if job is None or job.status is not JobStatus.SENDING:
             return "skipped"
-        # A dispatch claimed it and vanished: Twilio may have it. Look before sending again.
-        if job.channel is Channel.SMS:
+        # A dispatch claimed it and vanished: Twilio may have it (look before sending again); a task runs again.
+        if job.channel in (Channel.SMS, Channel.TASK):
             self.outbox.retry_later(job, now, AMBIGUOUS, count_attempt=False)
             logger().warning("job lease lapsed, will check Twilio", extra={"job_id": job.job_id, "kind": job.kind})
             return "retried"
@@ -128,7 +128,13 @@ class Dispatcher:
                                                       "patient_status": patient.status.value if patient else None})
                 return "cancelled"
         if job.channel is Channel.TASK:
-            self.tasks[job.kind](job, patient, now)
+            try:
+                self.tasks[job.kind](job, patient, now)
+            except Exception:  # noqa: BLE001 - a task that fails (an outage, a race) runs again later
+                logger().exception("task failed, will retry", extra={"job_id": job.job_id, "kind": job.kind})
+                self.outbox.retry_later(job, job.next_try(now) or now + timedelta(minutes=15), "task_error",
+                                        count_attempt=job.next_try(now) is not None)
+                return "retried"
             self.outbox.finish(job, JobStatus.DONE, now)
             return "done"
         if job.channel is Channel.SMS and patient and self._quiet_now(job, patient, now):

@@ -86,22 +86,27 @@ class EscalationService:
         self.store.save_escalations(patient, [u.escalation for u in updates], jobs)
         logger().info("escalations recorded", extra={"patient_id": patient.patient_id, "emails": len(jobs),
                                                      "reasons": [u.escalation.reasons[0] for u in updates]})
-        new_reasons = {u.escalation.reasons[0] for u in updates if u.escalation.escalation_id not in open_ids(open_by_reason)}
-        if new_reasons & HOLDING_REASONS and patient.clinic_settings.hold_on_escalation and self.plans:
-            self._hold(patient.patient_id, now)
+        holding = {u.escalation.reasons[0] for u in updates} & HOLDING_REASONS
+        if holding and patient.clinic_settings.hold_on_escalation and self.plans:
+            self._hold(patient.patient_id, now)  # safe to repeat: a held plan stays as it is
 
     def _hold(self, patient_id: str, now: datetime) -> None:
         """Clinic setting, default on: no further step-down until a provider acts."""
         from shared.services.plans import PlanActionRefused
         from shared.services.ports import StatusMoved
 
-        patient = self.store.get_patient(patient_id)
-        if patient is None or patient.held_since:
-            return
-        try:
-            self.plans.hold(patient, "taperline (escalation)", now)
-        except (PlanActionRefused, StatusMoved):
-            return
+        for attempt in range(3):
+            patient = self.store.get_patient(patient_id)
+            if patient is None or patient.held_since:
+                return
+            try:
+                self.plans.hold(patient, "taperline (escalation)", now)
+                return
+            except PlanActionRefused:
+                return  # nothing left to hold (the last dose is past)
+            except StatusMoved:
+                if attempt == 2:
+                    raise  # the task runs again later
 
     def overdue(self, job: Job, patient: Patient, now: datetime) -> None:
         """Still open when it should have been acknowledged: email the clinic's escalation address and every

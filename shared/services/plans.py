@@ -16,6 +16,7 @@ from shared.domain.plan import Plan
 from shared.log import logger
 from shared.services.enrollment import PatientNotFound
 from shared.services.ports import StatusMoved
+from shared.domain.reminders import local_moment
 from shared.services.schedule import outside_quiet_hours, plan_jobs
 
 PLAN_CHANGE = "plan_change"
@@ -48,8 +49,14 @@ class PlanService:
         if patient.held_since:
             raise PlanActionRefused("The plan is already held.")
         new = replan.hold(patient.plan, today)
+        step_today = patient.plan.step_on(today)
+        if (step_today and step_today != patient.plan.steps[0]
+                and now < local_moment(today, patient.dose_time, patient.timezone)):
+            # tonight's step-down has not been taken yet: hold at the dose the patient is on now
+            new = replan.hold(replace(patient.plan, steps=tuple(s for s in patient.plan.steps if s.start_date < today)),
+                              today)
         return self._rewrite(patient, new, now, who, "hold", today.isoformat(),
-                             texts.plan_held_text(patient.clinic_name, dose))
+                             texts.plan_held_text(patient.clinic_name, new.dose_on(today)))
 
     def extend_hold(self, job: Job, patient: Patient, now: datetime) -> None:
         """Task: a long hold is planned again from today, quietly (no text, no audit entry)."""
@@ -73,9 +80,12 @@ class PlanService:
         pace_step, pace_days = self._pace(patient)
         new = replan.adjust(patient.plan, today, dose_mg or dose, step_mg or pace_step, step_days or pace_days,
                             self._follow_ups(patient))
-        text = self._changed_text(patient, new, today)
-        return self._rewrite(patient, new, now, who, "adjust", "", text,
-                             pace={"step_mg": str(step_mg or pace_step), "step_days": step_days or pace_days})
+        pace = {"step_mg": str(step_mg or pace_step), "step_days": step_days or pace_days}
+        if patient.held_since:  # a held taper stays held at the new dose until a provider resumes it
+            new = replan.hold(new, today)
+            return self._rewrite(patient, new, now, who, "adjust", patient.held_since,
+                                 texts.plan_held_text(patient.clinic_name, new.dose_on(today)), pace=pace)
+        return self._rewrite(patient, new, now, who, "adjust", "", self._changed_text(patient, new, today), pace=pace)
 
     def end(self, patient: Patient, who: str, now: datetime) -> Patient:
         today, dose = self._today(patient, now)

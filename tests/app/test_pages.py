@@ -217,8 +217,9 @@ def test_providers_hold_adjust_and_end_a_taper_from_the_patient_page(world):
     assert [n.body for n in notices] == ["Demo Clinic: Please stay on 4 mg each night until your care team contacts you."]
     world.client.post(f"/patients/{created['id']}/plan/adjust", data={"csrf_token": token, "dose_mg": "3",
                                                                        "step_mg": "0.5", "step_days": "5"})
-    adjusted = store.get_patient(created["id"])
-    assert adjusted.plan.dose_on(adjusted.plan.steps[0].start_date) == 3 and adjusted.plan.steps[1].dose_mg == 2.5
+    adjusted = store.get_patient(created["id"])   # adjusting a held taper keeps it held, at the new dose
+    assert adjusted.plan.dose_on(adjusted.plan.steps[0].start_date) == 3 and adjusted.held_since == "2027-01-03"
+    assert [s.dose_mg for s in adjusted.plan.steps] == [3]
     live = {j.meta.get("generation") for j in store.jobs_of(created["id"])
             if j.status is JobStatus.PENDING and j.kind == "dose_reminder"}
     assert adjusted.plan_generation in live  # the new plan's reminders are the live set
@@ -252,3 +253,21 @@ def test_a_long_hold_is_planned_again_before_its_reminders_run_out(world):
     assert max(j.send_at for j in reminders).date() >= patient.plan.last_dose_date
     assert all(j.body == "Demo Clinic: Tonight: LDN 4 mg." for j in reminders)
     assert [a["action"] for a in svc.store.audit_of(created["id"])] == ["hold"]  # the extension is quiet
+
+
+def test_a_hold_on_a_step_down_day_before_the_dose_keeps_the_dose_the_patient_is_on(world):
+    from datetime import timedelta
+
+    from shared.domain.patients import PatientStatus
+
+    created = world.api("POST", "/api/patients", json={
+        "first_name": "Ana", "last_name": "Lopez", "phone": "(212) 555-0123", "timezone": "America/New_York",
+        "provider_email": "provider@example.org", "start_dose_mg": 4, "step_days": 1, "start_date": "2027-01-03",
+        "consent": True}).get_json()
+    svc = world.services
+    svc.store.set_status(svc.store.get_patient(created["id"]), PatientStatus.ACTIVE, svc.clock.now())
+    next_day_noon = svc.clock.now() + timedelta(days=1)            # Jan 4 is a step-down day (4 -> 3 mg)
+    held = svc.plans.act(world.demo.clinic.clinic_id, "dr", created["id"], "hold", next_day_noon)
+    assert held.plan.dose_on(next_day_noon.date()) == 4 and [s.dose_mg for s in held.plan.steps] == [4]
+    [notice] = [j for j in svc.store.jobs_of(created["id"]) if j.kind == "plan_change"]
+    assert "stay on 4 mg" in notice.body

@@ -173,3 +173,19 @@ def test_the_pacer_spaces_sends_under_the_messages_per_second_limit():
     unlimited = Pacer(0, lambda: 0.0, sleep)
     unlimited.wait_turn()
     assert len(slept) == 4
+
+
+def test_a_failing_task_runs_again_later_instead_of_being_lost():
+    dispatcher, store, _, _ = make()
+    calls = []
+
+    def flaky(job, patient, now):
+        calls.append(now)
+        if len(calls) == 1:
+            raise RuntimeError("DynamoDB throttled")
+
+    dispatcher.tasks["evaluate_checkin"] = flaky
+    store.put_job(Job.new(patient_id="p1", channel=Channel.TASK, kind="evaluate_checkin", to="", send_at=NINE_PM,
+                          unique="t1"))
+    assert dispatcher.run(NINE_PM)["retried"] == 1
+    assert dispatcher.run(NINE_PM + timedelta(minutes=1))["done"] == 1 and len(calls) == 2
