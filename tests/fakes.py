@@ -166,6 +166,12 @@ class MemoryStore:
                 self.checkins.setdefault(patient.patient_id, []).append(change.finished)
             if change.escalation:
                 self.escalations.setdefault(patient.patient_id, []).append(change.escalation)
+            if change.add_evidence:
+                escalation_id, evidence = change.add_evidence
+                found = self.escalations.get(patient.patient_id, [])
+                for n, e in enumerate(found):
+                    if e.escalation_id == escalation_id:
+                        found[n] = replace(e, evidence=(*e.evidence, evidence))
             if change.pause_checkins_for:
                 updated = replace(updated, checkins_paused_by=change.pause_checkins_for)
             if change.resume_checkins and not change.pause_checkins_for:

@@ -67,6 +67,12 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
     if change.escalation:
         items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
                               "Item": marshal(escalation_to_item(patient, change.escalation))}})
+    if change.add_evidence:
+        escalation_id, evidence = change.add_evidence
+        items.append({"Update": {"TableName": table, "Key": keys.escalation_key(patient.patient_id, escalation_id).as_item(),
+                                 "ConditionExpression": "attribute_exists(PK)",
+                                 "UpdateExpression": "SET evidence = list_append(if_not_exists(evidence, :none), :e)",
+                                 "ExpressionAttributeValues": marshal({":e": [evidence], ":none": []})}})
     if change.audit:
         key = keys.audit_key(patient.patient_id, f"{utc_iso(now)}#{time.time_ns():020d}", change.audit["id"])
         items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
@@ -80,7 +86,7 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
 
 
 def escalation_to_item(patient: Patient, esc: Escalation) -> dict[str, Any]:
-    key = keys.escalation_key(patient.patient_id, utc_iso(esc.created_at), esc.escalation_id)
+    key = keys.escalation_key(patient.patient_id, esc.escalation_id)
     def when(moment):
         return utc_iso(moment) if moment else None
 

@@ -101,8 +101,9 @@ def checkin_key(patient_id: str, started_iso: str, checkin_id: str) -> Key:
     return Key(patient_pk(patient_id), SortKey(f"CHECKIN#{started_iso}#{checkin_id}"))
 
 
-def escalation_key(patient_id: str, at_iso: str, escalation_id: str) -> Key:
-    return Key(patient_pk(patient_id), SortKey(f"ESC#{at_iso}#{escalation_id}"))
+def escalation_key(patient_id: str, escalation_id: str) -> Key:
+    """By id alone, so a new finding can be added to an open escalation without reading it first."""
+    return Key(patient_pk(patient_id), SortKey(f"ESC#{escalation_id}"))
 
 
 CHECKINS = SortKeyPrefix("CHECKIN#")

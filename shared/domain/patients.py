@@ -134,9 +134,10 @@ class ProfileChange:
     plan: Plan | None = None                     # a rewritten plan (provider action or hold)
     held_since: str | None = None                # ISO date the plan was held, "" to clear
     audit: dict | None = None                    # who, when, what, before and after
+    add_evidence: tuple[str, dict] | None = None  # (open escalation id, a new finding for it)
 
     @property
     def empty(self) -> bool:
         return not (self.new_status or self.checkin or self.finished or self.escalation or self.pause_checkins_for
                     or self.plan_generation or self.jobs or self.resume_checkins or self.plan
-                    or self.held_since is not None or self.audit)
+                    or self.held_since is not None or self.audit or self.add_evidence)

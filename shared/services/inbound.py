@@ -81,6 +81,10 @@ class InboundService:
         if "crisis" in outcome.flags:  # urgent, at once: stored and emailed with this very text
             evidence = {"why": "crisis language in a text", "message_sid": sms.message_sid, "at": utc_iso(now),
                         "checkin_id": open_checkin.checkin_id if open_checkin else None}
+            if patient.checkins_paused_by:  # its crisis escalation is still open: one more piece of evidence
+                interrupted = checkins.close(open_checkin, checkins.INTERRUPTED, now) if open_checkin else None
+                return outcome.reply, ProfileChange(checkin=REMOVE if open_checkin else None, finished=interrupted,
+                                                    add_evidence=(patient.checkins_paused_by, evidence))
             escalation = Escalation(secrets.token_hex(8), ("crisis",), "urgent", "open", now, (evidence,), now)
             interrupted = checkins.close(open_checkin, checkins.INTERRUPTED, now) if open_checkin else None
             return outcome.reply, ProfileChange(checkin=REMOVE if open_checkin else None, finished=interrupted,

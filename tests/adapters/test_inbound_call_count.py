@@ -26,3 +26,14 @@ def test_an_ordinary_answer_takes_three_calls_and_a_retry_is_stored_once(store, 
     stored = store.get_patient("p1").open_checkin
     assert stored.position == 1 and stored.answers["symptoms"].value == 6
     assert len(store.messages_of_patient("p1")) == 1
+
+
+def test_repeated_crisis_texts_keep_one_open_escalation_in_dynamodb(store):
+    store.enroll(a_patient("p2", phone="+12125550199"), [])
+    service = InboundService(store)
+    for n, body in enumerate(["i want to die", "kill myself", "no reason to live"]):
+        assert "988" in service.handle(InboundSms(f"SMc{n}", "+12125550199", "+15005550006", body, NOW)).reply
+    [escalation] = store.escalations_of("p2")
+    assert escalation.status == "open" and [e["message_sid"] for e in escalation.evidence] == ["SMc0", "SMc1", "SMc2"]
+    emails = [j for j in store.jobs_of("p2") if j.kind == "escalation_email"]
+    assert len(emails) == 1

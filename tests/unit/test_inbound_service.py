@@ -212,3 +212,13 @@ def test_call_asks_the_care_team_to_call_and_queues_a_contact_request():
     result = service.handle(sms("call"))
     assert "care team to call you" in result.reply
     assert [j.kind for j in store.jobs.values()] == ["contact_request"]
+
+
+def test_a_second_crisis_text_adds_evidence_to_the_open_crisis_escalation():
+    store, service = with_patient(PatientStatus.ACTIVE)
+    service.handle(sms("i want to die", sid="SM1"))
+    second = service.handle(sms("still want to end it all", sid="SM2"))
+    assert "988" in second.reply
+    [escalation] = store.escalations["p1"]
+    assert [e["message_sid"] for e in escalation.evidence] == ["SM1", "SM2"]
+    assert [j.kind for j in store.jobs.values()].count("escalation_email") == 1
