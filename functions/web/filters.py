@@ -53,12 +53,13 @@ def register(app: Flask) -> None:
 
     app.add_template_filter(job_text)
 
-    def overdue(escalation) -> bool:
+    def overdue(escalation, patient=None) -> bool:
         from flask import current_app
 
         from shared.domain.escalations import is_overdue
 
-        return is_overdue(escalation, current_app.extensions["taperline"].clock.now())
+        settings = patient.enrollment.get("clinic_settings") if patient else None
+        return is_overdue(escalation, current_app.extensions["taperline"].clock.now(), settings)
 
     app.add_template_filter(overdue)
     app.add_template_filter(lambda s: JOB_STATUS.get(s, s), "job_status")

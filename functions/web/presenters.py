@@ -4,7 +4,7 @@ from __future__ import annotations
 from shared.domain.history import Standing
 from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
 from shared.domain.checkins import CheckIn
-from shared.domain.escalations import acknowledge_by
+from shared.domain.escalations import deadline
 from shared.domain.patients import Escalation, Patient
 from shared.services.records import PatientRecord
 
@@ -31,7 +31,7 @@ def patient_record(record: PatientRecord) -> dict:
             "messages": [{"at": utc_iso(m.at), "direction": m.direction, "body": m.body, "status": m.status,
                           "kind": m.kind} for m in record.messages],
             "checkins": [checkin_view(c) for c in record.checkins],
-            "escalations": [escalation_view(e) for e in record.escalations],
+            "escalations": [escalation_view(e, patient.enrollment.get("clinic_settings")) for e in record.escalations],
             "phone_problem": patient.phone_problem or None, "checkins_paused": bool(patient.checkins_paused_by),
             "deliveries_needing_attention": [job_view(j) for j in attention(record)],
             "upcoming": [job_view(j) for j in upcoming(record)[:10]]}
@@ -71,7 +71,7 @@ def checkin_view(checkin: CheckIn) -> dict:
                         for qid, a in checkin.answers.items()}}
 
 
-def escalation_view(escalation: Escalation) -> dict:
+def escalation_view(escalation: Escalation, clinic_settings: dict | None = None) -> dict:
     def when(moment):
         return utc_iso(moment) if moment else None
 
@@ -80,5 +80,5 @@ def escalation_view(escalation: Escalation) -> dict:
             "evidence": list(escalation.evidence), "acknowledged_by": escalation.acknowledged_by or None,
             "acknowledged_at": when(escalation.acknowledged_at), "resolved_by": escalation.resolved_by or None,
             "resolved_at": when(escalation.resolved_at), "note": escalation.note or None,
-            "acknowledge_by": utc_iso(acknowledge_by(escalation)),
+            "acknowledge_by": utc_iso(deadline(escalation, clinic_settings)),
             "overdue_notified_at": when(escalation.overdue_notified_at)}

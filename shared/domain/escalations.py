@@ -86,8 +86,15 @@ def acknowledge_by(escalation: Escalation, urgent_within: timedelta = URGENT_ACK
     return moment
 
 
-def is_overdue(escalation: Escalation, now: datetime) -> bool:
-    return escalation.status == "open" and now >= acknowledge_by(escalation)
+def deadline(escalation: Escalation, clinic_settings: dict | None = None) -> datetime:
+    """acknowledge_by with the clinic's own deadlines (minutes for urgent, business days for routine)."""
+    settings = clinic_settings or {}
+    return acknowledge_by(escalation, timedelta(minutes=int(settings.get("ack_urgent_minutes", 60))),
+                          int(settings.get("ack_routine_business_days", ROUTINE_ACK_BUSINESS_DAYS)))
+
+
+def is_overdue(escalation: Escalation, now: datetime, clinic_settings: dict | None = None) -> bool:
+    return escalation.status == "open" and now >= deadline(escalation, clinic_settings)
 
 
 def overdue_email(clinic_name: str, escalation: Escalation, link: str) -> Email:

@@ -11,7 +11,7 @@ from shared.domain import texts
 from shared.domain.accounts import Caller
 from shared.domain.escalation_rules import CONTACT_REQUEST, HOLDING_REASONS, Finding, Thresholds, findings
 from shared.domain.accounts import Role
-from shared.domain.escalations import acknowledge_by, merge, overdue_email, provider_email
+from shared.domain.escalations import deadline, merge, overdue_email, provider_email
 from shared.domain.history import standing
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Escalation, Patient, ProfileChange
@@ -32,11 +32,9 @@ def task_job(patient: Patient, kind: str, now: datetime) -> Job:
 
 def overdue_check_job(patient: Patient, escalation: Escalation) -> Job:
     """A task at the moment the escalation would become overdue (clinic settings, 1 hour / 2 business days)."""
-    settings = patient.enrollment.get("clinic_settings", {})
-    deadline = acknowledge_by(escalation, timedelta(minutes=int(settings.get("ack_urgent_minutes", 60))),
-                              int(settings.get("ack_routine_business_days", 2)))
     return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=OVERDUE_CHECK, to="",
-                   send_at=deadline, unique=f"ovd-{escalation.escalation_id}",
+                   send_at=deadline(escalation, patient.enrollment.get("clinic_settings")),
+                   unique=f"ovd-{escalation.escalation_id}",
                    meta={"escalation_id": escalation.escalation_id})
 
 

@@ -70,3 +70,13 @@ def test_urgent_emails_also_go_to_the_clinics_escalation_address_routine_ones_do
     assert [j.to for j in email_jobs(patient, [mood], NOW, "https://t")] == ["dr@example.org"]
     [job] = email_jobs(patient, [mood], NOW, "https://t")
     assert job.channel.value == "email" and job.subject == "A patient at Demo Clinic needs review" and job.html
+
+
+def test_acknowledgement_deadlines_follow_the_clinics_settings():
+    from shared.domain.escalations import deadline, is_overdue
+
+    urgent = Escalation("u", ("crisis",), "urgent", "open", NOW)
+    settings = {"ack_urgent_minutes": 30, "ack_routine_business_days": 1}
+    assert deadline(urgent, settings) == NOW + timedelta(minutes=30)
+    assert is_overdue(urgent, NOW + timedelta(minutes=31), settings)
+    assert not is_overdue(urgent, NOW + timedelta(minutes=31))  # default: 1 hour
