@@ -23,6 +23,19 @@ def unmarshal(item: dict[str, Any]) -> dict[str, Any]:
     return {k: _from_dynamo(v) for k, v in item.items()}
 
 
+def plain_numbers(value: Any) -> Any:
+    """DynamoDB numbers come back as Decimal; maps of settings and evidence want plain ints and floats."""
+    from decimal import Decimal
+
+    if isinstance(value, dict):
+        return {k: plain_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_numbers(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
 def error_code(exc: ClientError) -> str:
     return exc.response.get("Error", {}).get("Code", "")
 

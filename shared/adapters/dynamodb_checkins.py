@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from shared.adapters import keys
-from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, marshal, unmarshal
+from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, marshal, plain_numbers, unmarshal
 from shared.domain.checkins import Answer, CheckIn
 from shared.domain.jobs import parse_utc, utc_iso
 from shared.domain.patients import PLAN_OVER, REMOVE, Escalation, Patient, PatientStatus, ProfileChange
@@ -109,19 +109,9 @@ def escalation_from_item(item: dict[str, Any]) -> Escalation:
     if isinstance(evidence, dict):
         evidence = [evidence]
     return Escalation(item["escalation_id"], tuple(item["reasons"]), item["severity"], item["status"],
-                      parse_utc(item["created_at"]), tuple(_plain(e) for e in evidence), when("last_emailed_at"),
+                      parse_utc(item["created_at"]), tuple(plain_numbers(e) for e in evidence), when("last_emailed_at"),
                       item.get("acknowledged_by", ""), when("acknowledged_at"), item.get("resolved_by", ""),
                       when("resolved_at"), item.get("note", ""), when("overdue_notified_at"))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
 
 
 def checkin_to_map(checkin: CheckIn) -> dict[str, Any]:
@@ -165,7 +155,7 @@ class CheckinRecords(TableAccess):
         return [checkin_from_map(i) for i in self._collection(patient_id, keys.CHECKINS)]
 
     def audit_of(self, patient_id: str) -> list[dict]:
-        return [_plain(i) for i in self._collection(patient_id, keys.AUDIT)]
+        return [plain_numbers(i) for i in self._collection(patient_id, keys.AUDIT)]
 
     def escalations_of(self, patient_id: str) -> list[Escalation]:
         return [escalation_from_item(i) for i in self._collection(patient_id, keys.ESCALATIONS)]

@@ -7,17 +7,12 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from shared.adapters import keys
-from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, cancelled_by_condition, marshal, unmarshal
+from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, cancelled_by_condition, marshal, plain_numbers, unmarshal
+from shared.adapters.dynamodb_checkins import change_items, checkin_from_map, checkin_to_map
 from shared.domain.jobs import Job, JobStatus, parse_utc, utc_iso
 from shared.domain.patients import PLAN_OVER, Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
 from shared.services.ports import PhoneTaken, StatusMoved
-
-
-def checkin_from_map(item):
-    from shared.adapters.dynamodb_checkins import checkin_from_map as read
-
-    return read(item)
 
 PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
 
@@ -68,8 +63,6 @@ class PatientRecords(TableAccess):
 
     def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None:
         """Move a patient from the status we read to `new`; StatusMoved when it changed meanwhile."""
-        from shared.adapters.dynamodb_checkins import change_items
-
         try:
             self._call("transact_write_items", TransactItems=change_items(self.table, patient,
                                                                           ProfileChange(new_status=new), now))
@@ -143,15 +136,10 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "dose_time": patient.dose_time.strftime("%H:%M"), "plan": patient.plan.to_record(),
             "status": patient.status.value, "created_at": created, "notes": patient.notes or None,
             "enrollment": patient.enrollment or None, "version": patient.version,
-            "open_checkin": _checkin_map(patient.open_checkin) if patient.open_checkin else None,
+            "open_checkin": checkin_to_map(patient.open_checkin) if patient.open_checkin else None,
             "checkins_paused_by": patient.checkins_paused_by or None,
             "plan_generation": patient.plan_generation or None, "held_since": patient.held_since or None}
 
-
-def _checkin_map(checkin):
-    from shared.adapters.dynamodb_checkins import checkin_to_map
-
-    return checkin_to_map(checkin)
 
 
 def patient_from_item(item: dict[str, Any]) -> Patient:
@@ -164,21 +152,8 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         plan=Plan.from_record(item["plan"]), status=PatientStatus(item["status"]),
         created_at=parse_utc(item["created_at"]), status_before_opt_out=PatientStatus(before) if before else None,
         consented_at=parse_utc(consented) if consented else None, notes=item.get("notes", ""),
-        enrollment=_plain(dict(item.get("enrollment") or {})), phone_problem=item.get("phone_problem", ""),
+        enrollment=plain_numbers(dict(item.get("enrollment") or {})), phone_problem=item.get("phone_problem", ""),
         version=int(item.get("version", 0)), checkins_paused_by=item.get("checkins_paused_by", ""),
         open_checkin=checkin_from_map(item["open_checkin"]) if item.get("open_checkin") else None,
         last_checkin_at=parse_utc(item["last_checkin_at"]) if item.get("last_checkin_at") else None,
         plan_generation=item.get("plan_generation", ""), held_since=item.get("held_since", ""))
-
-
-def _plain(value: Any) -> Any:
-    """DynamoDB numbers come back as Decimal; settings want plain ints and bools."""
-    from decimal import Decimal
-
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else value
-    return value

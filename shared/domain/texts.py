@@ -130,10 +130,6 @@ def taper_done_text(clinic_name: str, discreet: bool = False) -> str:
             f"Check-ins continue for the next few weeks.")
 
 
-def plan_resumed_text(first_name: str) -> str:
-    first_name = sms_name(first_name) or "back"
-    return f"Welcome back {first_name}. Your dose reminders start again from the next one. Reply HELP for help."
-
 
 def short_day(day) -> str:
     return f"{day:%a} {day.day} {day:%b}"

@@ -57,3 +57,10 @@ def in_process_stack(start, api_key: str):
 
     return LocalStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(start),
                        "LOCAL_API_KEY": api_key}).start()
+
+
+def move_clock(stack, **body) -> dict:
+    """POST /dev/clock on an in-process stack; the answer ({"now", "dispatch"}) of a successful move."""
+    response = requests.post(stack.base_url + "/dev/clock", json=body, timeout=120)
+    assert response.status_code == 200, response.text
+    return response.json()

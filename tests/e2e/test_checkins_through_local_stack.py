@@ -5,7 +5,7 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from tests.e2e.conftest import in_process_stack
+from tests.e2e.conftest import in_process_stack, move_clock
 
 
 START = datetime(2027, 5, 3, 14, 0, tzinfo=timezone.utc)  # 10:00 in New York
@@ -31,9 +31,7 @@ def patient(stack):
 
 
 def move(stack, **body):
-    response = requests.post(stack.base_url + "/dev/clock", json=body, timeout=120)
-    assert response.status_code == 200, response.text
-    return response.json()["dispatch"]
+    return move_clock(stack, **body)["dispatch"]
 
 
 def say(stack, body, sid=None):

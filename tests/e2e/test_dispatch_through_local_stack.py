@@ -6,6 +6,8 @@ from urllib.parse import quote
 import pytest
 import requests
 
+from tests.e2e.conftest import move_clock
+
 from local.stack import LocalStack
 from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
 from tests.builders import a_patient
@@ -29,10 +31,7 @@ def put_sms(stack, unique, send_at, body, kind="dose_reminder", patient="p-e2e")
     return job
 
 
-def move(stack, **body):
-    response = requests.post(stack.base_url + "/dev/clock", json=body, timeout=60)
-    assert response.status_code == 200, response.text
-    return response.json()
+move = move_clock
 
 
 def sent_to(stack, number=PATIENT):

@@ -5,7 +5,7 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from tests.e2e.conftest import in_process_stack
+from tests.e2e.conftest import in_process_stack, move_clock
 
 START = datetime(2027, 6, 1, 14, 0, tzinfo=timezone.utc)  # 10:00 in New York
 KEY = {"Authorization": "Bearer esc-key"}
@@ -19,9 +19,7 @@ def stack():
     running.stop()
 
 
-def move(stack, **body):
-    response = requests.post(stack.base_url + "/dev/clock", json=body, timeout=120)
-    assert response.status_code == 200, response.text
+move = move_clock
 
 
 def say(stack, body):

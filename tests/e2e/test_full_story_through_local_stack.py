@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from shared.domain.jobs import parse_utc
-from tests.e2e.conftest import in_process_stack
+from tests.e2e.conftest import in_process_stack, move_clock
 
 START = datetime(2027, 7, 1, 14, 0, tzinfo=timezone.utc)  # Thu 1 Jul 2027, 10:00 in New York
 KEY = {"Authorization": "Bearer story-key"}
@@ -23,8 +23,7 @@ def stack():
     running.stop()
 
 
-def move(stack, **body):
-    assert requests.post(stack.base_url + "/dev/clock", json=body, timeout=120).status_code == 200
+move = move_clock
 
 
 def say(stack, body):

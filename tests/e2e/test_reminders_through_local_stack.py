@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from tests.e2e.conftest import in_process_stack
+from tests.e2e.conftest import in_process_stack, move_clock
 from shared.domain.jobs import JobStatus, parse_utc, utc_iso
 
 START = datetime(2027, 3, 4, 15, 0, tzinfo=timezone.utc)  # 10:00 in New York, the day before the plans start
@@ -39,9 +39,7 @@ def text(stack, e164, body):
 
 
 def move(stack, **body):
-    response = requests.post(stack.base_url + "/dev/clock", json=body, timeout=120)
-    assert response.status_code == 200, response.text
-    return response.json()["dispatch"]
+    return move_clock(stack, **body)["dispatch"]
 
 
 def sent_to(stack, e164):
