@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: dev test unit package bench clean
+.PHONY: dev test unit package bench docs-images clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ unit: $(STAMP)
 
 package: $(STAMP)
 	./scripts/package.sh
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+docs-images: $(STAMP)
+	$(PY) -m pytest -q -p no:xdist tests/browser --docs-images
 
 clean:
 	rm -rf $(VENV) node_modules .serverless .cache .requirements-cache test-output
