@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     parser.add_argument("--provider-name", default="")
     parser.add_argument("--api-key", action="store_true", help="also create an API key for the JSON API")
     parser.add_argument("--discreet-texts", action="store_true", help="leave the drug's name out of every text")
+    parser.add_argument("--timezone", default="America/New_York", help="the clinic's own zone: pages show times in it")
     parser.add_argument("--quiet-hours", default="21:00-08:00", help="local quiet hours, like 21:00-08:00")
     parser.add_argument("--escalation-email", default="", help="also gets urgent and overdue escalation emails")
     parser.add_argument("--no-hold-on-escalation", action="store_true",
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     quiet_start, _, quiet_end = args.quiet_hours.partition("-")
     clinic = accounts.create_clinic(args.name, args.phone, now, settings={
         "discreet_texts": args.discreet_texts, "quiet_start": quiet_start.strip(), "quiet_end": quiet_end.strip(),
-        "hold_on_escalation": not args.no_hold_on_escalation,
+        "hold_on_escalation": not args.no_hold_on_escalation, "timezone": args.timezone,
         **({"escalation_email": args.escalation_email} if args.escalation_email else {})})
     print(f"clinic {clinic.name}  id {clinic.clinic_id}")
     _, password = accounts.add_user(clinic.clinic_id, args.admin_email, Role.ADMIN, args.admin_name, now)

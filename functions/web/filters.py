@@ -21,6 +21,10 @@ def day(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
+def iso_day(value: str) -> str:
+    return day(date.fromisoformat(value)) if value else "Never"
+
+
 def day_before(value: date) -> str:
     return day(value - timedelta(days=1))
 
@@ -67,6 +71,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(dose)
     app.add_template_filter(day)
     app.add_template_filter(day_before)
+    app.add_template_filter(iso_day)
     app.add_template_filter(when)
     app.add_template_filter(clock)
     app.add_template_filter(iso_when)

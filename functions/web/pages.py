@@ -4,14 +4,25 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session
 from marshmallow import ValidationError
 
+from markupsafe import Markup
+
 from functions.web.auth import admin_only, services, signed_in
+from functions.web.chart import taper_svg
 from functions.web.presenters import attention, upcoming
 from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
+from shared.domain.patients import DEFAULT_CLINIC_ZONE
+from shared.domain.taper_chart import taper_chart
 from shared.services.accounts import SignInRefused, SignInThrottled
 from shared.services.enrollment import EnrollmentRefused
 from shared.services.ports import PhoneTaken
 
 bp = Blueprint("pages", __name__, template_folder="templates")
+
+
+@bp.app_context_processor
+def clinic_zone() -> dict:
+    """Pages show times in the signed-in clinic's zone."""
+    return {"zone": (session.get("user") or {}).get("zone") or DEFAULT_CLINIC_ZONE}
 
 FORM_FIELDS = ("first_name", "last_name", "phone", "timezone", "provider_email", "start_dose_mg", "step_mg",
                "step_days", "dose_time", "checkin_time", "start_date", "follow_up_days", "notes")
@@ -35,9 +46,11 @@ def login():
                                error="Too many failed attempts. Try again in 15 minutes."), 429
     except SignInRefused:
         return render_template("login.html", email=email, error="Wrong email or password."), 401
+    clinic = svc.accounts.clinic(user.clinic_id)
     session.clear()
     session.regenerate()
-    session["user"] = {"email": user.email, "clinic_id": user.clinic_id, "role": user.role.value, "name": user.name}
+    session["user"] = {"email": user.email, "clinic_id": user.clinic_id, "role": user.role.value, "name": user.name,
+                       "zone": clinic.timezone if clinic else DEFAULT_CLINIC_ZONE}
     flash(f"Signed in as {user.name or user.email}.")
     return redirect(_safe_next(request.args.get("next", "")))
 
@@ -92,9 +105,14 @@ def enroll():
 @signed_in
 def patient(patient_id: str):
     svc = services()
-    record = svc.records.record(g.caller, patient_id, svc.clock.now())
+    now = svc.clock.now()
+    record = svc.records.record(g.caller, patient_id, now)
+    audit = svc.store.audit_of(patient_id)
+    chart = taper_chart(record.patient, record.checkins, record.escalations, audit, now)
+    name = f"{record.patient.first_name} {record.patient.last_name}"
     return render_template("patient.html", record=record, p=record.patient, attention=attention(record),
-                           upcoming=upcoming(record), audit=svc.store.audit_of(patient_id))
+                           upcoming=upcoming(record), audit=audit, chart=chart,
+                           chart_svg=Markup(taper_svg(chart, f"Taper of {name}: dose steps and check-in answers")))
 
 
 @bp.get("/escalations")

@@ -21,6 +21,19 @@ class PatientStatus(str, Enum):
 PLAN_OVER = {PatientStatus.CONSENT_EXPIRED, PatientStatus.COMPLETED}
 
 
+DEFAULT_CLINIC_ZONE = "America/New_York"
+
+
+def valid_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class ClinicSettings:
     """What a clinic may tune. Defaults: quiet 21:00-08:00 local, the drug named in texts."""
@@ -37,6 +50,8 @@ class ClinicSettings:
                        quiet_end=time.fromisoformat(data.get("quiet_end", "08:00")),
                        discreet_texts=bool(data.get("discreet_texts", False)),
                        hold_on_escalation=bool(data.get("hold_on_escalation", True)))
+        if data.get("timezone") and not valid_zone(data["timezone"]):
+            raise ValueError(f"Unknown time zone {data['timezone']!r}: use an IANA name like America/Chicago.")
         if not (time(12, 0) <= settings.quiet_start <= time(21, 0) and time(8, 0) <= settings.quiet_end <= time(12, 0)):
             raise ValueError("Quiet hours must cover at least 21:00-08:00 local (the federal calling window).")
         return settings
@@ -58,6 +73,11 @@ class Clinic:
     name: str
     contact_phone: str = ""
     settings: dict = field(default_factory=dict)
+
+    @property
+    def timezone(self) -> str:
+        """Where the clinic's staff are: pages show times in this zone."""
+        return self.settings.get("timezone") or DEFAULT_CLINIC_ZONE
 
 
 @dataclass(frozen=True)

@@ -271,3 +271,25 @@ def test_a_hold_on_a_step_down_day_before_the_dose_keeps_the_dose_the_patient_is
     assert held.plan.dose_on(next_day_noon.date()) == 4 and [s.dose_mg for s in held.plan.steps] == [4]
     [notice] = [j for j in svc.store.jobs_of(created["id"]) if j.kind == "plan_change"]
     assert "stay on 4 mg" in notice.body
+
+
+def test_the_patient_page_draws_the_taper_as_inline_svg_with_a_table_of_the_same_days(world):
+    from shared.domain.patients import PatientStatus
+
+    created = world.api("POST", "/api/patients", json={
+        "first_name": "Ana", "last_name": "Lopez", "phone": "(212) 555-0123", "timezone": "America/New_York",
+        "provider_email": "provider@example.org", "start_dose_mg": 3, "start_date": "2027-01-03",
+        "consent": True}).get_json()
+    store, now = world.services.store, world.services.clock.now()
+    store.set_status(store.get_patient(created["id"]), PatientStatus.ACTIVE, now)
+    world.sign_in(world.demo.provider_email, world.demo.provider_password)
+    token = csrf_from(world.client.get(f"/patients/{created['id']}"))
+    world.client.post(f"/patients/{created['id']}/plan/hold", data={"csrf_token": token})
+    page = world.client.get(f"/patients/{created['id']}").get_data(as_text=True)
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert 'role="img"' in svg and "Taper of Ana Lopez: dose steps and check-in answers</title>" in svg
+    assert "<script" not in page and "Held" in svg and "Dose (mg)" in svg and "Symptoms (0-10)" in svg
+    table = page[page.index("The same, day by day"):]
+    assert re.search(r'<tr aria-current="date"><th scope="row">Sun 3 Jan 2027</th><td>3 mg</td>', table)
+    assert "Step to 3 mg; Taper held; Today" in table
+    assert "Held since Sun 3 Jan 2027" in page and "2027-01-03" not in page.replace('"2027-01-03', "")
