@@ -6,7 +6,7 @@ from marshmallow import ValidationError
 
 from functions.web.auth import api_key_required, services
 from functions.web.presenters import escalation_view, patient_created, patient_record, patient_summary
-from functions.web.schemas import AdjustSchema, EnrollmentSchema, StatusQuerySchema, flat_errors
+from functions.web.schemas import AdjustSchema, EnrollmentSchema, EscalationQuerySchema, StatusQuerySchema, flat_errors
 from shared.services.enrollment import EnrollmentRefused
 from shared.services.plans import PlanActionRefused
 from shared.services.ports import PhoneTaken
@@ -18,13 +18,35 @@ def errors(messages: dict, status: int = 400):
     return jsonify({"errors": flat_errors(messages)}), status
 
 
+class BadBody(Exception):
+    """A request body that is not the JSON object the operation takes."""
+
+
+NOT_AN_OBJECT = {"_body": ["Send a JSON object (Content-Type: application/json)."]}
+
+
+def optional_object() -> dict:
+    """The JSON object of an optional body: {} when there is none; BadBody when there is one but it is not."""
+    if not request.get_data(cache=True):
+        return {}
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise BadBody()
+    return body
+
+
+@bp.errorhandler(BadBody)
+def bad_body(_exc: BadBody):
+    return errors(NOT_AN_OBJECT)
+
+
 @bp.post("/patients")
 @api_key_required
 def enroll():
     svc = services()
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        return errors({"_body": ["Send a JSON object (Content-Type: application/json)."]})
+        return errors(NOT_AN_OBJECT)
     now = svc.clock.now()
     try:
         data = EnrollmentSchema(now=now).load(body)
@@ -68,7 +90,7 @@ def plan_action(patient_id: str, action: str):
     params = {}
     if action == "adjust":
         try:
-            params = AdjustSchema().load(request.get_json(silent=True) or {})
+            params = AdjustSchema().load(optional_object())
         except ValidationError as exc:
             return errors(exc.messages)
     try:
@@ -84,10 +106,11 @@ def plan_action(patient_id: str, action: str):
 @api_key_required
 def list_escalations():
     svc = services()
-    status = request.args.get("status") or None
-    if status not in (None, "open", "acknowledged", "resolved"):
-        return errors({"status": ["Must be one of: open, acknowledged, resolved."]})
-    rows = svc.escalations.list(g.caller, status)
+    try:
+        query = EscalationQuerySchema().load(request.args.to_dict())
+    except ValidationError as exc:
+        return errors(exc.messages)
+    rows = svc.escalations.list(g.caller, query.get("status") or None)
     return jsonify({"escalations": [{**escalation_view(e), "patient_id": pid} for pid, e in rows]})
 
 
@@ -102,8 +125,7 @@ def acknowledge_escalation(escalation_id: str):
 @api_key_required
 def resolve_escalation(escalation_id: str):
     svc = services()
-    body = request.get_json(silent=True) or {}
-    note = body.get("note", "") if isinstance(body, dict) else ""
+    note = optional_object().get("note", "")
     if not isinstance(note, str):
         return errors({"note": ["Must be text."]})
     return jsonify(escalation_view(svc.escalations.resolve(g.caller, escalation_id, svc.clock.now(), note)))

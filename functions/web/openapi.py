@@ -1,13 +1,35 @@
 """The OpenAPI 3 document, generated from the same marshmallow schemas the API validates with."""
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from functions.web import schemas
 
 
 def _json(schema: str, description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _numbers(value: Any) -> Any:
+    """Decimal limits and defaults (0.5 mg) as JSON numbers: JSON Schema wants numbers, not strings."""
+    if isinstance(value, dict):
+        return {k: _numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_numbers(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _with_common_errors(operation: dict) -> dict:
+    """Every API operation may answer 503 (storage briefly unavailable); keyed ones 401; all in one shape."""
+    responses = operation["responses"]
+    if operation.get("security"):
+        responses.setdefault("401", _json("Problem", "No valid API key"))
+    responses.setdefault("503", _json("Problem", "Storage is unavailable for a moment; try again"))
+    return operation
 
 
 @lru_cache(maxsize=1)
@@ -19,9 +41,10 @@ def document() -> dict:
                    info={"description": "Enroll patients in an SMS-supervised LDN taper and read their records."})
     spec.components.security_scheme("apiKey", {"type": "http", "scheme": "bearer"})
     spec.components.schema("Enrollment", schema=schemas.EnrollmentSchema(now=None))
-    for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "EscalationList"):
+    for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "Problem", "EscalationList"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
-    unauthorised = {"description": "No valid API key"}
+    unauthorised = _json("Problem", "No valid API key")
+    invalid = _json("Errors", "Invalid fields, keyed by field name")
     spec.path(path="/api/patients", operations={
         "post": {"summary": "Enroll a patient; the welcome text asks for consent", "security": [{"apiKey": []}],
                  "requestBody": {"required": True, "content": {"application/json": {"schema": "Enrollment"}}},
@@ -31,12 +54,12 @@ def document() -> dict:
         "get": {"summary": "This clinic's patients", "security": [{"apiKey": []}],
                 "parameters": [{"in": "query", "name": "status", "required": False,
                                 "schema": {"type": "string", "enum": list(schemas.STATUSES)}}],
-                "responses": {"200": _json("PatientList", "Patients"), "401": unauthorised}}})
+                "responses": {"200": _json("PatientList", "Patients"), "400": invalid, "401": unauthorised}}})
     spec.path(path="/api/patients/{patient_id}", operations={
         "get": {"summary": "One patient's whole record", "security": [{"apiKey": []}],
                 "parameters": [{"in": "path", "name": "patient_id", "required": True, "schema": {"type": "string"}}],
                 "responses": {"200": _json("PatientRecord", "The record"), "401": unauthorised,
-                              "404": {"description": "No such patient in this clinic"}}}})
+                              "404": _json("Problem", "No such patient in this clinic")}}})
     spec.components.schema("Adjust", schema=schemas.AdjustSchema)
     spec.components.schema("PlanAction", schema=schemas.PlanActionSchema)
     for action, summary in (("hold", "Hold: no further step-down; the patient is told to stay on the dose"),
@@ -47,24 +70,36 @@ def document() -> dict:
                      "parameters": [{"in": "path", "name": "patient_id", "required": True,
                                      "schema": {"type": "string"}}],
                      "responses": {"200": _json("PlanAction", "The patient and the rewritten plan"),
-                                   "401": unauthorised, "404": {"description": "No such patient in this clinic"},
+                                   "401": unauthorised, "404": _json("Problem", "No such patient in this clinic"),
                                    "409": _json("Errors", "The action does not fit where the plan stands")}}
         if action == "adjust":
             operation["requestBody"] = {"content": {"application/json": {"schema": "Adjust"}}}
+            operation["responses"]["400"] = invalid
         spec.path(path=f"/api/patients/{{patient_id}}/{action}", operations={"post": operation})
     spec.path(path="/api/escalations", operations={
         "get": {"summary": "This clinic's escalations, open first, urgent on top", "security": [{"apiKey": []}],
                 "parameters": [{"in": "query", "name": "status", "required": False,
-                                "schema": {"type": "string", "enum": ["open", "acknowledged", "resolved"]}}],
-                "responses": {"200": _json("EscalationList", "Escalations"), "401": unauthorised}}})
+                                "description": "Only escalations in this state (empty: all)",
+                                "schema": {"type": "string", "enum": ["", "open", "acknowledged", "resolved"]}}],
+                "responses": {"200": _json("EscalationList", "Escalations"), "400": invalid,
+                              "401": unauthorised}}})
+    spec.components.schema("Resolution", schema=schemas.ResolutionSchema)
     for action, summary in (("acknowledge", "Acknowledge (a crisis hold on check-ins ends)"),
                             ("resolve", "Resolve, with an optional note")):
-        spec.path(path=f"/api/escalations/{{escalation_id}}/{action}", operations={
-            "post": {"summary": summary, "security": [{"apiKey": []}],
+        operation = {"summary": summary, "security": [{"apiKey": []}],
                      "parameters": [{"in": "path", "name": "escalation_id", "required": True,
                                      "schema": {"type": "string"}}],
                      "responses": {"200": _json("Escalation", "The escalation after the change"),
-                                   "401": unauthorised, "404": {"description": "No such escalation in this clinic"}}}})
+                                   "401": unauthorised, "404": _json("Problem", "No such escalation in this clinic")}}
+        if action == "resolve":
+            operation["requestBody"] = {"content": {"application/json": {"schema": "Resolution"}}}
+            operation["responses"]["400"] = invalid
+        spec.path(path=f"/api/escalations/{{escalation_id}}/{action}", operations={"post": operation})
     spec.path(path="/api/openapi.json", operations={
         "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3 document"}}}})
-    return spec.to_dict()
+    document = _numbers(spec.to_dict())
+    for path, operations in document["paths"].items():
+        if path != "/api/openapi.json":
+            for operation in operations.values():
+                _with_common_errors(operation)
+    return document

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -71,7 +71,11 @@ class LocalTime(fields.String):
 
 
 def at_most_two_decimals(value: Decimal) -> None:
-    if value != value.quantize(Decimal("0.01")):
+    try:
+        exact = value == value.quantize(Decimal("0.01"))
+    except InvalidOperation:  # far too large to have cents (1e308): the range check says what is wrong
+        exact = False
+    if not exact:
         raise ValidationError("Use at most two decimals, like 2.25.")
 
 
@@ -141,6 +145,12 @@ class AdjustSchema(Schema):
     step_mg = mg(limits.MIN_STEP_MG, limits.MAX_STEP_MG)
     step_days = fields.Integer(validate=validate.Range(limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS,
                                                        error="Must be between 1 and 30 days."))
+
+
+class ResolutionSchema(Schema):
+    """Resolving an escalation: an optional note."""
+
+    note = fields.String()
 
 
 class PlanActionSchema(Schema):
@@ -218,9 +228,22 @@ class EscalationSchema(Schema):
     note = fields.String(allow_none=True)
     reasons = fields.List(fields.String())
     severity = fields.String(validate=validate.OneOf(("urgent", "routine")))
-    status = fields.String()
+    status = fields.String(validate=validate.OneOf(("open", "acknowledged", "resolved")))
     created_at = fields.DateTime()
     evidence = fields.List(fields.Dict())
+    acknowledge_by = fields.DateTime()
+    overdue_notified_at = fields.DateTime(allow_none=True)
+
+
+class JobSchema(Schema):
+    """A text as the patient page and the record list it: upcoming, or needing attention."""
+
+    id = fields.String()
+    kind = fields.String()
+    status = fields.String()
+    send_at = fields.DateTime()
+    error_code = fields.String(allow_none=True)
+    body = fields.String()
 
 
 class PatientRecordSchema(PatientSummarySchema):
@@ -234,6 +257,10 @@ class PatientRecordSchema(PatientSummarySchema):
     messages = fields.List(fields.Nested(MessageSchema))
     checkins = fields.List(fields.Nested(CheckinSchema))
     escalations = fields.List(fields.Nested(EscalationSchema))
+    phone_problem = fields.String(allow_none=True)
+    checkins_paused = fields.Boolean()
+    deliveries_needing_attention = fields.List(fields.Nested(JobSchema))
+    upcoming = fields.List(fields.Nested(JobSchema))
 
 
 class EscalationListSchema(Schema):
@@ -241,11 +268,29 @@ class EscalationListSchema(Schema):
 
 
 class ErrorsSchema(Schema):
-    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+    """400 and 409 from the API: what is wrong, by field."""
+
+    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), required=True)
+
+
+class ProblemSchema(Schema):
+    """Every other error (401, 404, 405, 413, 503 ...): a title and a sentence for people."""
+
+    error = fields.String(required=True)
+    message = fields.String(required=True)
 
 
 class StatusQuerySchema(Schema):
+    """GET /api/patients: an optional status; any other parameter is a 400."""
+
     status = fields.String(validate=validate.OneOf(STATUSES))
+
+
+class EscalationQuerySchema(Schema):
+    """GET /api/escalations: an optional status ("" means any); any other parameter is a 400."""
+
+    status = fields.String(validate=validate.OneOf(("", "open", "acknowledged", "resolved"),
+                                                   error="Must be one of: open, acknowledged, resolved."))
 
 
 def flat_errors(messages: dict) -> dict[str, list[str]]:
