@@ -76,8 +76,24 @@ class AccountRecords(TableAccess):
              "created_at": utc_iso(now)}))
 
     def clinic_for_api_key(self, key_hash: str) -> str | None:
-        found = self._call("get_item", TableName=self.table, Key=keys.api_key_key(key_hash).as_item())
-        return found["Item"]["clinic_id"]["S"] if "Item" in found else None
+        """The clinic of a live key; None for an unknown or revoked one."""
+        found = self._call("get_item", TableName=self.table, Key=keys.api_key_key(key_hash).as_item(),
+                           ConsistentRead=True)
+        item = found.get("Item")
+        if item is None or "revoked_at" in item:
+            return None
+        return item["clinic_id"]["S"]
+
+    def revoke_api_key(self, key_hash: str, clinic_id: str, now: datetime) -> bool:
+        """Mark a key of this clinic revoked (kept, for the record); False when the clinic has no such key."""
+        try:
+            self._call("update_item", TableName=self.table, Key=keys.api_key_key(key_hash).as_item(),
+                       ConditionExpression="attribute_exists(PK) AND clinic_id = :c",
+                       UpdateExpression="SET revoked_at = if_not_exists(revoked_at, :now)",
+                       ExpressionAttributeValues=marshal({":c": clinic_id, ":now": utc_iso(now)}))
+        except ClientError:
+            return False
+        return True
 
     # --- sessions -----------------------------------------------------------------------------
     def get_session(self, token_hash: str, now: datetime) -> dict | None:

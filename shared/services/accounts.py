@@ -83,6 +83,13 @@ class AccountService:
         self.accounts.put_api_key(api_key_hash(key), clinic_id, label, now)
         return key
 
+    def revoke_api_key(self, clinic_id: str, key: str, now: datetime) -> bool:
+        """Revoke one of the clinic's API keys at once: every later request with it is a 401."""
+        revoked = bool(key) and self.accounts.revoke_api_key(api_key_hash(key), clinic_id, now)
+        logger().info("api key revoked" if revoked else "api key not revoked: unknown to this clinic",
+                      extra={"clinic_id": clinic_id})
+        return revoked
+
     def caller_for_api_key(self, key: str) -> Caller | None:
         clinic_id = self.accounts.clinic_for_api_key(api_key_hash(key)) if key else None
         return Caller(clinic_id=clinic_id, role=Role.ADMIN) if clinic_id else None
