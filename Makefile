@@ -30,7 +30,7 @@ bench: $(STAMP)
 	$(PY) -m bench
 
 docs-images: $(STAMP)
-	$(PY) -m pytest -q -p no:xdist tests/browser --docs-images
+	DOCS_IMAGES=1 $(PY) -m pytest -q -p no:xdist tests/browser
 
 clean:
 	rm -rf $(VENV) node_modules .serverless .cache .requirements-cache test-output

@@ -14,16 +14,19 @@ STYLE = Style(background="#ffffff", plot_background="#ffffff", foreground="#1d23
               foreground_subtle="#d8dce3", opacity=".25", opacity_hover=".25", transition="none",
               font_family="system-ui, sans-serif", label_font_size=13, major_label_font_size=13,
               legend_font_size=13, value_font_size=11, tooltip_font_size=12, title_font_size=15,
-              colors=("#8d99ae", "#1d3557", "#b00020", "#5b6475", "#d62828", "#0b6e4f", "#7b2cbf"))
+              guide_stroke_color="#e3e6eb", major_guide_stroke_color="#e3e6eb", guide_stroke_dasharray="0",
+              major_guide_stroke_dasharray="0", colors=("#8d99ae", "#1d3557", "#b00020", "#5b6475", "#d62828", "#0b6e4f", "#7b2cbf"))
 LINES = {"Symptoms (0-10)": "symptoms", "Mood (0-10)": "mood", "Withdrawal (0-3)": "withdrawal"}
 DASHES = {"symptoms": "8, 4", "mood": "2, 4", "withdrawal": "12, 4, 2, 4"}
 
 
 def taper_svg(chart: TaperChart, title: str) -> str:
     """The chart as an <svg> element string, with a <title> and <desc>, safe to place inline."""
-    top = max([float(d) for _, d in chart.dose_steps] + [1.0])
+    top = 5 if max(float(d) for _, d in chart.dose_steps) <= 5 else 6   # one scale for every patient
+
     plot = pygal.DateLine(style=STYLE, js=[], disable_xml_declaration=True, width=900, height=360,
-                          show_dots=True, dots_size=4, stroke=True, fill=False, range=(0, top), secondary_range=(0, 10),
+                          show_dots=True, dots_size=4, stroke=True, fill=False, range=(0, top), secondary_range=(0, 2 * top),
+                          y_labels=list(range(top + 1)),
                           x_label_rotation=0, truncate_label=-1, legend_at_bottom=True, legend_at_bottom_columns=4,
                           x_value_formatter=_short_day, value_formatter=lambda v: f"{v:g}", y_title="Dose (mg)",
                           margin_bottom=4, spacing=8, show_x_guides=False, print_values=False,
@@ -63,6 +66,22 @@ def _short_day(value) -> str:
     return f"{value:%b} {value.day}"
 
 
+def _stroke_lines(plot, tree) -> None:
+    """Each series' own line width and pattern, on its path (pygal's stylesheet would override a series rule)."""
+    options = [kw for _, kw in plot.raw_series if not kw.get("secondary")] + \
+        [kw for _, kw in plot.raw_series if kw.get("secondary")]          # pygal numbers series in this order
+    styles = {n: kw["stroke_style"] for n, kw in enumerate(options) if kw.get("stroke_style")}
+    for group in tree.iter():
+        classes = (group.get("class") or "").split()
+        if "series" not in classes:
+            continue
+        index = next((int(c[6:]) for c in classes if c.startswith("serie-")), None)
+        style = styles.get(index)
+        for path in group.iter():
+            if style and "line" in (path.get("class") or "").split():
+                path.set("style", ";".join(f"stroke-{k}:{v}" for k, v in style.items()))
+
+
 def _inline(plot, title: str) -> str:
     """pygal's SVG with its scripts removed and an accessible name (the table beside it carries the data)."""
     tree = plot.render_tree()
@@ -71,6 +90,7 @@ def _inline(plot, title: str) -> str:
         for child in list(parent):
             if child.tag in ("script", ns + "script") or child.tag is ElementTree.Comment:
                 parent.remove(child)
+    _stroke_lines(plot, tree)
     tree.set("role", "img")
     tree.set("aria-labelledby", "taper-chart-title")
     tree.set("class", "taper-chart")

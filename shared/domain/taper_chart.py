@@ -43,21 +43,23 @@ def taper_chart(patient: Patient, checkins: list[CheckIn], escalations: list[Esc
     zone = ZoneInfo(patient.timezone)
     today = now.astimezone(zone).date()
     plan = patient.plan
-    steps = dose_steps(plan)
+    held_now = bool(patient.held_since)   # a held plan's end is only a planning horizon: not drawn
+    steps = dose_steps(plan, open_ended=held_now)
     scores = _scores(checkins, zone)
     flagged = tuple(sorted((e.created_at.astimezone(zone).date(), f"{e.severity}: {', '.join(e.reasons)}")
                            for e in escalations))
     held = held_periods(audit, patient.held_since, today, zone, plan.last_dose_date)
     days = [d for d, _ in steps] + [d for values in scores.values() for d, _ in values] + [d for d, _ in flagged]
     first = min([*days, today]) if days else today
-    last = max([*days, today, *plan.follow_up_dates])
+    last = max([*days, today + timedelta(days=7) if held_now else today, *plan.follow_up_dates])
     return TaperChart(first, last, today, steps, scores, flagged, held,
                       _rows(plan, steps, checkins, flagged, held, today, zone))
 
 
-def dose_steps(plan: Plan) -> tuple[tuple[date, Decimal], ...]:
-    """Each step's first day and dose, then 0 mg from the stop date."""
-    return tuple((s.start_date, s.dose_mg) for s in plan.steps) + ((plan.stop_date, Decimal(0)),)
+def dose_steps(plan: Plan, open_ended: bool = False) -> tuple[tuple[date, Decimal], ...]:
+    """Each step's first day and dose, then 0 mg from the stop date (none while the taper is held)."""
+    stop = () if open_ended else ((plan.stop_date, Decimal(0)),)
+    return tuple((s.start_date, s.dose_mg) for s in plan.steps) + stop
 
 
 def held_periods(audit: list[dict], held_since: str, today: date, zone: ZoneInfo,

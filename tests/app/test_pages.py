@@ -290,6 +290,6 @@ def test_the_patient_page_draws_the_taper_as_inline_svg_with_a_table_of_the_same
     assert 'role="img"' in svg and "Taper of Ana Lopez: dose steps and check-in answers</title>" in svg
     assert "<script" not in page and "Held" in svg and "Dose (mg)" in svg and "Symptoms (0-10)" in svg
     table = page[page.index("The same, day by day"):]
-    assert re.search(r'<tr aria-current="date"><th scope="row">Sun 3 Jan 2027</th><td>3 mg</td>', table)
+    assert re.search(r'<tr aria-current="date"><th scope="row">Sun 3 Jan 2027</th><td class="nowrap">3 mg</td>', table)
     assert "Step to 3 mg; Taper held; Today" in table
     assert "Held since Sun 3 Jan 2027" in page and "2027-01-03" not in page.replace('"2027-01-03', "")

@@ -54,3 +54,14 @@ def test_held_spans_run_from_a_hold_to_the_providers_next_action_and_an_open_hol
     # held by the escalation rules before any audit entry: the profile's held_since still shades it
     assert held_periods([], "2027-01-13", date(2027, 1, 14), ZoneInfo(NY), date(2027, 2, 9)) == \
         ((date(2027, 1, 13), date(2027, 1, 14)),)
+
+
+def test_a_held_taper_is_drawn_open_ended_at_its_dose_not_ending_at_the_planning_horizon():
+    from shared.domain.replan import hold
+
+    patient = a_patient()
+    held = a_patient(plan=hold(patient.plan, date(2027, 1, 9)), held_since="2027-01-09")
+    chart = taper_chart(held, [], [], [], datetime(2027, 1, 10, 15, tzinfo=timezone.utc))
+    assert [float(d) for _, d in chart.dose_steps] == [4.5, 3.5]
+    assert chart.last_day == date(2027, 1, 17) and not any("Stop" in r.events for r in chart.rows)
+    assert chart.held == ((date(2027, 1, 9), date(2027, 1, 10)),)
