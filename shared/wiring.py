@@ -1,24 +1,28 @@
 """The one place that builds the real dependencies from settings. Tests pass fakes as overrides."""
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Callable
 
 from shared.config import Settings
 from shared.log import logger
 from shared.domain.sending import CONSENT_EXPIRY
-from shared.services.accounts import AccountService
 from shared.services.checkins import CheckinService
 from shared.services.consent import CompletionService, ConsentService
-from shared.services.delivery import DeliveryService
 from shared.services.dispatch import Dispatcher, Pacer
-from shared.services.enrollment import EnrollmentService
 from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, OVERDUE_CHECK, EscalationService
-from shared.services.inbound import InboundService
 from shared.services.plans import PlanService
-from shared.services.records import RecordService
 from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE, HOLD_EXTEND, PLAN_COMPLETE
+
+if TYPE_CHECKING:
+    from shared.services.accounts import AccountService
+    from shared.services.delivery import DeliveryService
+    from shared.services.enrollment import EnrollmentService
+    from shared.services.inbound import InboundService
+    from shared.services.records import RecordService
 
 
 @dataclass
@@ -30,14 +34,41 @@ class Services:
     mail: Any
     twilio_auth_token: str
     app_secret: str
-    inbound: InboundService
     dispatcher: Dispatcher
-    delivery: DeliveryService
-    accounts: AccountService
-    enrollment: EnrollmentService
-    records: RecordService
     escalations: EscalationService
     plans: PlanService
+
+    # Only the web function uses these: built (and their modules imported) on first use, so dispatch's
+    # cold start does not pay for them.
+    @cached_property
+    def inbound(self) -> InboundService:
+        from shared.services.inbound import InboundService
+
+        return InboundService(inbox=self.store, public_base_url=self.settings.public_base_url)
+
+    @cached_property
+    def delivery(self) -> DeliveryService:
+        from shared.services.delivery import DeliveryService
+
+        return DeliveryService(outbox=self.store)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from shared.services.accounts import AccountService
+
+        return AccountService(accounts=self.store)
+
+    @cached_property
+    def enrollment(self) -> EnrollmentService:
+        from shared.services.enrollment import EnrollmentService
+
+        return EnrollmentService(patients=self.store, accounts=self.store)
+
+    @cached_property
+    def records(self) -> RecordService:
+        from shared.services.records import RecordService
+
+        return RecordService(store=self.store)
 
 
 def aws_client(settings: Settings, service: str) -> Any:
@@ -73,16 +104,15 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
         token = secret(settings, settings.twilio_auth_token, settings.twilio_auth_token_param)
     app_secret = overrides.get("app_secret") or (
         secret(settings, settings.app_secret, settings.app_secret_param) if for_web else "")
-    sms = overrides.get("sms") or _twilio_sender(settings, token)
-    mail = overrides.get("mail") or _ses_sender(settings)
+    sms = overrides.get("sms") or Lazy(lambda: _twilio_sender(settings, token))
+    mail = overrides.get("mail") or Lazy(lambda: _ses_sender(settings))
     consent = ConsentService(patients=store)
     checkin = CheckinService(store=store)
     plans = PlanService(store=store)
     escalation = EscalationService(store=store, public_base_url=settings.public_base_url, plans=plans)
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
-        app_secret=app_secret, inbound=InboundService(inbox=store, public_base_url=settings.public_base_url),
-        dispatcher=Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url,
+        app_secret=app_secret, dispatcher=Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url,
                               patients=store, tasks={CONSENT_EXPIRY: consent.expire, CHECKIN_CLOSE: checkin.close,
                                                      PLAN_COMPLETE: CompletionService(patients=store).complete,
                                                      EVALUATE_CHECKIN: escalation.evaluate,
@@ -92,10 +122,28 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
                               before_send={CHECKIN: checkin.open, CHECKIN_NUDGE: checkin.nudge},
                               pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
                               concurrency=settings.dispatch_concurrency),
-        delivery=DeliveryService(outbox=store), accounts=AccountService(accounts=store),
-        enrollment=EnrollmentService(patients=store, accounts=store), records=RecordService(store=store),
         escalations=escalation, plans=plans,
     )
+
+
+class Lazy:
+    """A sender built on its first use: the web function never sends (twilio.rest and the SES client stay
+    unloaded there), and a dispatch run with nothing due builds neither. Safe across dispatch's threads."""
+
+    def __init__(self, build: Callable[[], Any]):
+        self._build = build
+        self._target: Any = None
+        self._lock = threading.Lock()
+
+    def built(self) -> Any:
+        if self._target is None:
+            with self._lock:
+                if self._target is None:
+                    self._target = self._build()
+        return self._target
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.built(), name)
 
 
 def _system_clock() -> Any:
