@@ -14,7 +14,7 @@ LABELS = {"awaiting_consent": "Awaiting consent", "active": "Active", "opted_out
 
 
 def dose(value: Decimal | None) -> str:
-    return "None" if value is None else f"{value.normalize():f} mg"
+    return "No dose" if value is None else f"{value.normalize():f} mg"
 
 
 def day(value: date) -> str:

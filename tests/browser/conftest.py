@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -54,16 +55,37 @@ def page(browser):
     context.close()
 
 
-def screenshot(page, name: str, docs_name: str = "") -> Path:
+def screenshot(page, name: str, docs_name: str = "", docs_size: tuple[int, int] = (1000, 700)) -> Path:
     """A full-page PNG under test-output/screenshots; with DOCS_IMAGES=1 also a small JPEG for the README."""
+    if "/dev" not in page.url:
+        assert_fit_for_people(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 5_000, f"{name} screenshot is empty"
     if docs_name and os.environ.get("DOCS_IMAGES") == "1":
         DOCS.mkdir(exist_ok=True)
-        page.screenshot(path=str(DOCS / docs_name), type="jpeg", quality=70, full_page=False)
+        size = page.viewport_size
+        page.set_viewport_size({"width": docs_size[0], "height": docs_size[1]})
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(DOCS / docs_name), type="jpeg", quality=60)
+        page.set_viewport_size(size)
     return path
+
+
+UNLABELLED = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby')
+               && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+  .map(e => e.outerHTML.slice(0, 100))"""
+RAW = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\d{2}:\d{2}:\d{2}|\bNone\b|\bTrue\b|\bFalse\b|Decimal\(|datetime\.|\{'|\['|<[a-z]+[ >]")
+
+
+def assert_fit_for_people(page) -> None:
+    """A title, one h1, a label for every field, and no raw ISO strings or Python reprs in what people read."""
+    assert page.title().endswith(" · taperline") and page.locator("h1").count() == 1, page.url
+    assert page.evaluate(UNLABELLED) == [], page.url
+    shown = page.inner_text("main")
+    assert not RAW.search(shown), f"{page.url} shows {RAW.search(shown).group(0)!r}"
 
 
 def sign_in(page, base_url: str, email: str, password: str) -> None:

@@ -131,14 +131,17 @@ def test_a_provider_acknowledges_an_escalation_and_resumes_the_held_taper(stack,
     expect(page.get_by_role("status")).to_have_text("Escalation acknowledged.")
 
     page.get_by_role("link", name="Patients").click()
-    page.get_by_role("link", name="Maria Okafor").click()
+    row = page.get_by_role("row", name=re.compile("Maria Okafor"))
+    expect(row).to_contain_text("Held")
+    screenshot(page, "07-patients-list")
+    row.get_by_role("link", name="Maria Okafor").click()
     expect(page.get_by_role("heading", name=re.compile("^Plan Held since"))).to_be_visible()
     chart = page.get_by_role("img", name=re.compile("Taper of Maria Okafor"))
     expect(chart).to_be_visible()
     expect(chart.locator("text=Held")).to_have_count(1)
     table = page.get_by_role("table", name="The same, day by day")
     expect(table.get_by_role("row", name=re.compile("Fri 4 Jun 2027"))).to_contain_text("Escalation")
-    screenshot(page, "07-patient-held", docs_name="patient-page.jpg")
+    screenshot(page, "08-patient-held", docs_name="patient-page.jpg", docs_size=(1000, 1060))
 
     page.get_by_role("button", name="Resume (next step-down tomorrow)").click()
     expect(page.get_by_role("status")).to_have_text("The taper resumes; the next step-down is tomorrow.")
@@ -151,7 +154,7 @@ def test_a_provider_acknowledges_an_escalation_and_resumes_the_held_taper(stack,
     expect(small.get_by_role("img", name=re.compile("Taper of Maria Okafor"))).to_be_visible()
     expect(small.get_by_role("button", name="Hold at the current dose")).to_be_visible()
     assert no_sideways_scroll(small)
-    screenshot(small, "08-patient-on-a-390px-phone")
+    screenshot(small, "09-patient-on-a-390px-phone")
     phone.close()
 
 
@@ -170,4 +173,4 @@ def test_a_provider_of_another_clinic_is_refused(stack, page):
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Not Found")
     expect(page.get_by_text("Okafor")).to_have_count(0)
-    screenshot(page, "09-other-clinic-refused")
+    screenshot(page, "10-other-clinic-refused")
