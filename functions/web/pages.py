@@ -181,8 +181,16 @@ def form_to_json(values: dict) -> dict:
     return data
 
 
+FORM_LABELS = {"first_name": "First name", "last_name": "Last name", "phone": "Mobile number", "timezone": "Time zone",
+               "provider_email": "Provider", "start_dose_mg": "Starting dose (mg)", "step_mg": "Step down by (mg)",
+               "step_days": "Days on each dose", "dose_time": "Dose time", "checkin_time": "Check-in time",
+               "start_date": "First day of the plan", "follow_up_days": "Follow-up check-in days", "notes": "Notes",
+               "consent": "Consent"}
+
+
 def _form_errors(values: dict, messages: dict, providers, status: int = 400):
-    return render_template("enroll.html", values=values, errors=flat_errors(messages), providers=providers), status
+    return render_template("enroll.html", values=values, errors=flat_errors(messages), providers=providers,
+                           labels=FORM_LABELS), status
 
 
 def _safe_next(target: str) -> str:

@@ -61,13 +61,17 @@ def test_enroll_through_the_form_fixing_errors_shown_next_to_their_fields(stack,
     expect(page).to_have_title("Fix errors: Enroll a patient · taperline")
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Please fix 3 fields")
+    expect(summary).to_be_focused()                                       # read out first, by screen readers too
+    expect(summary.get_by_role("link")).to_have_text(["Mobile number: This is not a valid phone number.",
+                                                      "Starting dose (mg): Must be between 0.5 and 6 mg.",
+                                                      "Consent: The patient must agree to receive texts."])
     phone = page.get_by_label("Mobile number")
     expect(phone).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#phone-error")).to_be_visible()
     assert "phone-error" in phone.get_attribute("aria-describedby")
     expect(page.get_by_label("First name")).to_have_value("Maria")       # nothing typed is lost
     screenshot(page, "03-enroll-errors")
-    summary.get_by_role("link", name=re.compile("^Phone")).click()        # the summary links to its field
+    summary.get_by_role("link", name=re.compile("^Mobile number")).click()        # the summary links to its field
     expect(phone).to_be_focused()
 
     phone.fill(f"({MOBILE[2:5]}) {MOBILE[5:8]}-{MOBILE[8:]}")
