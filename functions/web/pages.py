@@ -121,7 +121,7 @@ def escalations():
     svc = services()
     rows = svc.escalations.list(g.caller, request.args.get("status") or None)
     names = {p.patient_id: p for p, _ in svc.records.list(g.caller, svc.clock.now())}
-    return render_template("escalations.html", rows=rows, patients=names)
+    return render_template("escalations.html", rows=rows, patients=names, status=request.args.get("status"))
 
 
 @bp.post("/escalations/<escalation_id>/<action>")

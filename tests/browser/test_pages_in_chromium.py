@@ -127,7 +127,7 @@ def test_a_provider_acknowledges_an_escalation_and_resumes_the_held_taper(stack,
 
     sign_in(page, stack.base_url, stack.demo.provider_email, stack.demo.provider_password)
     page.get_by_role("link", name="Escalations").click()
-    expect(page).to_have_title("Escalations · taperline")
+    expect(page).to_have_title("Open escalations · taperline")
     first = page.locator("section.panel").first
     expect(first).to_contain_text("Maria Okafor")
     screenshot(page, "06-escalations-inbox")
