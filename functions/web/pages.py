@@ -7,7 +7,6 @@ from marshmallow import ValidationError
 from markupsafe import Markup
 
 from functions.web.auth import admin_only, services, signed_in
-from functions.web.chart import taper_svg
 from functions.web.presenters import attention, upcoming
 from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
 from shared.domain.patients import DEFAULT_CLINIC_ZONE
@@ -105,6 +104,8 @@ def enroll():
 @signed_in
 def patient(patient_id: str):
     svc = services()
+    from functions.web.chart import taper_svg  # pygal loads on the first patient page, not at cold start
+
     now = svc.clock.now()
     record = svc.records.record(g.caller, patient_id, now)
     audit = svc.store.audit_of(patient_id)
