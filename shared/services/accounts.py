@@ -15,7 +15,8 @@ from shared.domain.patients import Clinic, ClinicSettings
 from shared.domain.texts import gsm7_length
 from shared.log import logger
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+# OWASP Password Storage Cheat Sheet: argon2id with 19 MiB of memory, 2 iterations, 1 lane.
+ARGON2_MEMORY_KIB, ARGON2_TIME_COST, ARGON2_PARALLELISM = 19 * 1024, 2, 1
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 
@@ -28,23 +29,49 @@ class SignInThrottled(Exception):
     """Too many failed attempts for this email; try again later."""
 
 
+@lru_cache(maxsize=1)
+def _hasher():
+    from argon2 import PasswordHasher, Type
+
+    return PasswordHasher(time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_PARALLELISM,
+                          hash_len=32, salt_len=16, type=Type.ID)
+
+
 def hash_password(password: str) -> str:
-    """scrypt, a standard memory-hard KDF, with a random salt: scrypt$n$r$p$salt$hash."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    return "$".join(["scrypt", str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P),
-                     base64.b64encode(salt).decode(), base64.b64encode(digest).decode()])
+    """argon2id at OWASP's parameters, with a random salt, in the standard encoded form ($argon2id$v=19$...)."""
+    return _hasher().hash(password)
 
 
 def password_matches(password: str, stored: str) -> bool:
+    """True when the password matches the stored hash: argon2id, or an older scrypt$n$r$p$salt$hash."""
+    if stored.startswith("$argon2id$"):
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        try:
+            return _hasher().verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        trial = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                               dklen=32, maxmem=2**28)
     except ValueError:
         return False
-    if scheme != "scrypt":
-        return False
-    trial = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
     return hmac.compare_digest(trial, base64.b64decode(digest))
+
+
+def needs_rehash(stored: str) -> bool:
+    """A hash made before argon2id, or with weaker parameters than today's: replace it at the next sign-in."""
+    from argon2.exceptions import InvalidHashError
+
+    if not stored.startswith("$argon2id$"):
+        return True
+    try:
+        return _hasher().check_needs_rehash(stored)
+    except InvalidHashError:
+        return True
 
 
 def api_key_hash(key: str) -> str:
@@ -106,6 +133,8 @@ class AccountService:
             self.accounts.record_login_failure(email, now, FAILURE_WINDOW)
             raise SignInRefused(email)
         self.accounts.clear_login_failures(email)
+        if needs_rehash(user.password_hash):  # an older scrypt hash becomes argon2id with the right password
+            self.accounts.set_password_hash(user.email, hash_password(password))
         return user
 
     def clinic(self, clinic_id: str) -> Clinic | None:
