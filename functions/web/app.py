@@ -5,8 +5,8 @@ import secrets
 import uuid
 from typing import Iterable
 
-from flask import Blueprint, Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from flask import Blueprint, Flask, Response, jsonify, make_response, render_template, request, session
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 from shared.log import logger
 from shared.services.enrollment import NotAllowed, PatientNotFound
@@ -16,6 +16,12 @@ from shared.services.ports import StoreUnavailable
 from shared.wiring import Services
 
 JSON_PREFIXES = ("/api/", "/sms/", "/dev/", "/health")
+# No inline script anywhere (pages have none; the dev page loads /dev/static/dev.js); inline styles are
+# used by the templates and the inline SVG chart; nothing may frame us.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+                           "frame-ancestors 'none'")
+HSTS = "max-age=63072000; includeSubDomains"
 
 
 def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -> Flask:
@@ -29,8 +35,9 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     app.secret_key = services.app_secret or secrets.token_hex(32)  # deployed, check_deployed insists on one
     app.config.update(WTF_CSRF_TIME_LIMIT=None, MAX_CONTENT_LENGTH=256 * 1024)
     app.extensions["taperline"] = services
-    app.session_interface = DynamoSessionInterface(services.store, services.clock,
-                                                   secure=services.settings.public_base_url.startswith("https://"))
+    deployed = services.settings.mode == "aws"
+    app.session_interface = DynamoSessionInterface(
+        services.store, services.clock, secure=deployed or services.settings.public_base_url.startswith("https://"))
     csrf = CSRFProtect(app)
     for blueprint in (webhooks.bp, api.bp, pages.bp, *extra_blueprints):
         app.register_blueprint(blueprint)
@@ -39,10 +46,12 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     filters.register(app)
     app.add_url_rule("/health", "health", lambda: jsonify({"ok": True}))
     app.before_request(_tag_logs)
+    app.before_request(_session_readable)
+    app.after_request(lambda response: _security_headers(response, deployed))
     app.teardown_request(_untag_logs)
     app.register_error_handler(CSRFError, lambda exc: _problem(400, "Form expired",
                                "The form expired or was not sent from this site. Please go back and try again."))
-    app.register_error_handler(HTTPException, lambda exc: _problem(exc.code, exc.name, exc.description))
+    app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(PatientNotFound, lambda exc: _problem(404, "Not Found", "No such patient."))
     app.register_error_handler(EscalationNotFound, lambda exc: _problem(404, "Not Found", "No such escalation."))
     app.register_error_handler(NotAllowed, lambda exc: _problem(403, "Forbidden", str(exc)))
@@ -63,8 +72,42 @@ def _untag_logs(_exc: BaseException | None) -> None:
     logger().thread_safe_remove_keys(["request_id"])
 
 
+def _session_readable() -> None:
+    """A page needs its session; if the session store could not be read, answer 503 like any storage failure."""
+    failure = getattr(session, "load_error", None)
+    if failure is not None and request.blueprint == "pages":
+        raise failure
+
+
+def _security_headers(response: Response, deployed: bool) -> Response:
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "no-referrer")
+    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if response.mimetype == "text/html" or request.path.startswith("/api/"):
+        headers.setdefault("Cache-Control", "no-store")  # patient details stay out of shared and browser caches
+    if deployed:
+        headers.setdefault("Strict-Transport-Security", HSTS)
+    return response
+
+
+def _http_error(exc: HTTPException):
+    """Werkzeug's errors, and failures outside a view (opening or saving the session) that Flask wraps as 500."""
+    if isinstance(exc, InternalServerError) and isinstance(exc.original_exception, (StoreUnavailable, StatusRace)):
+        return _store_unavailable(exc.original_exception)
+    if isinstance(exc, InternalServerError) and exc.original_exception is not None:
+        return _unexpected(exc.original_exception)
+    return _problem(exc.code or 500, exc.name, exc.description or "")
+
+
 def _problem(status: int, title: str, message: str):
-    """JSON for machines (API, webhooks, dev routes), a page for people."""
+    """JSON for machines (API, dev routes), a page for people, and for a failed webhook an empty TwiML reply
+    (Twilio reads no body on an error status, and never a stack trace)."""
+    if request.path == "/sms/inbound" and status >= 500:
+        return Response('<?xml version="1.0" encoding="UTF-8"?><Response />', status=status,
+                        mimetype="application/xml")
     if request.path.startswith(JSON_PREFIXES) or request.accept_mimetypes.best == "application/json":
         return jsonify({"error": title, "message": message}), status
     return render_template("error.html", title=title, message=message), status
@@ -76,5 +119,8 @@ def _unexpected(exc: Exception):
 
 
 def _store_unavailable(exc: Exception):
-    logger().error("store unavailable", extra={"error": str(exc)})
-    return _problem(503, "Service Unavailable", "Storage is unavailable for a moment; please try again.")
+    logger().error("store unavailable", extra={"error": str(exc), "path": request.path})
+    response = make_response(_problem(503, "Service Unavailable",
+                                      "Storage is unavailable for a moment; please try again."))
+    response.headers["Retry-After"] = "5"
+    return response

@@ -8,6 +8,8 @@ from datetime import timedelta
 from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
+from shared.services.ports import StoreUnavailable
+
 COOKIE = "taperline_session"
 LIFETIME = timedelta(hours=12)
 
@@ -25,6 +27,7 @@ class ServerSession(CallbackDict, SessionMixin):
         self.token = token
         self.modified = False
         self.rotate = False
+        self.load_error: Exception | None = None
 
     def regenerate(self) -> None:
         """A new token at sign-in, so a token planted before it is worthless (session fixation)."""
@@ -41,14 +44,20 @@ class DynamoSessionInterface(SessionInterface):
     def open_session(self, app, request):
         token = request.cookies.get(COOKIE)
         if token:
-            data = self.store.get_session(token_hash(token), self.clock.now())
+            try:
+                data = self.store.get_session(token_hash(token), self.clock.now())
+            except StoreUnavailable as exc:  # the page answers 503 (app.py); the cookie is left as it is
+                empty = ServerSession(token=token)
+                empty.load_error = exc
+                return empty
             if data is not None:
                 return ServerSession(data, token)
         return ServerSession()
 
     def save_session(self, app, session: ServerSession, response):
-        if not session.modified:
+        if not session.modified or session.load_error is not None:
             return
+        session.modified = False  # saved once: a failure below is not tried again while the error is answered
         if not session:
             if session.token:
                 self.store.delete_session(token_hash(session.token))
