@@ -38,6 +38,8 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     deployed = services.settings.mode == "aws"
     app.session_interface = DynamoSessionInterface(
         services.store, services.clock, secure=deployed or services.settings.public_base_url.startswith("https://"))
+    app.before_request(_tag_logs)
+    app.before_request(_session_readable)  # before the CSRF check, which would read the session as empty
     csrf = CSRFProtect(app)
     for blueprint in (webhooks.bp, api.bp, pages.bp, *extra_blueprints):
         app.register_blueprint(blueprint)
@@ -45,8 +47,6 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
             csrf.exempt(blueprint)  # signed webhooks, bearer-key API and local dev routes carry no cookies
     filters.register(app)
     app.add_url_rule("/health", "health", lambda: jsonify({"ok": True}))
-    app.before_request(_tag_logs)
-    app.before_request(_session_readable)
     app.after_request(lambda response: _security_headers(response, deployed))
     app.teardown_request(_untag_logs)
     app.register_error_handler(CSRFError, lambda exc: _problem(400, "Form expired",
