@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import queue
+import random
 import re
 import secrets
 import threading
@@ -33,6 +34,12 @@ class PhoneNetwork:
     failures: list[tuple[int, int, str | None]] = field(default_factory=list)
     hangs: list[float] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    plan: "FailurePlan | None" = None
+
+    def fail_randomly(self, plan: "FailurePlan | None") -> None:
+        """From now on, each send meets `plan` (None: no more random failures)."""
+        with self.lock:
+            self.plan = plan
 
     def fail_next(self, status: int, code: int, times: int = 1, to: str | None = None) -> None:
         """Make the next `times` sends (to one number, or any) fail with this HTTP status and Twilio code."""
@@ -47,6 +54,15 @@ class PhoneNetwork:
                     return status, code
             return None
 
+    def take_fault(self, to: str) -> tuple[int, int] | tuple[float, bool] | None:
+        """What this send meets: an error (status, code) queued by fail_next, else one drawn from the
+        failure plan ((status, code), or a hang (seconds, kept) as `hang_next` would), else None."""
+        failure = self.take_failure(to)
+        if failure:
+            return failure
+        with self.lock:
+            return self.plan.draw() if self.plan else None
+
     def hang_next(self, seconds: float, keep: bool = True) -> None:
         """Answer the next send only after `seconds` (a client may give up first); with keep=False the
         message is lost, as if Twilio never got it."""
@@ -57,9 +73,10 @@ class PhoneNetwork:
         with self.lock:
             return self.hangs.pop(0) if self.hangs else (0.0, True)
 
-    def record(self, *, direction: str, to: str, from_: str, body: str, status: str, sid: str = "") -> dict:
+    def record(self, *, direction: str, to: str, from_: str, body: str, status: str, sid: str = "",
+               status_callback: str = "") -> dict:
         message = {"sid": sid or new_sid(), "to": to, "from": from_, "body": body, "status": status,
-                   "created_at": utc_iso(self.clock.now()), "direction": direction}
+                   "created_at": utc_iso(self.clock.now()), "direction": direction, "status_callback": status_callback}
         with self.lock:
             self.messages.append(message)
         return message
@@ -85,6 +102,37 @@ class PhoneNetwork:
         with self.lock:
             numbers = {m["to"] for m in self.messages} | {m["from"] for m in self.messages}
         return sorted(numbers - service_numbers)
+
+
+@dataclass
+class FailurePlan:
+    """A seeded share of sends that fail: HTTP errors (status, Twilio code) and timeouts, drawn evenly.
+
+    A timeout holds the answer `hang_seconds` (longer than the client waits); half of them keep the
+    message (Twilio got it, the answer was lost), half lose it (Twilio never got it).
+    """
+
+    rate: float
+    seed: int = 0
+    errors: tuple[tuple[int, int], ...] = ((429, 20429), (500, 20500))
+    timeouts: bool = True
+    hang_seconds: float = 1.0
+    drawn: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.random = random.Random(self.seed)
+
+    def draw(self) -> tuple[int, int] | tuple[float, bool] | None:
+        """Called under the network's lock."""
+        if self.random.random() >= self.rate:
+            self.drawn.append("ok")
+            return None
+        choices: list = list(self.errors) + ([(self.hang_seconds, True), (self.hang_seconds, False)]
+                                             if self.timeouts else [])
+        fault = self.random.choice(choices)
+        self.drawn.append(f"timeout_{'kept' if fault[1] is True else 'lost'}" if isinstance(fault[0], float)
+                          else str(fault[0]))
+        return fault
 
 
 class StatusCallbacks:
@@ -139,9 +187,10 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
         if not _authorised(network, account_sid):
             return twilio_error(401, 20003, "Authenticate")
         form = request.form
-        failure = network.take_failure(form.get("To", ""))
-        if failure:
-            return twilio_error(failure[0], failure[1], "Simulated failure")
+        fault = network.take_fault(form.get("To", ""))
+        timeout = fault if fault and isinstance(fault[0], float) else None  # drawn from the failure plan
+        if fault and not timeout:
+            return twilio_error(fault[0], fault[1], "Simulated failure")
         to, body = form.get("To", ""), form.get("Body", "")
         numbers = service_numbers()
         sender = form.get("From") or numbers.get(form.get("MessagingServiceSid", ""), "")
@@ -156,11 +205,12 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
             return twilio_error(400, 21602, "Message body is required.")
         if len(body) > 1600:
             return twilio_error(400, 21617, "The concatenated message body exceeds the 1600 character limit.")
-        delay, keep = network.take_hang()
+        delay, keep = timeout or network.take_hang()
         if not keep:
             time.sleep(delay)
             return twilio_error(500, 20500, "Lost")  # the client gave up long before this
-        message = network.record(direction="outbound", to=to, from_=sender, body=body, status="queued")
+        message = network.record(direction="outbound", to=to, from_=sender, body=body, status="queued",
+                                 status_callback=form.get("StatusCallback", ""))
         if form.get("StatusCallback"):
             for status in ("sent", "delivered"):
                 callbacks_of().queue(form["StatusCallback"], {

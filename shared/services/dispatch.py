@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable
 from urllib.parse import urlencode
 
-from shared.domain.jobs import CLAIM_LEASE, Channel, Job, JobStatus
+from shared.domain.jobs import CLAIM_LEASE, RETRY_BACKOFF, Channel, Job, JobStatus
 from shared.domain.patients import Patient, PatientStatus
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
 from shared.domain.reminders import DOSE_TIME_KINDS
@@ -104,6 +104,10 @@ class Dispatcher:
         if job is None or job.status is not JobStatus.SENDING:
             return "skipped"
         # A dispatch claimed it and vanished: Twilio may have it (look before sending again); a task runs again.
+        if job.channel is Channel.SMS and job.sid:  # Twilio's status callback named the message meanwhile
+            self.outbox.finish(job, JobStatus.SENT, now, sid=job.sid)
+            logger().info("job found sent by its status callback", extra={"job_id": job.job_id, "sid": job.sid})
+            return "sent"
         if job.channel in (Channel.SMS, Channel.TASK):
             self.outbox.retry_later(job, now, AMBIGUOUS, count_attempt=False)
             logger().warning("job lease lapsed, will check Twilio", extra={"job_id": job.job_id, "kind": job.kind})
@@ -113,6 +117,12 @@ class Dispatcher:
         return "unconfirmed"
 
     def _deliver(self, job: Job, now: datetime) -> str:
+        if job.channel is Channel.SMS and job.error_code == AMBIGUOUS:
+            # An earlier answer was lost. If Twilio has the text it went out: settle the job before any
+            # later check (expiry, the patient's state, a nudge already marked) could call it unsent.
+            settled = self._settle_if_sent(job, now)
+            if settled:
+                return settled
         if job.is_expired(now):
             self.outbox.finish(job, JobStatus.EXPIRED, now, error_code="too_late")
             logger().info("job expired", extra={"job_id": job.job_id, "kind": job.kind})
@@ -175,6 +185,21 @@ class Dispatcher:
                                          "to": mask_phone(job.to) if job.channel is Channel.SMS else "email"})
         return "sent"
 
+    def _settle_if_sent(self, job: Job, now: datetime) -> str | None:
+        """"sent" when the job's status callback already named the message, or when Twilio has one with
+        its text (a body written at send time is looked up after `before_send`, below); else None."""
+        sid = job.sid
+        if not sid and job.body:
+            try:
+                sid = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1)) or ""
+            except SendError:
+                return None  # asked again below, or on the next try
+        if not sid:
+            return None
+        self.outbox.finish(job, JobStatus.SENT, now, sid=sid)
+        logger().info("job found sent after a lost answer", extra={"job_id": job.job_id, "sid": sid})
+        return "sent"
+
     @staticmethod
     def _quiet_now(job: Job, patient: Patient, now: datetime) -> bool:
         if job.kind in DOSE_TIME_KINDS:
@@ -190,6 +215,9 @@ class Dispatcher:
     def _after_failure(self, job: Job, patient: Patient | None, exc: SendError, now: datetime) -> str:
         fields = {"job_id": job.job_id, "kind": job.kind, "error_code": exc.code, "attempts": job.attempts}
         retry_at = job.next_try(now) if exc.retryable or exc.ambiguous else None
+        if retry_at is None and exc.retryable and job.channel is Channel.EMAIL:
+            retry_at = now + RETRY_BACKOFF[-1]  # SES down for longer than the backoff: the care team's email
+            #                                     keeps trying every 15 minutes until its window closes
         if exc.ambiguous:  # it may have gone out: the next try asks Twilio first, never resends blindly
             if retry_at is not None and retry_at <= job.expires_at:
                 self.outbox.retry_later(job, retry_at, AMBIGUOUS)
