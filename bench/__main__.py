@@ -1,0 +1,161 @@
+"""`make bench`: run every benchmark, print each figure with its target and ratio, write bench/results.json.
+
+    .venv/bin/python -m bench            # everything (several minutes on 2 cores)
+    .venv/bin/python -m bench --quick    # smaller counts, to try the benchmarks out (results not written)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bench import cold_start, cost, dispatch, inbound, moto_transactions
+from bench.measure import line, ratio
+from bench.stack import start_stack
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+TWILIO_WEBHOOK_LIMIT_MS = 15_000          # Twilio gives up on a webhook after 15 s in all
+DEFAULT_SMS_PER_SECOND = 10               # dispatch must at least keep up with the account's limit
+FLAT_GROWTH = 1.5                         # ms per job at 10,000 patients over 10 patients: flat within noise
+DESIGN_AWS_USD = 0.002                    # /work DESIGN.md "Scale, on paper" estimates, per patient-month
+DESIGN_SMS_USD = 1.20
+
+
+def machine() -> dict:
+    return {"cores": os.cpu_count(), "python": platform.python_version(), "implementation": platform.python_implementation(),
+            "platform": platform.platform(), "date": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    started = time.perf_counter()
+    results: dict = {"machine": machine(), "command": "make bench  (.venv/bin/python -m bench)"}
+    say = lambda text: print(text, flush=True)  # noqa: E731
+    say(f"taperline benchmarks on {results['machine']['cores']} cores, Python {results['machine']['python']}, "
+        f"load {results['machine']['load_average_at_start']}")
+
+    say("\n[cold start] python -X importtime, fresh processes, round robin ...")
+    results["cold_start"] = cold_start.run(runs=3 if args.quick else cold_start.RUNS)
+
+    moto_transactions.install()
+    stack = start_stack()
+    try:
+        moto_transactions.self_check(stack.services.store.client, stack.settings.table_name)
+        say(f"\n[inbound] {inbound.PATIENTS if not args.quick else 200:,} patients mid check-in, signed POST /sms/inbound ...")
+        results["inbound"] = inbound.run(stack, patients=200 if args.quick else inbound.PATIENTS)
+        say("\n[dispatch] SMS_PER_SECOND=0, real twilio client to the local endpoint ...")
+        results["dispatch"] = dispatch.run(stack, due_counts=(100, 1_000) if args.quick else dispatch.DUE_COUNTS,
+                                           patient_counts=(10, 1_000) if args.quick else dispatch.PATIENT_COUNTS,
+                                           progress=say)
+    finally:
+        stack.stop()
+
+    say("\n[cost] one patient's whole default taper through a fresh local stack ...")
+    stack = start_stack()
+    try:
+        taper = cost.simulate_taper(stack)
+    finally:
+        stack.stop()
+    throughput_run = results["dispatch"]["runs"]["by_due"]["1000"]
+    results["cost"] = {**cost.price(taper, web_ms=results["inbound"]["p50_ms"],
+                                    dispatch_ms_per_job=throughput_run["ms_per_job"],
+                                    dispatch_empty_run_ms=results["dispatch"]["empty_run_ms"]),
+                       "taper": taper}
+    results["targets"] = targets(results)
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    report(results, say)
+    if args.quick:
+        say("\n--quick: results not written")
+    else:
+        RESULTS.write_text(json.dumps(results, indent=2, sort_keys=False) + "\n")
+        say(f"\nwritten {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
+    return 0 if all(t["ok"] for t in results["targets"].values()) else 1
+
+
+def _parse(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller counts; results.json is not written")
+    return parser.parse_args(argv)
+
+
+def targets(results: dict) -> dict:
+    """Each target with the measured value, the ratio value/target, and whether it is met."""
+    d, c, i, k = results["dispatch"], results["cold_start"], results["inbound"], results["cost"]
+    ms = d["ms_per_job_beyond_queries_by_patients"]  # moto sorts the whole table per query; DynamoDB does not
+    growth = ms[max(ms, key=int)] / ms[min(ms, key=int)]
+
+    def at_most(value, target):
+        return {"value": value, "target": f"<= {target}", "ratio": ratio(value, target), "ok": value <= target}
+
+    def at_least(value, target):
+        return {"value": value, "target": f">= {target}", "ratio": ratio(value, target), "ok": value >= target}
+
+    return {
+        "inbound.dynamodb_calls": at_most(i["dynamodb_calls"], inbound.TARGET_CALLS),
+        "inbound.p99_ms (Twilio's webhook limit)": at_most(i["p99_ms"], TWILIO_WEBHOOK_LIMIT_MS),
+        "dispatch.dynamodb_calls_per_job (every patient count)": at_most(max(d["dynamodb_calls_per_job"].values()),
+                                                                          dispatch.TARGET_CALLS_PER_JOB),
+        "dispatch.ms_per_job growth, most/fewest patients": at_most(round(growth, 2), FLAT_GROWTH),
+        "dispatch.jobs_per_s (slowest due count) vs default limit": at_least(min(d["jobs_per_s"].values()),
+                                                                               DEFAULT_SMS_PER_SECOND),
+        "cold_start.web_ms": at_most(c["web_ms"], cold_start.TARGETS_MS["web"]),
+        "cold_start.dispatch_ms": at_most(c["dispatch_ms"], cold_start.TARGETS_MS["dispatch"]),
+        "cold_start.dispatch unused imports": at_most(len(c["dispatch_imports_it_does_not_use"]), 0),
+        "cost.aws_usd_per_patient_month (design estimate)": at_most(k["aws_usd_per_patient_month"], DESIGN_AWS_USD),
+        "cost.sms_usd_per_patient_month (design estimate)": at_most(k["sms_usd_per_patient_month"], DESIGN_SMS_USD),
+    }
+
+
+def report(results: dict, say) -> None:
+    i, d, c, k = results["inbound"], results["dispatch"], results["cold_start"], results["cost"]
+    t = results["targets"]
+    say("\n=== figures (value, target, ratio = value / target) ===")
+    say("inbound reply (POST /sms/inbound, ordinary check-in answer, "
+        f"{i['patients']:,} patients, {i['answers_timed']} answers)")
+    say(line("p50", i["p50_ms"], "ms"))
+    say(line("p99", i["p99_ms"], "ms", TWILIO_WEBHOOK_LIMIT_MS))
+    say(line("DynamoDB calls per answer (max)", i["dynamodb_calls"], "calls", inbound.TARGET_CALLS))
+    say("dispatch (SMS_PER_SECOND lifted, concurrency "
+        f"{d['concurrency']})")
+    for due, rate in d["jobs_per_s"].items():
+        say(line(f"jobs/s with {int(due):,} due", rate, "jobs/s", DEFAULT_SMS_PER_SECOND, better="higher"))
+    for patients, calls in d["dynamodb_calls_per_job"].items():
+        say(line(f"calls per sent job, {int(patients):,} patients", calls, "calls", dispatch.TARGET_CALLS_PER_JOB))
+    for patients, ms in d["ms_per_job_by_patients"].items():
+        say(line(f"ms per job, {int(patients):,} patients ({d['due_in_patient_sweep']} due)", ms, "ms"))
+        say(line("  of which beyond the run's fixed queries", d["ms_per_job_beyond_queries_by_patients"][patients], "ms"))
+        say(line("  a run with nothing due, same table", d["empty_run_ms_by_patients"][patients], "ms"))
+    growth = t["dispatch.ms_per_job growth, most/fewest patients"]["value"]
+    say(line("ms per job (beyond queries) growth, most/fewest", growth, "x", FLAT_GROWTH))
+    say(f"  server errors (moto races, retried by the SDK): {d['server_errors_retried']}")
+    say("cold start (python -X importtime: handler import + its first call's imports; median)")
+    say(line("web", c["web_ms"], "ms", cold_start.TARGETS_MS["web"]))
+    say(line("dispatch", c["dispatch_ms"], "ms", cold_start.TARGETS_MS["dispatch"]))
+    say(line("dispatch, its first text adds", c["dispatch_first_text_extra_ms"], "ms"))
+    say(line("floor: flask+boto3+twilio.rest+marshmallow", c["floor_ms"], "ms"))
+    say(line("web init incl. clients (wall)", c["web_init_wall_ms"], "ms"))
+    say(line("dispatch init incl. clients (wall)", c["dispatch_init_wall_ms"], "ms"))
+    say(f"  dispatch imports it does not use: {c['dispatch_imports_it_does_not_use'] or 'none'}")
+    package = c["package"]
+    if package.get("zip"):
+        say(line(f"package {package['zip']} (web + dispatch)", package["zip_mb"], "MB"))
+    else:
+        say(f"  package: {package['note']}")
+    taper = k["taper"]
+    say(f"cost, default plan ({taper['days']} days: {taper['segments_out']} segments out, {taper['segments_in']} in, "
+        f"{sum(taper['web_requests'].values())} webhook/API requests, {taper['dispatch_jobs_handled']} dispatch jobs)")
+    say(line("AWS per patient-month", k["aws_usd_per_patient_month"], "USD", DESIGN_AWS_USD))
+    say(line("SMS per patient-month", k["sms_usd_per_patient_month"], "USD", DESIGN_SMS_USD))
+    missed = [name for name, target in t.items() if not target["ok"]]
+    say(f"\ntargets met: {len(t) - len(missed)}/{len(t)}" + (f"; MISSED: {', '.join(missed)}" if missed else ""))
+    say(f"took {results['seconds']} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
