@@ -49,10 +49,21 @@ def browser(tmp_path_factory):
 
 @pytest.fixture
 def page(browser):
+    """A fresh laptop-sized tab; the test fails if the page logged an error (a CSP block, a script error)."""
     context = browser.new_context(viewport=LAPTOP)
     context.set_default_timeout(20_000)
-    yield context.new_page()
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" and not _expected(msg.text) else None)
+    tab.on("pageerror", lambda exc: problems.append(str(exc)))
+    yield tab
     context.close()
+    assert problems == [], problems
+
+
+def _expected(text: str) -> bool:
+    """Chromium logs the 4xx answers that tests ask for on purpose (wrong password, another clinic's patient)."""
+    return text.startswith("Failed to load resource: the server responded with a status of 4")
 
 
 def screenshot(page, name: str, docs_name: str = "", docs_size: tuple[int, int] = (1000, 700)) -> Path:
