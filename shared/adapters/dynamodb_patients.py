@@ -15,6 +15,8 @@ from shared.domain.plan import Plan
 from shared.services.ports import PhoneTaken, StatusMoved
 
 PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
+# A job waiting to be sent, unless an earlier send's answer was lost (Twilio may have it: dispatch asks first).
+IS_PENDING_NOT_AMBIGUOUS = "#status = :pending AND (attribute_not_exists(error_code) OR error_code <> :ambiguous)"
 
 
 class PatientRecords(TableAccess):
@@ -110,15 +112,15 @@ class PatientRecords(TableAccess):
         """Cancel every job of the patient still waiting to be sent (of the given kinds, if any)."""
         cancelled = 0
         for job in self.jobs_of(patient_id):
-            if job.status is not JobStatus.PENDING or (kinds and job.kind not in kinds):
-                continue
+            if job.status is not JobStatus.PENDING or (kinds and job.kind not in kinds) or job.error_code == "ambiguous":
+                continue  # a text whose send may have reached Twilio: dispatch settles it (sent, or not wanted)
             try:
                 self._call("update_item", TableName=self.table, Key=keys.job_key(patient_id, job.job_id).as_item(),
-                           ConditionExpression="#status = :pending",
+                           ConditionExpression=IS_PENDING_NOT_AMBIGUOUS,
                            UpdateExpression="SET #status = :cancelled, finished_at = :now REMOVE due_pk, due_at",
                            ExpressionAttributeNames={"#status": "status"},
                            ExpressionAttributeValues=marshal({":pending": "pending", ":cancelled": "cancelled",
-                                                              ":now": utc_iso(now)}))
+                                                              ":now": utc_iso(now), ":ambiguous": "ambiguous"}))
                 cancelled += 1
             except ClientError:
                 continue  # it was claimed meanwhile; dispatch checks the patient's state before sending
