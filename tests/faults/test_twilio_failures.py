@@ -1,0 +1,120 @@
+"""Twilio answers 429, 500 or times out on a random 20% of sends while patients go through their taper.
+
+The local stack runs as `make dev` runs it (API, /dev/phone, dispatch at every due minute through the real
+twilio client against the local Twilio endpoint, status callbacks, DynamoDB on moto). The endpoint's
+failure plan draws, for one send in five, a 429, a 500, a timeout after Twilio kept the message (the
+answer is lost) or a timeout before it did (the message is lost), evenly, from a fixed seed.
+
+Bounded, not the issue's full week of 200 patients: measured here, 200 patients over just 2 simulated days
+took 390 s (each text is a claim, a patient read, a record, an HTTP send and two signed status callbacks,
+all in one Python process on a shared 2-core machine), so a week would be ~20 minutes. The closest bounded
+equivalent kept: 60 patients over 2 simulated days (enrollment, the welcome, YES, the baseline check-in
+with its nudge and close, daily dose reminders, step-downs, a follow-up): ~280 sends, ~70 of them failing
+all four ways; ~65 s.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta, timezone
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import requests
+
+from local.phone_network import FailurePlan
+from shared.domain.jobs import Channel, JobStatus, utc_iso
+from tests.e2e.conftest import in_process_stack, move_clock
+from tests.load.moto_atomic import atomic_moto
+
+START = datetime(2027, 6, 7, 15, 0, tzinfo=timezone.utc)  # 11:00 in New York, the day before the plans start
+PATIENTS = 60
+DAYS = 2
+KEY = {"Authorization": "Bearer faults-key"}
+FINAL = {JobStatus.SENT, JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.UNCONFIRMED, JobStatus.CANCELLED,
+         JobStatus.DONE}
+NEEDS_ATTENTION = {JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.UNCONFIRMED}
+
+
+@pytest.fixture(scope="module")
+def stack():
+    running = in_process_stack(START, "faults-key")
+    running.services.sms.client.http_client.timeout = 0.3  # a timeout is the client giving up: keep it short
+    try:
+        with atomic_moto(running.moto):
+            yield running
+    finally:
+        running.stop()
+
+
+def phone(n: int) -> str:
+    return f"+1646555{n:04d}"
+
+
+def enroll(stack, n: int) -> str:
+    body = {"first_name": "Flo", "last_name": f"Test{n}", "phone": phone(n), "timezone": "America/New_York",
+            "provider_email": "provider@example.org", "start_dose_mg": 2, "step_mg": 1, "step_days": 1,
+            "start_date": "2027-06-08", "follow_up_days": [1], "consent": True}
+    response = requests.post(stack.base_url + "/api/patients", json=body, headers=KEY, timeout=30)
+    assert response.status_code == 201, response.text
+    return response.json()["id"]
+
+
+def reply(stack, n: int, body: str) -> None:
+    answer = requests.post(stack.base_url + "/dev/phone", json={"from": phone(n), "body": body}, timeout=30).json()
+    assert answer["status"] == 200
+
+
+def sends_by_job(stack) -> dict[tuple[str, str], list[dict]]:
+    """Every message Twilio accepted through the REST API, by the job named in its status callback."""
+    found: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    with stack.network.lock:
+        messages = [dict(m) for m in stack.network.messages]
+    for message in messages:
+        if message["direction"] == "outbound" and message["status_callback"]:
+            query = parse_qs(urlsplit(message["status_callback"]).query)
+            found[(query["patient"][0], query["job"][0])].append(message)
+    return found
+
+
+def test_random_twilio_failures_end_every_job_sent_once_or_visibly_failed(stack):
+    plan = FailurePlan(rate=0.2, seed=9, hang_seconds=0.6)
+    stack.network.fail_randomly(plan)
+    # Given 200 patients enrolled and consenting, while one Twilio send in five fails
+    ids = [enroll(stack, n) for n in range(PATIENTS)]
+    move_clock(stack, advance_minutes=1)
+    for n in range(PATIENTS):
+        reply(stack, n, "YES")
+    # When dispatch runs at every due minute for the days of the plan
+    end = START + timedelta(days=DAYS)
+    began = time.perf_counter()
+    for hour in range(3, DAYS * 24 + 1, 3):
+        move_clock(stack, now=utc_iso(min(end, START + timedelta(hours=hour))))
+    stack.network.fail_randomly(None)
+    stack.callbacks.jobs.join()  # every status callback Twilio owed us has arrived
+
+    # Then every job due in that time ended: sent once (one message at Twilio), or failed and listed
+    sends = sends_by_job(stack)
+    jobs = {pid: stack.services.store.jobs_of(pid) for pid in ids}
+    known = {(pid, j.job_id) for pid, found in jobs.items() for j in found}
+    assert set(sends) <= known                                   # nothing went out that no job asked for
+    statuses: Counter = Counter()
+    for pid, found in jobs.items():
+        attention = {j["id"] for j in requests.get(f"{stack.base_url}/api/patients/{pid}", headers=KEY,
+                                                   timeout=30).json()["deliveries_needing_attention"]}
+        for job in found:
+            statuses[job.status.value] += 1
+            messages = sends.get((pid, job.job_id), [])
+            assert len(messages) <= 1, (job, messages)              # never doubled
+            if job.send_at <= end - timedelta(hours=1):
+                assert job.status in FINAL, job                     # never lost in the outbox
+            if job.channel is Channel.SMS and job.status is JobStatus.SENT:
+                assert [m["sid"] for m in messages] == [job.sid], job
+            if job.status in (JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.CANCELLED):
+                assert messages == [], (job, messages)                  # reported as not sent: and it was not
+            if job.status in NEEDS_ATTENTION:
+                assert job.job_id in attention, job                 # visible on the patient's record
+    drawn = Counter(plan.drawn)
+    print(f"\ntwilio faults: {dict(drawn)}; jobs {dict(statuses)}; {time.perf_counter() - began:.0f} s of dispatch")
+    assert all(drawn[kind] >= 5 for kind in ("429", "500", "timeout_kept", "timeout_lost")), drawn
+    assert statuses["sent"] >= PATIENTS * DAYS
