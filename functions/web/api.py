@@ -6,7 +6,8 @@ from marshmallow import ValidationError
 
 from functions.web.auth import api_key_required, services
 from functions.web.presenters import escalation_view, patient_created, patient_record, patient_summary
-from functions.web.schemas import AdjustSchema, EnrollmentSchema, EscalationQuerySchema, StatusQuerySchema, flat_errors
+from functions.web.schemas import (AdjustSchema, EnrollmentSchema, EscalationQuerySchema, ResolutionSchema,
+                                   StatusQuerySchema, flat_errors)
 from shared.services.enrollment import EnrollmentRefused
 from shared.services.plans import PlanActionRefused
 from shared.services.ports import PhoneTaken
@@ -125,9 +126,10 @@ def acknowledge_escalation(escalation_id: str):
 @api_key_required
 def resolve_escalation(escalation_id: str):
     svc = services()
-    note = optional_object().get("note", "")
-    if not isinstance(note, str):
-        return errors({"note": ["Must be text."]})
+    try:
+        note = ResolutionSchema().load(optional_object()).get("note", "")
+    except ValidationError as exc:
+        return errors(exc.messages)
     return jsonify(escalation_view(svc.escalations.resolve(g.caller, escalation_id, svc.clock.now(), note)))
 
 
