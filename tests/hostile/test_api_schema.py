@@ -19,7 +19,7 @@ from functions.web.openapi import document
 from shared.services.ports import InboundSms
 from tests.app.conftest import NOW, enrollment
 
-EXAMPLES = 20  # per operation and variant: 31 runs of up to 20 requests
+EXAMPLES = 15  # per operation and variant: 31 runs of up to 15 requests
 STORE_TIMEOUT = {"error": "Service Unavailable", "message": "Storage is unavailable for a moment; please try again."}
 
 

@@ -105,7 +105,7 @@ def reopen_checkin(world) -> None:
         store.apply_change(patient, ProfileChange(checkin=checkin), NOW)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sender=st.sampled_from([UNKNOWN, AWAITING, ACTIVE]), body=BODIES, media=st.booleans())
 @example(sender=ACTIVE, body="", media=True)          # a picture and no words
 @example(sender=AWAITING, body="", media=True)
