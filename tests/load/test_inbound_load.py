@@ -32,10 +32,14 @@ import pytest
 import requests
 from twilio.request_validator import RequestValidator
 
+from local.stack import LocalStack
+from shared.adapters.clock import SimulatedClock
 from shared.adapters.dynamo_base import marshal, unmarshal
 from shared.adapters.dynamodb_checkins import checkin_from_map, checkin_to_map
 from shared.adapters.dynamodb_patients import patient_to_item
 from shared.domain import checkins
+from shared.config import Settings
+from shared.domain.jobs import utc_iso
 from shared.domain.questions import QUESTIONS
 from shared.services.inbound import InboundService
 from shared.services.ports import InboundSms
@@ -223,32 +227,27 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1)]
 
 
-class StackOnItsOwnMoto:
-    """The local stack of `in_process_stack`, with moto in a process of its own (the stack's own start()
-    runs moto in-process, where it would share one core with the app and the 50 senders)."""
+class StackOnItsOwnMoto(LocalStack):
+    """The local stack of `in_process_stack` (tick off, clock at START), with moto in a process of its own:
+    LocalStack.start() runs moto in-process, where it would share one core with the app and 50 senders."""
 
-    @staticmethod
-    def start(moto_url: str):
-        from local.stack import LocalStack
-        from shared.adapters.clock import SimulatedClock
-        from shared.config import Settings
+    def __init__(self, moto_url: str):
+        super().__init__({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START),
+                          "LOCAL_API_KEY": "load-key"})
+        self.moto_url = moto_url
 
-        class Stack(LocalStack):
-            def start(self):
-                env = {**self.environ, "AWS_ENDPOINT_URL": moto_url, "TWILIO_API_URL": self.base_url}
-                env.setdefault("PUBLIC_BASE_URL", self.base_url)
-                self.settings = Settings.from_env(env)
-                self.clock = SimulatedClock(self._start_time())
-                self._build_services()
-                self._serve()
-                return self
+    def start(self) -> "StackOnItsOwnMoto":
+        env = {**self.environ, "AWS_ENDPOINT_URL": self.moto_url, "TWILIO_API_URL": self.base_url}
+        env.setdefault("PUBLIC_BASE_URL", self.base_url)
+        self.settings = Settings.from_env(env)
+        self.clock = SimulatedClock(self._start_time())
+        self._build_services()
+        self._serve()
+        return self
 
-            def stop(self):
-                self.ticker.stop()
-                self.server.shutdown()
-
-        return Stack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": START.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                      "LOCAL_API_KEY": "load-key"}).start()
+    def stop(self) -> None:
+        self.ticker.stop()
+        self.server.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -258,7 +257,7 @@ def stack():
     try:
         url = moto.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:"), url
-        running = StackOnItsOwnMoto.start(url)
+        running = StackOnItsOwnMoto(url).start()
         try:
             yield running
         finally:
