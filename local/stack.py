@@ -80,7 +80,7 @@ class LocalStack:
         aws_client(self.settings, "sesv2").create_email_identity(EmailIdentity=self.settings.ses_sender)
         self.mail = RecordingMailSender(SesMailSender(aws_client(self.settings, "sesv2"), self.settings.ses_sender),
                                         self.clock)
-        self.services = build_services(self.settings, clock=self.clock, mail=self.mail)
+        self.services = build_services(self.settings, for_web=True, clock=self.clock, mail=self.mail)
         self.demo = seed_demo_clinic(self.services, self.local.local_api_key)
         self.network = PhoneNetwork(self.clock, self.settings.twilio_account_sid, self.services.twilio_auth_token)
         self.callbacks = StatusCallbacks(self._post_status)
