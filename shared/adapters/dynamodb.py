@@ -117,15 +117,22 @@ class DynamoStore(PatientRecords, CheckinRecords, AccountRecords, TableAccess):
                    UpdateExpression="SET " + ", ".join(sets) + " REMOVE due_pk, due_at",
                    ExpressionAttributeNames={"#status": "status"}, ExpressionAttributeValues=marshal(values))
 
-    def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True) -> None:
-        """Put a claimed job back in the due index at a later time (a slide past quiet hours is no attempt)."""
+    def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True,
+                    body: str = "") -> None:
+        """Put a claimed job back in the due index at a later time (a slide past quiet hours is no attempt).
+
+        `body`: the text a send just tried (written at send time), kept so the retry can ask Twilio for it.
+        """
         key = keys.job_key(job.patient_id, job.job_id)
+        values = {":pending": JobStatus.PENDING.value, ":due": utc_iso(due_at), ":code": error_code,
+                  ":sending": JobStatus.SENDING.value, ":undo": 0 if count_attempt else -1}
+        sets = "SET #status = :pending, due_at = :due, error_code = :code"
+        if body:
+            sets += ", body = :body"
+            values[":body"] = body
         self._call("update_item", TableName=self.table, Key=key.as_item(), ConditionExpression=IS_SENDING,
-                   UpdateExpression="SET #status = :pending, due_at = :due, error_code = :code ADD attempts :undo",
-                   ExpressionAttributeNames={"#status": "status"},
-                   ExpressionAttributeValues=marshal({":pending": JobStatus.PENDING.value, ":due": utc_iso(due_at),
-                                                      ":code": error_code, ":sending": JobStatus.SENDING.value,
-                                                      ":undo": 0 if count_attempt else -1}))
+                   UpdateExpression=sets + " ADD attempts :undo", ExpressionAttributeNames={"#status": "status"},
+                   ExpressionAttributeValues=marshal(values))
 
     def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime,
                         error: str = "") -> bool:

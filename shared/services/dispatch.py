@@ -24,6 +24,9 @@ SAFETY_MARGIN_MS = 15_000  # stop claiming when a send (10 s timeout) might not 
 OPTED_OUT_CODE = "21610"
 AMBIGUOUS = "ambiguous"
 BAD_NUMBER_CODES = {"21211", "21614"}
+# Twilio's Messages list could not be read after a lost answer: the job stays "maybe sent" (never resent blindly).
+STILL_UNKNOWN = SendError("Twilio lookup failed: whether the text went out is still unknown", code=AMBIGUOUS,
+                          ambiguous=True)
 Task = Callable[[Job, Patient, datetime], None]
 # Before a text goes out: the job to send (its body may be written now), None to drop it, or a later time.
 BeforeSend = Callable[[Job, Patient, datetime], "Job | datetime | None"]
@@ -168,8 +171,8 @@ class Dispatcher:
         if job.channel is Channel.SMS and job.error_code == AMBIGUOUS:
             try:  # an earlier answer was lost: send again only if Twilio never got it
                 found = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1))
-            except SendError as exc:
-                return self._after_failure(job, patient, exc, now)
+            except SendError:
+                return self._after_failure(job, patient, STILL_UNKNOWN, now)
             if found:
                 self.outbox.finish(job, JobStatus.SENT, now, sid=found)
                 logger().info("job found sent after a lost answer", extra={"job_id": job.job_id, "sid": found})
@@ -193,7 +196,7 @@ class Dispatcher:
             try:
                 sid = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1)) or ""
             except SendError:
-                return None  # asked again below, or on the next try
+                return self._after_failure(job, None, STILL_UNKNOWN, now)
         if not sid:
             return None
         self.outbox.finish(job, JobStatus.SENT, now, sid=sid)
@@ -220,7 +223,8 @@ class Dispatcher:
             #                                     keeps trying every 15 minutes until its window closes
         if exc.ambiguous:  # it may have gone out: the next try asks Twilio first, never resends blindly
             if retry_at is not None and retry_at <= job.expires_at:
-                self.outbox.retry_later(job, retry_at, AMBIGUOUS)
+                written_now = {"body": job.body} if job.kind in self.before_send and job.body else {}
+                self.outbox.retry_later(job, retry_at, AMBIGUOUS, **written_now)  # so the retry can ask for it
                 logger().warning("job answer lost, will check Twilio", extra=fields)
                 return "retried"
             self.outbox.finish(job, JobStatus.UNCONFIRMED, now, error_code=exc.code)

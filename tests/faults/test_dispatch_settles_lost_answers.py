@@ -1,11 +1,14 @@
-"""Focused tests for what the fault tests found in dispatch (in-memory store, fake senders).
+"""Focused tests for what the fault tests found in dispatch (fake senders; the in-memory store, or moto).
 
 - A text whose answer was lost, and whose retry is then no longer wanted (its nudge already marked, its
   window over), was recorded as cancelled or expired although Twilio had sent it.
 - A claim whose dispatch died after Twilio took the text is settled by the status callback's SID.
 - An SES outage longer than the retry backoff (an hour) failed the care team's email after ~23 minutes.
+- A failed Twilio lookup after a lost answer turned the job into an ordinary retry, which sent the text again.
 """
 from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from shared.domain.jobs import Channel, Job, JobStatus
 from shared.services.dispatch import Dispatcher
@@ -29,7 +32,8 @@ def text(kind="dose_reminder", body="Tonight: LDN 2 mg", at=NOON):
                    body=body)
 
 
-def test_a_lost_answer_whose_retry_is_no_longer_wanted_is_still_recorded_as_sent():
+@pytest.mark.parametrize("callback", [True, False], ids=["status_callback_arrived", "no_callback_yet"])
+def test_a_lost_answer_whose_retry_is_no_longer_wanted_is_still_recorded_as_sent(store, callback):
     # Given a nudge-like text whose body is written at send time, once: a retry is "not needed"
     decided = []
 
@@ -37,16 +41,20 @@ def test_a_lost_answer_whose_retry_is_no_longer_wanted_is_still_recorded_as_sent
         decided.append(now)
         return job.with_body("Reminder: how are you?") if len(decided) == 1 else None
 
-    dispatcher, store, sms, _ = make({"nudge": once})
-    store.put_job(text(kind="nudge", body=""))
+    store.enroll(a_patient("p1"), [text(kind="nudge", body="")])
+    sms = FakeSms()
+    dispatcher = Dispatcher(outbox=store, sms=sms, mail=FakeMail(), public_base_url="https://t", patients=store,
+                            before_send={"nudge": once})
     sms.lose_answer = True                                   # Twilio took it; the answer was lost
     assert dispatcher.run(NOON)["retried"] == 1
-    store.record_delivery("p1", text(kind="nudge").job_id, sms.sent[0]["sid"], "sent", NOON)  # its callback
+    if callback:                                             # its status callback came before the retry
+        store.record_delivery("p1", text(kind="nudge").job_id, sms.sent[0]["sid"], "sent", NOON)
     # When the retry runs
     assert dispatcher.run(NOON + timedelta(minutes=1))["sent"] == 1
     # Then the job is the text Twilio sent, once: not cancelled
     job = store.get_job("p1", text(kind="nudge").job_id)
     assert (job.status, job.sid, len(sms.sent)) == (JobStatus.SENT, sms.sent[0]["sid"], 1)
+    assert job.body == "Reminder: how are you?"
 
 
 def test_a_lost_answer_found_at_twilio_after_the_window_is_sent_not_expired():
@@ -92,3 +100,25 @@ def test_an_hour_of_ses_outage_delays_the_care_teams_email_but_sends_it_once():
         now += timedelta(minutes=1)
     assert [m["subject"] for m in mail.sent] == ["A patient needs review"]
     assert store.get_job("p1", email.job_id).status is JobStatus.SENT
+
+
+def test_a_failed_lookup_after_a_lost_answer_keeps_the_job_unknown_and_never_resends_blindly():
+    class LookupDown(FakeSms):
+        lookups_failing = 1
+
+        def find_sent(self, to, body, since):
+            if self.lookups_failing:
+                self.lookups_failing -= 1
+                raise SendError("Twilio lookup failed", code="lookup", retryable=True)
+            return super().find_sent(to, body, since)
+
+    dispatcher, store, _, _ = make()
+    dispatcher.sms = sms = LookupDown()
+    store.put_job(text())
+    sms.lose_answer = True                                            # Twilio took it; the answer was lost
+    assert dispatcher.run(NOON)["retried"] == 1
+    assert dispatcher.run(NOON + timedelta(minutes=1))["retried"] == 1   # the lookup fails: still unknown
+    assert store.get_job("p1", text().job_id).error_code == "ambiguous"
+    assert dispatcher.run(NOON + timedelta(minutes=5))["sent"] == 1      # the lookup works: found, not resent
+    job = store.get_job("p1", text().job_id)
+    assert (job.status, job.sid, len(sms.sent)) == (JobStatus.SENT, sms.sent[0]["sid"], 1)
