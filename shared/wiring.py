@@ -75,7 +75,9 @@ def aws_client(settings: Settings, service: str) -> Any:
     import boto3
     from botocore.config import Config
 
-    config = Config(connect_timeout=3, read_timeout=5, retries={"max_attempts": 3, "mode": "standard"})
+    # Dispatch sends from several threads and the local stack serves many requests at once: one pool for all.
+    config = Config(connect_timeout=3, read_timeout=5, retries={"max_attempts": 3, "mode": "standard"},
+                    max_pool_connections=50)
     local = {"aws_access_key_id": "local", "aws_secret_access_key": "local"} if settings.is_local else {}
     return boto3.session.Session().client(service, region_name=settings.aws_region, config=config,
                                           endpoint_url=settings.aws_endpoint_url or None, **local)

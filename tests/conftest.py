@@ -44,3 +44,18 @@ def store(dynamodb, local_settings):
     from shared.adapters.dynamodb import DynamoStore
 
     return DynamoStore(dynamodb, local_settings.table_name, local_settings.due_shards)
+
+
+_SESSION_START = __import__("time").time()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the load test's latency figures (measured, never asserted) when this run produced them."""
+    import json
+    from pathlib import Path
+
+    figures = Path(__file__).resolve().parents[1] / "test-output" / "load-inbound.json"
+    if figures.exists() and figures.stat().st_mtime >= _SESSION_START:
+        data = json.loads(figures.read_text())
+        terminalreporter.write_sep("-", "load test figures (printed, not asserted)")
+        terminalreporter.write_line(", ".join(f"{k} {v}" for k, v in data.items() if not isinstance(v, (dict, list))))
