@@ -8,7 +8,7 @@ from typing import Iterator
 
 from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, utc_iso
 from shared.domain.patients import REMOVE, Patient, PatientStatus, ProfileChange
-from shared.services.ports import ClaimMiss, DueJob, InboundSms, JobExists, SendError, StatusMoved
+from shared.services.ports import ClaimMiss, DueJob, InboundSms, JobExists, PhoneTaken, SendError, StatusMoved
 
 
 class FixedClock:
@@ -34,6 +34,9 @@ class MemoryStore:
         self.escalations: dict[str, list] = {}
         self.seen: dict[str, str] = {}
         self.messages: list[dict] = []
+        self.clinics: dict[str, object] = {}
+        self.users: dict[str, object] = {}
+        self.api_keys: dict[str, str] = {}
         self.lock = threading.Lock()
 
     # outbox
@@ -84,14 +87,16 @@ class MemoryStore:
                                      error_code=error_code or current.error_code, body=body or current.body)
             self.due.pop(key, None)
 
-    def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True) -> None:
+    def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True,
+                    body: str = "") -> None:
         key = (job.patient_id, job.job_id)
         with self.lock:
             current = self.jobs[key]
             if current.status is not JobStatus.SENDING:
                 raise RuntimeError("retry_later on a job that is not being sent")
             attempts = current.attempts if count_attempt else current.attempts - 1
-            self.jobs[key] = replace(current, status=JobStatus.PENDING, error_code=error_code, attempts=attempts)
+            self.jobs[key] = replace(current, status=JobStatus.PENDING, error_code=error_code, attempts=attempts,
+                                     body=body or current.body)
             self.due[key] = utc_iso(due_at)
 
     def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime,
@@ -106,6 +111,58 @@ class MemoryStore:
             settled = JobStatus.SENT if job.status is JobStatus.UNCONFIRMED else job.status
             self.jobs[key] = replace(job, delivery_status=status, sid=job.sid or sid, status=settled)
             return True
+
+    def enroll(self, patient: Patient, jobs: list[Job]) -> None:
+        """The patient, their phone number and their first jobs, all or nothing (PhoneTaken when in use)."""
+        with self.lock:
+            holder = self.patients.get(self.phones.get(patient.phone, ""))
+            if holder is not None and holder.patient_id != patient.patient_id:
+                raise PhoneTaken(patient.phone)
+            if any((job.patient_id, job.job_id) in self.jobs for job in jobs):
+                raise JobExists(patient.patient_id)
+            self.patients[patient.patient_id] = patient
+            self.phones[patient.phone] = patient.patient_id
+            for job in jobs:
+                self.jobs[(job.patient_id, job.job_id)] = job
+                if job.status is JobStatus.PENDING:
+                    self.due[(job.patient_id, job.job_id)] = utc_iso(job.send_at)
+
+    def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:
+        return [p for p in self.patients.values()
+                if p.clinic_id == clinic_id and (status is None or p.status.value == status)]
+
+    def messages_of_patient(self, patient_id: str) -> list[dict]:
+        """The inbound log of one patient, oldest first, shaped as DynamoStore's log items."""
+        return [{"direction": "inbound", "sid": m["sid"], "body": m["body"], "at": m["at"], "seq": n,
+                 "reply": m["reply"], "flags": m["flags"]}
+                for n, m in enumerate(self.messages) if m["patient_id"] == patient_id]
+
+    # accounts
+    def put_clinic(self, clinic, now: datetime) -> None:
+        self.clinics[clinic.clinic_id] = clinic
+
+    def get_clinic(self, clinic_id: str):
+        return self.clinics.get(clinic_id)
+
+    def put_user(self, user, now: datetime) -> None:
+        from shared.adapters.dynamodb_accounts import AlreadyExists
+
+        with self.lock:
+            if user.email in self.users:
+                raise AlreadyExists(user.email)
+            self.users[user.email] = user
+
+    def get_user(self, email: str):
+        return self.users.get(email)
+
+    def users_of(self, clinic_id: str) -> list:
+        return [replace(u, password_hash="") for u in self.users.values() if u.clinic_id == clinic_id]
+
+    def put_api_key(self, key_hash: str, clinic_id: str, label: str, now: datetime) -> None:
+        self.api_keys[key_hash] = clinic_id
+
+    def clinic_for_api_key(self, key_hash: str) -> str | None:
+        return self.api_keys.get(key_hash)
 
     # patients
     def add_patient(self, patient: Patient) -> Patient:
@@ -137,7 +194,9 @@ class MemoryStore:
         cancelled = 0
         with self.lock:
             for key, job in list(self.jobs.items()):
-                if key[0] == patient_id and job.status is JobStatus.PENDING and (not kinds or job.kind in kinds):
+                # a text whose send may have reached Twilio ("ambiguous") is left for dispatch to settle
+                if key[0] == patient_id and job.status is JobStatus.PENDING and (not kinds or job.kind in kinds) \
+                        and job.error_code != "ambiguous":
                     self.jobs[key] = replace(job, status=JobStatus.CANCELLED)
                     self.due.pop(key, None)
                     cancelled += 1

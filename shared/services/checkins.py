@@ -11,9 +11,19 @@ from shared.domain.history import local_today
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import REMOVE, Patient, ProfileChange
 from shared.log import logger
+from shared.services.dispatch import AMBIGUOUS
 from shared.services.schedule import CHECKIN_CLOSE, CHECKIN_NUDGE, outside_quiet_hours
 
 NUDGE_AFTER = timedelta(hours=2)
+
+
+# Error codes a job carries after being put back without any send failing (see shared/services/dispatch.py).
+NOT_SEND_FAILURES = frozenset({"", "quiet_hours", "waiting", "record_moved", "task_error"})
+
+
+def retry_of_failed_send(job: Job) -> bool:
+    """This claim retries a text whose earlier send failed or whose answer was lost."""
+    return job.error_code == AMBIGUOUS or (job.attempts > 1 and job.error_code not in NOT_SEND_FAILURES)
 
 
 @dataclass
@@ -39,10 +49,16 @@ class CheckinService:
     def nudge(self, job: Job, patient: Patient, now: datetime) -> Job | datetime | None:
         """One nudge, 2 hours after the last question went unanswered; never in quiet hours."""
         checkin = patient.open_checkin
-        if (checkin is None or checkin.checkin_id != (job.meta or {}).get("checkin_id") or checkin.nudged
+        if (checkin is None or checkin.checkin_id != (job.meta or {}).get("checkin_id")
                 or patient.checkins_paused_by):
             return None
         due = (checkin.last_activity or checkin.started_at) + NUDGE_AFTER
+        if checkin.nudged:
+            # Marked by an earlier attempt of this job whose send failed (429, 500, a lost answer): the
+            # patient has not had it yet, so this retry sends it, unless they answered meanwhile.
+            if retry_of_failed_send(job) and due <= now:
+                return job.with_body(checkins.nudge_text(checkin))
+            return None
         if due > now:
             return outside_quiet_hours(patient, due)
         self.store.apply_change(patient, ProfileChange(checkin=replace(checkin, nudged=True)), now)
