@@ -84,7 +84,7 @@ def _security_headers(response: Response, deployed: bool) -> Response:
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Referrer-Policy", "no-referrer")
+    headers.setdefault("Referrer-Policy", "same-origin")  # same-origin form posts keep the Referer CSRF checks over https
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if response.mimetype == "text/html" or request.path.startswith("/api/"):
         headers.setdefault("Cache-Control", "no-store")  # patient details stay out of shared and browser caches

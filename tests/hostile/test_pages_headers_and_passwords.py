@@ -187,3 +187,21 @@ def test_an_old_scrypt_password_still_signs_in_and_is_rehashed_with_argon2id(wor
     rehashed = store.get_user(email).password_hash
     assert rehashed.startswith("$argon2id$") and accounts_module.password_matches("old-but-good", rehashed)
     sign_in(world.client, email, "old-but-good")  # and it still works through the page
+
+
+def test_deployed_forms_work_over_https_with_the_referrer_the_served_policy_lets_a_browser_send(world):
+    """Flask-WTF checks the Referer on https form posts: the Referrer-Policy we serve must let browsers send it."""
+    client = deployed_app(world).test_client()
+    base = "https://sms.clinic.example"
+    page = client.get("/login", base_url=base)
+    policy = page.headers["Referrer-Policy"]
+    # what a browser sends on a same-origin form post under that policy
+    referer = {} if policy == "no-referrer" else {"Referer": f"{base}/login"}
+    response = client.post("/login", base_url=base, headers=referer,
+                           data={"email": world.demo.admin_email, "password": world.demo.admin_password,
+                                 "csrf_token": csrf_from(page)})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    patients = client.get("/patients", base_url=base)
+    out = client.post("/logout", base_url=base, headers={"Referer": f"{base}/patients"} if referer else {},
+                      data={"csrf_token": csrf_from(patients)})
+    assert out.status_code == 302 and out.location.endswith("/login")
