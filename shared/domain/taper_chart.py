@@ -13,7 +13,7 @@ from shared.domain.patients import Escalation, Patient
 from shared.domain.plan import Plan
 
 SCORES = ("symptoms", "mood", "withdrawal")
-HOLD_ENDS = ("resume", "adjust", "end")
+HOLD_ENDS = ("resume", "end")   # adjusting a held taper keeps it held
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def dose_steps(plan: Plan, open_ended: bool = False) -> tuple[tuple[date, Decima
 
 def held_periods(audit: list[dict], held_since: str, today: date, zone: ZoneInfo,
                  last_dose: date) -> tuple[tuple[date, date], ...]:
-    """Spans between a hold and the provider's next resume, adjust or end; an open hold runs to today."""
+    """Spans between a hold and the provider's next resume or end; an open hold runs to today."""
     from shared.domain.jobs import parse_utc
 
     periods, start = [], None

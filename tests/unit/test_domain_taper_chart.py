@@ -51,6 +51,10 @@ def test_held_spans_run_from_a_hold_to_the_providers_next_action_and_an_open_hol
     spans = held_periods(audit, "2027-01-12", date(2027, 1, 14), ZoneInfo(NY), date(2027, 2, 9))
     assert spans == ((date(2027, 1, 5), date(2027, 1, 8)), (date(2027, 1, 12), date(2027, 1, 14)))
     assert held_periods([], "", date(2027, 1, 14), ZoneInfo(NY), date(2027, 2, 9)) == ()
+    # adjusting a held taper keeps it held: one span, not two overlapping ones
+    adjusted = [{"action": "hold", "at": "2027-01-05T15:00:00Z"}, {"action": "adjust", "at": "2027-01-08T15:00:00Z"}]
+    assert held_periods(adjusted, "2027-01-05", date(2027, 1, 10), ZoneInfo(NY), date(2027, 2, 9)) == \
+        ((date(2027, 1, 5), date(2027, 1, 10)),)
     # held by the escalation rules before any audit entry: the profile's held_since still shades it
     assert held_periods([], "2027-01-13", date(2027, 1, 14), ZoneInfo(NY), date(2027, 2, 9)) == \
         ((date(2027, 1, 13), date(2027, 1, 14)),)
