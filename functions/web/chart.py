@@ -5,7 +5,10 @@ from datetime import date, timedelta
 from xml.etree import ElementTree
 
 import pygal
+from pygal.etree import etree as pygal_etree
 from pygal.style import Style
+
+pygal_etree.to_etree()  # the standard library's tree even if lxml is installed: _inline edits it as one
 
 from shared.domain.taper_chart import TaperChart
 
