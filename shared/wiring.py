@@ -141,8 +141,19 @@ class Lazy:
         if self._target is None:
             with self._lock:
                 if self._target is None:
-                    self._target = self._build()
+                    self._target = self._build_or_fail()
         return self._target
+
+    def _build_or_fail(self) -> Any:
+        """A sender that cannot be built (its secret unreadable, say) fails the send before anything went out:
+        retryable, like any passing outage, so no claimed job is left to lapse."""
+        from shared.services.ports import SendError
+
+        try:
+            return self._build()
+        except Exception as exc:  # noqa: BLE001 - whatever broke, nothing was sent
+            raise SendError(f"sender unavailable: {type(exc).__name__}", code="sender_unavailable",
+                            retryable=True) from exc
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.built(), name)

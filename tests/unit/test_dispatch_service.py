@@ -189,3 +189,45 @@ def test_a_failing_task_runs_again_later_instead_of_being_lost():
                           unique="t1"))
     assert dispatcher.run(NINE_PM)["retried"] == 1
     assert dispatcher.run(NINE_PM + timedelta(minutes=1))["done"] == 1 and len(calls) == 2
+
+
+def test_a_sender_that_cannot_be_built_retries_the_email_later_and_it_goes_out_once_it_can():
+    from shared.wiring import Lazy
+
+    store = MemoryStore()
+    store.add_patient(a_patient("p1"))
+    mail, broken = FakeMail(), [True]
+
+    def build():
+        if broken[0]:
+            raise RuntimeError("secret unreadable")
+        return mail
+
+    dispatcher = Dispatcher(outbox=store, sms=FakeSms(), mail=Lazy(build), public_base_url="https://taper.example",
+                            patients=store)
+    job = Job.new(patient_id="p1", channel=Channel.EMAIL, kind="escalation", to="dr@example.org", send_at=NINE_PM,
+                  unique="m2", subject="Review needed", body="text", html="<p>text</p>")
+    store.put_job(job)
+    assert dispatcher.run(NINE_PM)["retried"] == 1
+    waiting = store.get_job("p1", job.job_id)
+    assert waiting.status is JobStatus.PENDING and waiting.error_code == "sender_unavailable"
+    broken[0] = False
+    dispatcher.run(NINE_PM + timedelta(minutes=30))
+    assert store.get_job("p1", job.job_id).status is JobStatus.SENT and len(mail.sent) == 1
+
+
+def test_a_lookup_that_breaks_in_an_unexpected_way_leaves_the_text_unknown_until_it_ends_unconfirmed():
+    dispatcher, store, sms, _ = make()
+    job = reminder()
+    store.put_job(job)
+    sms.fail_with.append(SendError("read timeout", code="timeout", ambiguous=True))
+    dispatcher.run(NINE_PM)
+
+    def broken_lookup(*_args, **_kwargs):
+        raise ValueError("unexpected answer from the Messages list")
+
+    sms.find_sent = broken_lookup
+    for minute in range(0, 4 * 60, 5):
+        dispatcher.run(NINE_PM + timedelta(minutes=minute))
+    final = store.get_job("p1", job.job_id)
+    assert final.status is JobStatus.UNCONFIRMED and len(sms.sent) == 0
