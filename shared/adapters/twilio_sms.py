@@ -93,13 +93,16 @@ def _ambiguous(exc: Exception) -> SendError:
 
 
 def find_sent_message(client: Any, to: str, body: str, since) -> str | None:
-    """The SID of a message with this body sent to `to` since `since`, if Twilio has one."""
+    """The SID of a message with this body created for `to` since `since`, if Twilio has one.
+
+    Filtered on the creation time, not Twilio's DateSent: a message Twilio accepted but still holds in its
+    queue has no date_sent yet, and must count as sent (resending it would text the patient twice)."""
     import requests
     from twilio.base.exceptions import TwilioException
 
     try:
-        for message in client.messages.list(to=to, date_sent_after=since, limit=50):
-            if message.body == body:
+        for message in client.messages.list(to=to, limit=50):   # newest first
+            if message.body == body and (message.date_created is None or message.date_created >= since):
                 return message.sid
     except (TwilioException, requests.RequestException) as exc:
         raise SendError("Twilio lookup failed", code="lookup", retryable=True) from exc

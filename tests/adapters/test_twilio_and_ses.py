@@ -150,3 +150,23 @@ def test_find_sent_asks_twilio_for_a_message_after_a_lost_answer(twilio_endpoint
     assert sms.find_sent("+15550000000", "Demo Clinic: Tonight: LDN 2 mg.", since) is None
     assert sms.find_sent("+15551234567", "Demo Clinic: Tonight: LDN 2 mg.",
                          datetime(2027, 1, 2, tzinfo=timezone.utc)) is None
+
+
+def test_find_sent_counts_a_message_twilio_still_holds_in_its_queue():
+    """Twilio gives a queued message no date_sent yet, and its DateSent filter skips it: look by creation time."""
+    from datetime import datetime, timedelta, timezone
+    from types import SimpleNamespace
+
+    from shared.adapters.twilio_sms import find_sent_message
+
+    created = datetime(2027, 3, 15, 1, 0, 5, tzinfo=timezone.utc)
+    queued = SimpleNamespace(sid="SMqueued", body="Demo Clinic: Tonight: LDN 2 mg.", date_created=created, date_sent=None)
+
+    class Messages:   # filters as Twilio's Messages list does
+        def list(self, to, limit, date_sent_after=None):
+            return [m for m in [queued] if date_sent_after is None or (m.date_sent and m.date_sent >= date_sent_after)]
+
+    client = SimpleNamespace(messages=Messages())
+    since = created - timedelta(minutes=1)
+    assert find_sent_message(client, "+15551234567", queued.body, since) == "SMqueued"
+    assert find_sent_message(client, "+15551234567", queued.body, created + timedelta(minutes=1)) is None
