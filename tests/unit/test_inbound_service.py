@@ -222,3 +222,16 @@ def test_a_second_crisis_text_adds_evidence_to_the_open_crisis_escalation():
     [escalation] = store.escalations["p1"]
     assert [e["message_sid"] for e in escalation.evidence] == ["SM1", "SM2"]
     assert [j.kind for j in store.jobs.values()].count("escalation_email") == 1
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("bug"), KeyError("profile"), TimeoutError()])
+def test_a_crisis_text_gets_988_whatever_breaks_and_other_texts_fail_loudly(failure):
+    class BrokenStore(MemoryStore):
+        def patient_for_phone(self, phone):
+            raise failure
+
+    service = InboundService(BrokenStore())
+    answer = service.handle(sms("i want to end my life", sid="SMx1"))
+    assert "988" in answer.reply and "crisis" in answer.flags
+    with pytest.raises(type(failure)):
+        service.handle(sms("7", sid="SMx2"))
