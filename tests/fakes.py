@@ -62,7 +62,8 @@ class MemoryStore:
     def next_due_after(self, moment: datetime) -> datetime | None:
         from shared.domain.jobs import parse_utc
 
-        later = [at for at in self.due.values() if at > utc_iso(moment)]
+        with self.lock:
+            later = [at for at in self.due.values() if at > utc_iso(moment)]
         return parse_utc(min(later)) if later else None
 
     def claim(self, due: DueJob, now: datetime, lease_until: datetime) -> Job | ClaimMiss:
@@ -128,7 +129,9 @@ class MemoryStore:
                     self.due[(job.patient_id, job.job_id)] = utc_iso(job.send_at)
 
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:
-        return [p for p in self.patients.values()
+        with self.lock:
+            patients = list(self.patients.values())
+        return [p for p in patients
                 if p.clinic_id == clinic_id and (status is None or p.status.value == status)]
 
     def messages_of_patient(self, patient_id: str) -> list[dict]:
@@ -185,7 +188,9 @@ class MemoryStore:
                 self.put_job(job)
 
     def jobs_of(self, patient_id: str) -> list[Job]:
-        return [job for (pid, _), job in sorted(self.jobs.items()) if pid == patient_id]
+        with self.lock:
+            found = [(key, job) for key, job in self.jobs.items() if key[0] == patient_id]
+        return [job for _, job in sorted(found, key=lambda entry: entry[0])]
 
     def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None:
         self.patients[patient.patient_id] = replace(self.patients[patient.patient_id], phone_problem=code)
@@ -250,6 +255,22 @@ class MemoryStore:
 
     def escalations_of(self, patient_id: str) -> list:
         return list(self.escalations.get(patient_id, []))
+
+    def save_escalations(self, patient: Patient, escalations: list, jobs: list = ()) -> None:
+        """New and updated escalations (by id) of one patient, with their jobs, all or nothing."""
+        with self.lock:
+            if any((job.patient_id, job.job_id) in self.jobs for job in jobs):
+                raise JobExists(patient.patient_id)
+            found = self.escalations.setdefault(patient.patient_id, [])
+            for escalation in escalations:
+                same = [n for n, e in enumerate(found) if e.escalation_id == escalation.escalation_id]
+                if same:
+                    found[same[0]] = escalation
+                else:
+                    found.append(escalation)
+            for job in jobs:
+                self.jobs[(job.patient_id, job.job_id)] = job
+                self.due[(job.patient_id, job.job_id)] = utc_iso(job.send_at)
 
     def save_inbound(self, sms: InboundSms, patient: Patient | None, reply: str, flags: list[str],
                      change: ProfileChange | None = None) -> bool:

@@ -11,6 +11,11 @@ all in one Python process on a shared 2-core machine), so a week would be ~20 mi
 equivalent kept: 60 patients over 2 simulated days (enrollment, the welcome, YES, the baseline check-in
 with its nudge and close, daily dose reminders, step-downs, a follow-up): ~280 sends, ~70 of them failing
 all four ways; ~65 s.
+
+The issue's full scale (200 patients, a week) runs in tests/faults/test_twilio_failures_week.py on the
+in-memory store; this run stays because it is the one that meets these faults on DynamoDB (moto): the
+conditional writes of claim, retry_later with a body written at send time, finish and record_delivery
+racing the status callbacks, and a timeout that lost the text, through the real stack's table.
 """
 from __future__ import annotations
 
