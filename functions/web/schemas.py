@@ -6,13 +6,11 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
-import phonenumbers
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from shared.domain import plan as limits
 
 MAX_DAYS_AHEAD = 365
-MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
 STATUSES = ("awaiting_consent", "active", "opted_out", "consent_expired", "completed")
 
 
@@ -20,6 +18,8 @@ class MobileNumber(fields.String):
     """A phone number in any common format, loaded as E.164; must be a valid mobile-capable number."""
 
     def _deserialize(self, value, attr, data, **kwargs):
+        import phonenumbers  # loaded with the first enrollment, not at the web function's cold start
+
         text = super()._deserialize(value, attr, data, **kwargs).strip()
         try:
             number = phonenumbers.parse(text, "US")
@@ -27,7 +27,8 @@ class MobileNumber(fields.String):
             raise ValidationError("Enter a mobile number, like (555) 201-2345 or +44 7700 900123.") from exc
         if not phonenumbers.is_valid_number(number):
             raise ValidationError("This is not a valid phone number.")
-        if phonenumbers.number_type(number) not in MOBILE_TYPES:
+        if phonenumbers.number_type(number) not in (phonenumbers.PhoneNumberType.MOBILE,
+                                                     phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
             raise ValidationError("This number cannot receive texts (it is not a mobile number).")
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 LOCAL_ENV = {"TAPERLINE_MODE": "local", "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "TWILIO_API_URL": "http://127.0.0.1:9",
              "TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": "cold", "TWILIO_FROM_NUMBER": "+15005550006",
              "APP_SECRET": "cold-" + "0" * 32}  # nothing below makes a network call
-WATCHED = ("flask", "marshmallow", "pygal", "apispec", "jinja2", "werkzeug", "flask_wtf", "twilio.rest", "boto3")
+WATCHED = ("flask", "marshmallow", "pygal", "apispec", "jinja2", "werkzeug", "flask_wtf", "twilio.rest", "boto3",
+           "phonenumbers")
 
 
 def loaded_after(code: str) -> set[str]:
@@ -43,6 +44,8 @@ def test_web_cold_start_never_loads_the_twilio_rest_client():
     # The web function answers Twilio with TwiML and queues every other text: it never calls the REST API.
     loaded = loaded_after("import functions.web.handler as h\nh._handler = h._build()")
     assert {"flask", "marshmallow", "boto3"} <= loaded and "twilio.rest" not in loaded, loaded
+    # the chart library and the phone-number metadata load with the first page or enrollment that needs them
+    assert not loaded & {"pygal", "phonenumbers"}, loaded
 
 
 def test_a_lazy_sender_is_built_once_however_many_threads_ask_at_once():
