@@ -227,6 +227,12 @@ class Dispatcher:
                 self.outbox.retry_later(job, retry_at, AMBIGUOUS, **written_now)  # so the retry can ask for it
                 logger().warning("job answer lost, will check Twilio", extra=fields)
                 return "retried"
+            if job.channel is Channel.SMS:  # its status callback may have named the message meanwhile
+                current = self.outbox.get_job(job.patient_id, job.job_id)
+                if current is not None and current.sid:
+                    self.outbox.finish(job, JobStatus.SENT, now, sid=current.sid)
+                    logger().info("job found sent by its status callback", extra=fields)
+                    return "sent"
             self.outbox.finish(job, JobStatus.UNCONFIRMED, now, error_code=exc.code)
             logger().warning("job send unconfirmed", extra=fields)
             return "unconfirmed"

@@ -231,3 +231,21 @@ def test_a_lookup_that_breaks_in_an_unexpected_way_leaves_the_text_unknown_until
         dispatcher.run(NINE_PM + timedelta(minutes=minute))
     final = store.get_job("p1", job.job_id)
     assert final.status is JobStatus.UNCONFIRMED and len(sms.sent) == 0
+
+
+def test_a_last_lost_answer_is_sent_not_unconfirmed_when_its_status_callback_came_meanwhile():
+    from dataclasses import replace
+
+    dispatcher, store, sms, _ = make()
+    job = replace(reminder(), attempts=4)          # its fifth and last try (the claim counts it)
+    store.put_job(job)
+
+    class CallbackDuringLastTry(FakeSms):
+        def send(self, to, body, status_callback):
+            store.record_delivery("p1", job.job_id, "SMlate", "sent", NINE_PM)  # Twilio took it and told us
+            raise SendError("read timeout", code="timeout", ambiguous=True)
+
+    dispatcher.sms = CallbackDuringLastTry()
+    dispatcher.run(NINE_PM)
+    final = store.get_job("p1", job.job_id)
+    assert final.status is JobStatus.SENT and final.sid == "SMlate"
