@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from email.utils import format_datetime
 from typing import Any, Callable
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 
 from shared.domain.jobs import utc_iso
 

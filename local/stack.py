@@ -7,7 +7,6 @@ import secrets
 import signal
 import sys
 import threading
-from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -51,19 +50,33 @@ class LocalStack:
         return self._app(environ, start_response)
 
     def start(self) -> "LocalStack":
-        from moto.server import ThreadedMotoServer
-
-        logging.getLogger("werkzeug").setLevel(logging.ERROR)
-        self.moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        self.moto.start()
-        host, port = self.moto.get_host_and_port()
-        env = {**self.environ, "AWS_ENDPOINT_URL": f"http://{host}:{port}", "TWILIO_API_URL": self.base_url}
+        env = {**self.environ, "AWS_ENDPOINT_URL": self._start_aws(), "TWILIO_API_URL": self.base_url}
         env.setdefault("PUBLIC_BASE_URL", self.base_url)
         self.settings = Settings.from_env(env)
         self.clock = SimulatedClock(self._start_time())
         self._build_services()
         self._serve()
         return self
+
+    def _start_aws(self) -> str:
+        """Start moto server in this process; its URL. (Tests may point the stack elsewhere.)"""
+        from moto.server import ThreadedMotoServer
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        self.moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self.moto.start()
+        host, port = self.moto.get_host_and_port()
+        return f"http://{host}:{port}"
+
+    def _storage(self) -> dict[str, Any]:
+        """The table and the SES identity on moto, and a mail sender that records what SES accepted."""
+        from shared.adapters.table_definition import create_table
+        from shared.wiring import aws_client
+
+        create_table(aws_client(self.settings, "dynamodb"), self.settings.table_name, replace=True)
+        aws_client(self.settings, "sesv2").create_email_identity(EmailIdentity=self.settings.ses_sender)
+        return {"mail": RecordingMailSender(SesMailSender(aws_client(self.settings, "sesv2"), self.settings.ses_sender),
+                                            self.clock)}
 
     def _start_time(self) -> datetime:
         if self.local.dev_start_time:
@@ -73,14 +86,11 @@ class LocalStack:
     def _build_services(self) -> None:
         from functions.dispatch import handler as dispatch_handler
         from functions.web.app import create_app
-        from shared.adapters.table_definition import create_table
-        from shared.wiring import aws_client, build_services
+        from shared.wiring import build_services
 
-        create_table(aws_client(self.settings, "dynamodb"), self.settings.table_name, replace=True)
-        aws_client(self.settings, "sesv2").create_email_identity(EmailIdentity=self.settings.ses_sender)
-        self.mail = RecordingMailSender(SesMailSender(aws_client(self.settings, "sesv2"), self.settings.ses_sender),
-                                        self.clock)
-        self.services = build_services(self.settings, for_web=True, clock=self.clock, mail=self.mail)
+        storage = self._storage()
+        self.mail = storage["mail"]
+        self.services = build_services(self.settings, for_web=True, clock=self.clock, **storage)
         self.demo = seed_demo_clinic(self.services, self.local.local_api_key)
         self.network = PhoneNetwork(self.clock, self.settings.twilio_account_sid, self.services.twilio_auth_token)
         self.callbacks = StatusCallbacks(self._post_status)
@@ -130,7 +140,8 @@ class LocalStack:
     def stop(self) -> None:
         self.ticker.stop()
         self.server.shutdown()
-        self.moto.stop()
+        if getattr(self, "moto", None) is not None:  # only when this stack started it
+            self.moto.stop()
 
     def banner(self) -> str:
         base = self.base_url

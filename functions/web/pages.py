@@ -144,8 +144,6 @@ def act_on_escalation(escalation_id: str, action: str):
 @signed_in
 def plan_action(patient_id: str, action: str):
     """A provider's hold, resume, adjust or end, from the patient page."""
-    from decimal import Decimal, InvalidOperation
-
     from functions.web.schemas import AdjustSchema
     from shared.services.plans import PlanActionRefused
 

@@ -13,7 +13,7 @@ from shared.adapters.dynamodb_accounts import AccountRecords
 from shared.adapters.dynamodb_checkins import CheckinRecords, change_items
 from shared.adapters.dynamodb_patients import PatientRecords
 from shared.domain.jobs import DELIVERY_ORDER, Channel, Job, JobStatus, parse_utc, shard_of, utc_iso
-from shared.domain.patients import Patient, PatientStatus, ProfileChange
+from shared.domain.patients import Patient, ProfileChange
 from shared.services.ports import ClaimMiss, DueJob, InboundSms, JobExists, StatusMoved, StoreUnavailable
 
 DUE_INDEX = "due"

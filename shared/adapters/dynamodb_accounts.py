@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any
 
 from botocore.exceptions import ClientError
 
@@ -48,7 +47,7 @@ class AccountRecords(TableAccess):
                     {"PK": clinic_key.pk, "SK": clinic_key.sk, "type": "clinic_user", **common})}},
             ])
         except ClientError as exc:
-            raise AlreadyExists(f"a user with this email exists") from exc
+            raise AlreadyExists("a user with this email exists") from exc
 
     def set_password_hash(self, email: str, password_hash: str) -> None:
         self._call("update_item", TableName=self.table, Key=keys.user_key(email).as_item(),

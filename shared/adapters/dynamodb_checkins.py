@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from shared.adapters import keys
-from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, marshal, plain_numbers, unmarshal
+from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, marshal, plain_numbers
 from shared.domain.checkins import Answer, CheckIn
 from shared.domain.jobs import parse_utc, utc_iso
 from shared.domain.patients import PLAN_OVER, REMOVE, Escalation, Patient, PatientStatus, ProfileChange

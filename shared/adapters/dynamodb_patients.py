@@ -10,7 +10,7 @@ from shared.adapters import keys
 from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, cancelled_by_condition, marshal, plain_numbers, unmarshal
 from shared.adapters.dynamodb_checkins import change_items, checkin_from_map, checkin_to_map
 from shared.domain.jobs import Job, JobStatus, parse_utc, utc_iso
-from shared.domain.patients import PLAN_OVER, Patient, PatientStatus, ProfileChange
+from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
 from shared.services.ports import PhoneTaken, StatusMoved
 

@@ -20,25 +20,21 @@ racing the status callbacks, and a timeout that lost the text, through the real 
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import datetime, timedelta, timezone
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
 
 from local.phone_network import FailurePlan
-from shared.domain.jobs import Channel, JobStatus, utc_iso
+from shared.domain.jobs import utc_iso
 from tests.e2e.conftest import in_process_stack, move_clock
+from tests.faults.twilio_checks import KEY, check_every_job, reply, sends_by_job, statuses_of
 from tests.load.moto_atomic import atomic_moto
 
 START = datetime(2027, 6, 7, 15, 0, tzinfo=timezone.utc)  # 11:00 in New York, the day before the plans start
 PATIENTS = 60
 DAYS = 2
-KEY = {"Authorization": "Bearer faults-key"}
-FINAL = {JobStatus.SENT, JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.UNCONFIRMED, JobStatus.CANCELLED,
-         JobStatus.DONE}
-NEEDS_ATTENTION = {JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.UNCONFIRMED}
 
 
 @pytest.fixture(scope="module")
@@ -65,23 +61,6 @@ def enroll(stack, n: int) -> str:
     return response.json()["id"]
 
 
-def reply(stack, n: int, body: str) -> None:
-    answer = requests.post(stack.base_url + "/dev/phone", json={"from": phone(n), "body": body}, timeout=30).json()
-    assert answer["status"] == 200
-
-
-def sends_by_job(stack) -> dict[tuple[str, str], list[dict]]:
-    """Every message Twilio accepted through the REST API, by the job named in its status callback."""
-    found: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    with stack.network.lock:
-        messages = [dict(m) for m in stack.network.messages]
-    for message in messages:
-        if message["direction"] == "outbound" and message["status_callback"]:
-            query = parse_qs(urlsplit(message["status_callback"]).query)
-            found[(query["patient"][0], query["job"][0])].append(message)
-    return found
-
-
 def test_random_twilio_failures_end_every_job_sent_once_or_visibly_failed(stack):
     plan = FailurePlan(rate=0.2, seed=9, hang_seconds=0.6)
     stack.network.fail_randomly(plan)
@@ -89,7 +68,7 @@ def test_random_twilio_failures_end_every_job_sent_once_or_visibly_failed(stack)
     ids = [enroll(stack, n) for n in range(PATIENTS)]
     move_clock(stack, advance_minutes=1)
     for n in range(PATIENTS):
-        reply(stack, n, "YES")
+        reply(stack, phone(n), "YES")
     # When dispatch runs at every due minute for the days of the plan
     end = START + timedelta(days=DAYS)
     began = time.perf_counter()
@@ -99,26 +78,7 @@ def test_random_twilio_failures_end_every_job_sent_once_or_visibly_failed(stack)
     stack.callbacks.jobs.join()  # every status callback Twilio owed us has arrived
 
     # Then every job due in that time ended: sent once (one message at Twilio), or failed and listed
-    sends = sends_by_job(stack)
-    jobs = {pid: stack.services.store.jobs_of(pid) for pid in ids}
-    known = {(pid, j.job_id) for pid, found in jobs.items() for j in found}
-    assert set(sends) <= known                                   # nothing went out that no job asked for
-    statuses: Counter = Counter()
-    for pid, found in jobs.items():
-        attention = {j["id"] for j in requests.get(f"{stack.base_url}/api/patients/{pid}", headers=KEY,
-                                                   timeout=30).json()["deliveries_needing_attention"]}
-        for job in found:
-            statuses[job.status.value] += 1
-            messages = sends.get((pid, job.job_id), [])
-            assert len(messages) <= 1, (job, messages)              # never doubled
-            if job.send_at <= end - timedelta(hours=1):
-                assert job.status in FINAL, job                     # never lost in the outbox
-            if job.channel is Channel.SMS and job.status is JobStatus.SENT:
-                assert [m["sid"] for m in messages] == [job.sid], job
-            if job.status in (JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.CANCELLED):
-                assert messages == [], (job, messages)                  # reported as not sent: and it was not
-            if job.status in NEEDS_ATTENTION:
-                assert job.job_id in attention, job                 # visible on the patient's record
+    statuses = statuses_of(check_every_job(stack, ids, end - timedelta(hours=1), sends_by_job(stack)))
     drawn = Counter(plan.drawn)
     print(f"\ntwilio faults: {dict(drawn)}; jobs {dict(statuses)}; {time.perf_counter() - began:.0f} s of dispatch")
     assert all(drawn[kind] >= 5 for kind in ("429", "500", "timeout_kept", "timeout_lost")), drawn

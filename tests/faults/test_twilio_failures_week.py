@@ -16,27 +16,23 @@ limit, not what this test is about.
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import datetime, timedelta, timezone
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
 
 from local.phone_network import FailurePlan
 from local.stack import LocalStack
-from shared.domain.jobs import Channel, JobStatus, utc_iso
+from shared.domain.jobs import JobStatus, utc_iso
 from shared.services.schedule import CHECKIN, CHECKIN_NUDGE
 from tests.e2e.conftest import move_clock
 from tests.fakes import FakeMail, MemoryStore
+from tests.faults.twilio_checks import KEY, check_every_job, reply, sends_by_job, statuses_of
 
 START = datetime(2027, 6, 7, 15, 0, tzinfo=timezone.utc)  # 11:00 in New York, the day before the plans start
 PATIENTS = 200
 DAYS = 7
-KEY = {"Authorization": "Bearer faults-key"}
-FINAL = {JobStatus.SENT, JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.UNCONFIRMED, JobStatus.CANCELLED,
-         JobStatus.DONE}
-NEEDS_ATTENTION = {JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.UNCONFIRMED}
 ZONES = ("America/New_York", "America/Chicago", "America/Los_Angeles")
 DOSE_TIMES = ("20:00", "20:30", "21:00", "21:15")
 CHECKIN_TIMES = ("17:00", "18:00", "18:30")
@@ -47,44 +43,11 @@ ANSWERS = ("2", "7", "0")  # symptoms, mood, new effects: mild, nothing for the 
 class MemoryLocalStack(LocalStack):
     """The local stack as `make dev` builds it, on the in-memory store instead of moto's DynamoDB."""
 
-    def start(self) -> "MemoryLocalStack":
-        from shared.adapters.clock import SimulatedClock
-        from shared.config import Settings
+    def _start_aws(self) -> str:
+        return ""  # no AWS at all: nothing below calls it
 
-        env = {**self.environ, "TWILIO_API_URL": self.base_url}
-        env.setdefault("PUBLIC_BASE_URL", self.base_url)
-        self.settings = Settings.from_env(env)
-        self.clock = SimulatedClock(self._start_time())
-        self._build_services()
-        self._serve()
-        return self
-
-    def _build_services(self) -> None:
-        from functions.dispatch import handler as dispatch_handler
-        from functions.web.app import create_app
-        from local.dev_routes import dev_blueprint
-        from local.phone_network import PhoneNetwork, StatusCallbacks, messages_api
-        from local.scheduler import Schedule
-        from local.seed import seed_demo_clinic
-        from shared.wiring import build_services
-
-        self.mail = FakeMail()
-        self.services = build_services(self.settings, for_web=True, clock=self.clock, mail=self.mail,
-                                       store=MemoryStore(), app_secret=self.environ["APP_SECRET"])
-        self.demo = seed_demo_clinic(self.services, self.local.local_api_key)
-        self.network = PhoneNetwork(self.clock, self.settings.twilio_account_sid, self.services.twilio_auth_token)
-        self.callbacks = StatusCallbacks(self._post_status)
-        self.schedule = Schedule(self.clock, self.services.store,
-                                 lambda event: dispatch_handler.handler(event, None, services=self.services),
-                                 self.settings.aws_region)
-        service_numbers = {self.settings.twilio_messaging_service_sid or "from": self.settings.twilio_from_number}
-        self._app = create_app(self.services, extra_blueprints=[
-            dev_blueprint(self),
-            messages_api(lambda: self.network, lambda: self.callbacks, lambda: service_numbers)])
-
-    def stop(self) -> None:
-        self.ticker.stop()
-        self.server.shutdown()
+    def _storage(self) -> dict:
+        return {"store": MemoryStore(), "mail": FakeMail()}
 
 
 @pytest.fixture(scope="module")
@@ -113,11 +76,6 @@ def enroll(stack, n: int) -> str:
     return response.json()["id"]
 
 
-def reply(stack, n: int, body: str) -> None:
-    answer = requests.post(stack.base_url + "/dev/phone", json={"from": phone(n), "body": body}, timeout=30).json()
-    assert answer["status"] == 200
-
-
 def answer_open_checkins(stack, ids: list[str]) -> int:
     """Patients who got a check-in question answer it: a third all three questions, a third only the first
     (their nudge comes), a third never (nudge, then the check-in closes unanswered)."""
@@ -131,21 +89,9 @@ def answer_open_checkins(stack, ids: list[str]) -> int:
         if asked is None or asked.status is not JobStatus.SENT or (n % 3 == 1 and checkin.position > 0):
             continue
         for text in ANSWERS[checkin.position:] if n % 3 == 0 else ANSWERS[checkin.position:1]:
-            reply(stack, n, text)
+            reply(stack, phone(n), text)
             replies += 1
     return replies
-
-
-def sends_by_job(stack) -> dict[tuple[str, str], list[dict]]:
-    """Every message Twilio accepted through the REST API, by the job named in its status callback."""
-    found: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    with stack.network.lock:
-        messages = [dict(m) for m in stack.network.messages]
-    for message in messages:
-        if message["direction"] == "outbound" and message["status_callback"]:
-            query = parse_qs(urlsplit(message["status_callback"]).query)
-            found[(query["patient"][0], query["job"][0])].append(message)
-    return found
 
 
 def test_a_week_of_random_twilio_failures_ends_every_job_sent_once_or_visibly_failed(stack):
@@ -156,7 +102,7 @@ def test_a_week_of_random_twilio_failures_ends_every_job_sent_once_or_visibly_fa
     ids = [enroll(stack, n) for n in range(PATIENTS)]
     move_clock(stack, advance_minutes=30)                       # the welcomes go out, retried as needed
     for n in range(PATIENTS):
-        reply(stack, n, "YES")
+        reply(stack, phone(n), "YES")
     for n, (status, code) in enumerate(((500, 20500), (429, 20429), (500, 20500))):
         stack.network.fail_next(status, code, times=10, to=phone(n))  # a few phones Twilio keeps refusing for a while
     # When dispatch runs at every due minute for a week, the patients answering their check-ins
@@ -170,37 +116,17 @@ def test_a_week_of_random_twilio_failures_ends_every_job_sent_once_or_visibly_fa
 
     # Then every job due in the week ended: sent once (one message at Twilio), or failed and listed
     sends = sends_by_job(stack)
-    jobs = {pid: stack.services.store.jobs_of(pid) for pid in ids}
-    known = {(pid, j.job_id) for pid, found in jobs.items() for j in found}
+    jobs = check_every_job(stack, ids, end - timedelta(hours=1), sends)
     sent_jobs = {(pid, j.job_id) for pid, found in jobs.items() for j in found if j.status is JobStatus.SENT}
-    assert set(sends) <= known                                  # nothing went out that no job asked for
     by_key = {(pid, j.job_id): j for pid, found in jobs.items() for j in found}
     unrecorded = [(by_key[key].kind, by_key[key].status.value, by_key[key].error_code, by_key[key].attempts,
                    by_key[key].sid, utc_iso(by_key[key].send_at), [(m["sid"], m["created_at"]) for m in sends[key]])
                   for key in set(sends) - sent_jobs]
     assert unrecorded == []                                     # every text at Twilio is a job recorded sent
-    statuses: Counter = Counter()
-    kinds: Counter = Counter()
-    retried_nudges_sent = 0
-    for pid, found in jobs.items():
-        attention = {j["id"] for j in requests.get(f"{stack.base_url}/api/patients/{pid}", headers=KEY,
-                                                   timeout=30).json()["deliveries_needing_attention"]}
-        for job in found:
-            statuses[job.status.value] += 1
-            kinds[(job.kind, job.status.value)] += 1
-            messages = sends.get((pid, job.job_id), [])
-            assert len(messages) <= 1, (job, messages)          # never doubled
-            if job.send_at <= end - timedelta(hours=1):
-                assert job.status in FINAL, job                 # never lost in the outbox
-            if job.channel is Channel.SMS and job.status is JobStatus.SENT:
-                assert [m["sid"] for m in messages] == [job.sid], job   # exactly one message, this one
-                assert (messages[0]["to"], messages[0]["body"]) == (job.to, job.body), job
-            if job.status in (JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.CANCELLED):
-                assert messages == [], (job, messages)          # reported as not sent: and it was not
-            if job.status in NEEDS_ATTENTION:
-                assert job.job_id in attention, job             # visible on the patient's record
-            if job.kind == CHECKIN_NUDGE and job.status is JobStatus.SENT and job.error_code in REFUSED:
-                retried_nudges_sent += 1                        # its last failed try was a 429 or a 500
+    statuses = statuses_of(jobs)
+    kinds = Counter((j.kind, j.status.value) for found in jobs.values() for j in found)
+    retried_nudges_sent = sum(1 for found in jobs.values() for j in found      # last failed try a 429 or 500
+                              if j.kind == CHECKIN_NUDGE and j.status is JobStatus.SENT and j.error_code in REFUSED)
     drawn = Counter(plan.drawn)
     print(f"\ntwilio week: {PATIENTS} patients, {DAYS} days; sends attempted {len(plan.drawn)}, "
           f"faults {dict(drawn)}; replies {replies}; jobs {dict(statuses)}; nudges sent after a 429/500 "

@@ -33,12 +33,10 @@ import requests
 from twilio.request_validator import RequestValidator
 
 from local.stack import LocalStack
-from shared.adapters.clock import SimulatedClock
 from shared.adapters.dynamo_base import marshal, unmarshal
 from shared.adapters.dynamodb_checkins import checkin_from_map, checkin_to_map
 from shared.adapters.dynamodb_patients import patient_to_item
 from shared.domain import checkins
-from shared.config import Settings
 from shared.domain.jobs import utc_iso
 from shared.domain.questions import QUESTIONS
 from shared.services.inbound import InboundService
@@ -236,18 +234,8 @@ class StackOnItsOwnMoto(LocalStack):
                           "LOCAL_API_KEY": "load-key"})
         self.moto_url = moto_url
 
-    def start(self) -> "StackOnItsOwnMoto":
-        env = {**self.environ, "AWS_ENDPOINT_URL": self.moto_url, "TWILIO_API_URL": self.base_url}
-        env.setdefault("PUBLIC_BASE_URL", self.base_url)
-        self.settings = Settings.from_env(env)
-        self.clock = SimulatedClock(self._start_time())
-        self._build_services()
-        self._serve()
-        return self
-
-    def stop(self) -> None:
-        self.ticker.stop()
-        self.server.shutdown()
+    def _start_aws(self) -> str:
+        return self.moto_url
 
 
 @pytest.fixture(scope="module")

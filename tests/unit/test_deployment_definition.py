@@ -3,7 +3,6 @@ import re
 from pathlib import Path
 
 from shared.adapters.table_definition import load_template
-from shared.config import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVERLESS = load_template(ROOT / "serverless.yml")

@@ -81,9 +81,9 @@ def test_retries_stop_after_the_last_attempt_and_the_job_is_failed():
     dispatcher, store, sms, _ = make()
     sms.fail_with = [SendError("down", code="network", retryable=True) for _ in range(10)]
     store.put_job(reminder())
-    now, report = NINE_PM, {}
+    now = NINE_PM
     for _ in range(8):
-        report = dispatcher.run(now)
+        dispatcher.run(now)
         now += timedelta(minutes=20)
     job = store.get_job("p1", reminder().job_id)
     assert job.status is JobStatus.FAILED and job.attempts == 5
