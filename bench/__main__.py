@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench            # everything (several minutes on 2 cores)
     .venv/bin/python -m bench --quick    # smaller counts, to try the benchmarks out (results not written)
+    .venv/bin/python -m bench --safety-only   # the safety net on the held-out corpus, merged into results.json
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import cold_start, cost, dispatch, inbound, moto_transactions
+from bench import cold_start, cost, dispatch, inbound, moto_transactions, safety
 from bench.measure import line, ratio
 from bench.stack import start_stack
 
@@ -24,6 +25,9 @@ DEFAULT_SMS_PER_SECOND = 10               # dispatch must at least keep up with 
 FLAT_GROWTH = 1.5                         # ms per job at 10,000 patients over 10 patients: flat within noise
 DESIGN_AWS_USD = 0.002                    # /work DESIGN.md "Scale, on paper" estimates, per patient-month
 DESIGN_SMS_USD = 1.20
+HELD_OUT = Path(__file__).resolve().parents[1] / "tests" / "safety" / "corpus" / "heldout.tsv"
+SAFETY_FLOORS = {"explicit_recall": 1.0, "warning_recall": 0.95, "false_alarm_rate": 0.03}  # issue 13, whole corpus
+SAFETY_P99_US = 1000                      # <= 1 ms per text
 
 
 def machine() -> dict:
@@ -39,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     say = lambda text: print(text, flush=True)  # noqa: E731
     say(f"taperline benchmarks on {results['machine']['cores']} cores, Python {results['machine']['python']}, "
         f"load {results['machine']['load_average_at_start']}")
+    if args.safety_only:
+        return safety_only(results, say)
+    say("\n[safety] the detector on the held-out half of the corpus ...")
+    results["safety"] = safety.run(HELD_OUT)
 
     say("\n[cold start] python -X importtime, fresh processes, round robin ...")
     results["cold_start"] = cold_start.run(runs=3 if args.quick else cold_start.RUNS)
@@ -78,9 +86,44 @@ def main(argv: list[str] | None = None) -> int:
     return 0  # a missed target is a finding to print (MISSED), not a failed command
 
 
+def safety_only(results: dict, say) -> int:
+    """Run the safety figures alone and put them into the last full run's results.json (machine noted apart)."""
+    say("\n[safety] the detector on the held-out half of the corpus ...")
+    figures = {**safety.run(HELD_OUT), "machine": results["machine"]}
+    for text in safety_lines(figures):
+        say(text)
+    written = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    written["safety"] = figures
+    written.setdefault("targets", {}).update(safety_targets(figures))
+    RESULTS.write_text(json.dumps(written, indent=2, sort_keys=False) + "\n")
+    say("\nwritten bench/results.json (safety only)")
+    return 0
+
+
+def safety_targets(s: dict) -> dict:
+    """The issue's floors (set on the whole corpus) read on the held-out half, and the 1 ms per text budget."""
+    def target(value, bound, higher):
+        ok = value >= bound if higher else value <= bound
+        return {"value": value, "target": f"{'>=' if higher else '<='} {bound}", "ratio": ratio(value, bound), "ok": ok}
+
+    return {"safety.explicit_recall (held-out)": target(s["explicit_recall"], SAFETY_FLOORS["explicit_recall"], True),
+            "safety.warning_recall (held-out)": target(s["warning_recall"], SAFETY_FLOORS["warning_recall"], True),
+            "safety.false_alarm_rate (held-out)": target(s["false_alarm_rate"], SAFETY_FLOORS["false_alarm_rate"], False),
+            "safety.p99_us per text": target(s["p99_us"], SAFETY_P99_US, False)}
+
+
+def safety_lines(s: dict) -> list[str]:
+    return ["safety net, held-out half of the corpus " + ", ".join(f"{k} {v}" for k, v in s["sizes"].items()),
+            line("explicit recall", s["explicit_recall"], "", SAFETY_FLOORS["explicit_recall"], better="higher"),
+            line("warning recall", s["warning_recall"], "", SAFETY_FLOORS["warning_recall"], better="higher"),
+            line("false alarm rate", s["false_alarm_rate"], "", SAFETY_FLOORS["false_alarm_rate"]),
+            line("per text p50", s["p50_us"], "us"), line("per text p99", s["p99_us"], "us", SAFETY_P99_US)]
+
+
 def _parse(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller counts; results.json is not written")
+    parser.add_argument("--safety-only", action="store_true", help="only the safety net's figures, merged into results.json")
     return parser.parse_args(argv)
 
 
@@ -109,6 +152,7 @@ def targets(results: dict) -> dict:
         "cold_start.dispatch unused imports": at_most(len(c["dispatch_imports_it_does_not_use"]), 0),
         "cost.aws_usd_per_patient_month (design estimate)": at_most(k["aws_usd_per_patient_month"], DESIGN_AWS_USD),
         "cost.sms_usd_per_patient_month (design estimate)": at_most(k["sms_usd_per_patient_month"], DESIGN_SMS_USD),
+        **safety_targets(results["safety"]),
     }
 
 
@@ -160,6 +204,8 @@ def report(results: dict, say) -> None:
         f"{sum(taper['web_requests'].values())} webhook/API requests, {taper['dispatch_jobs_handled']} dispatch jobs)")
     say(line("AWS per patient-month", k["aws_usd_per_patient_month"], "USD", DESIGN_AWS_USD))
     say(line("SMS per patient-month", k["sms_usd_per_patient_month"], "USD", DESIGN_SMS_USD))
+    for text in safety_lines(results["safety"]):
+        say(text)
     missed = [name for name, target in t.items() if not target["ok"]]
     say(f"\ntargets met: {len(t) - len(missed)}/{len(t)}" + (f"; MISSED: {', '.join(missed)}" if missed else ""))
     say(f"took {results['seconds']} s")

@@ -15,6 +15,7 @@ from shared.services.consent import CompletionService, ConsentService
 from shared.services.dispatch import Dispatcher, Pacer
 from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, OVERDUE_CHECK, EscalationService
 from shared.services.plans import PlanService
+from shared.services.safety_net import SAFETY_TIMEOUT, SafetyService
 from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE, HOLD_EXTEND, PLAN_COMPLETE
 
 if TYPE_CHECKING:
@@ -120,7 +121,8 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
                                                      EVALUATE_CHECKIN: escalation.evaluate,
                                                      CONTACT_TASK: escalation.contact_request,
                                                      OVERDUE_CHECK: escalation.overdue,
-                                                     HOLD_EXTEND: plans.extend_hold},
+                                                     HOLD_EXTEND: plans.extend_hold,
+                                                     SAFETY_TIMEOUT: SafetyService(store, settings.public_base_url).unanswered},
                               before_send={CHECKIN: checkin.open, CHECKIN_NUDGE: checkin.nudge},
                               pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
                               concurrency=settings.dispatch_concurrency),

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Iterator
 
+from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, utc_iso
 from shared.domain.patients import REMOVE, Patient, PatientStatus, ProfileChange
 from shared.services.ports import ClaimMiss, DueJob, InboundSms, JobExists, PhoneTaken, SendError, StatusMoved
@@ -218,6 +219,9 @@ class MemoryStore:
             current = self.patients[patient.patient_id]
             if current.version != patient.version or (change.new_status and current.status is not patient.status):
                 raise StatusMoved(patient.patient_id)
+            known = {e.escalation_id for e in self.escalations.get(patient.patient_id, [])}
+            if any(escalation_id not in known for escalation_id, _ in change.add_evidence):
+                raise StatusMoved(patient.patient_id)  # DynamoStore's attribute_exists(PK) condition
             updated = replace(current, version=current.version + 1)
             if change.new_status and change.new_status is not current.status:
                 before = current.status if change.new_status is PatientStatus.OPTED_OUT else current.status_before_opt_out
@@ -230,12 +234,14 @@ class MemoryStore:
                 self.checkins.setdefault(patient.patient_id, []).append(change.finished)
             if change.escalation:
                 self.escalations.setdefault(patient.patient_id, []).append(change.escalation)
-            if change.add_evidence:
-                escalation_id, evidence = change.add_evidence
-                found = self.escalations.get(patient.patient_id, [])
-                for n, e in enumerate(found):
-                    if e.escalation_id == escalation_id:
-                        found[n] = replace(e, evidence=(*e.evidence, evidence))
+            found = self.escalations.setdefault(patient.patient_id, [])
+            for escalation_id, evidence in change.add_evidence:
+                found[:] = [replace(e, evidence=(*e.evidence, evidence)) if e.escalation_id == escalation_id else e
+                            for e in found]
+            if change.escalation_update:
+                found[:] = [change.escalation_update if e.escalation_id == change.escalation_update.escalation_id
+                            else e for e in found]
+            updated = _safety_change(updated, change)
             if change.pause_checkins_for:
                 updated = replace(updated, checkins_paused_by=change.pause_checkins_for)
             if change.resume_checkins and not change.pause_checkins_for:
@@ -287,6 +293,21 @@ class MemoryStore:
 
     def reply_for(self, message_sid: str) -> str | None:
         return self.seen.get(message_sid)
+
+
+def _safety_change(patient: Patient, change: ProfileChange) -> Patient:
+    """The safety question, the last NO and the open-escalation pointers, as DynamoStore writes them."""
+    if change.safety_question == REMOVE:
+        patient = replace(patient, safety_question=None)
+    elif change.safety_question is not None:
+        patient = replace(patient, safety_question=change.safety_question)
+    if change.safety_no_at:
+        patient = replace(patient, safety_no_at=change.safety_no_at)
+    pointers = dict(patient.open_escalations)
+    if change.escalation and change.escalation.reasons[0] in TEXT_REASONS:
+        pointers[change.escalation.reasons[0]] = change.escalation.escalation_id
+    pointers.pop(change.forget_escalation, None)
+    return replace(patient, open_escalations=pointers)
 
 
 class FakeSms:

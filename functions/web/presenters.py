@@ -19,7 +19,7 @@ def patient_summary(patient: Patient, standing: Standing) -> dict:
             "current_dose_mg": float(standing.current_dose_mg) if standing.current_dose_mg is not None else None,
             "next_step_date": standing.next_step.start_date.isoformat() if standing.next_step else None,
             "last_checkin_at": utc_iso(patient.last_checkin_at) if patient.last_checkin_at else None,
-            "open_escalations": 1 if patient.checkins_paused_by else 0, "created_at": utc_iso(patient.created_at)}
+            "open_escalations": len({patient.checkins_paused_by, *patient.open_escalations.values()} - {""}), "created_at": utc_iso(patient.created_at)}
 
 
 def patient_record(record: PatientRecord) -> dict:

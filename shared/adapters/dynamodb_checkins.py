@@ -11,7 +11,9 @@ from shared.adapters import keys
 from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, marshal, plain_numbers
 from shared.domain.checkins import Answer, CheckIn
 from shared.domain.jobs import parse_utc, utc_iso
+from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.patients import PLAN_OVER, REMOVE, Escalation, Patient, PatientStatus, ProfileChange
+from shared.domain.safety_question import SafetyQuestion
 
 def change_items(table: str, patient: Patient, change: ProfileChange, now: datetime, shards: int = 8) -> list[dict]:
     """Transaction items for a ProfileChange, guarded by the profile's version (and status when it moves)."""
@@ -47,6 +49,7 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
         values[":held"] = change.held_since
     elif change.held_since == "":
         removes.append("held_since")
+    _safety_sets(change, sets, removes, values)
     if change.pause_checkins_for:
         sets.append("checkins_paused_by = :pause")
         values[":pause"] = change.pause_checkins_for
@@ -67,8 +70,9 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
     if change.escalation:
         items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
                               "Item": marshal(escalation_to_item(patient, change.escalation))}})
-    if change.add_evidence:
-        escalation_id, evidence = change.add_evidence
+    if change.escalation_update:
+        items.append({"Put": {"TableName": table, "Item": marshal(escalation_to_item(patient, change.escalation_update))}})
+    for escalation_id, evidence in change.add_evidence:
         items.append({"Update": {"TableName": table, "Key": keys.escalation_key(patient.patient_id, escalation_id).as_item(),
                                  "ConditionExpression": "attribute_exists(PK)",
                                  "UpdateExpression": "SET evidence = list_append(if_not_exists(evidence, :none), :e)",
@@ -83,6 +87,42 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
         items += [{"Put": {"TableName": table, "Item": marshal(job_to_item(job, shards)),
                            "ConditionExpression": ITEM_IS_NEW}} for job in change.jobs]
     return items
+
+
+OPEN_ESCALATION = "open_esc_"   # profile attribute prefix: open_esc_<reason> = the open escalation's id
+
+
+def _safety_sets(change: ProfileChange, sets: list[str], removes: list[str], values: dict) -> None:
+    """The safety question, the last NO, and which open escalations the patient's texts add to."""
+    if change.safety_question == REMOVE:
+        removes.append("safety_question")
+    elif isinstance(change.safety_question, SafetyQuestion):
+        sets.append("safety_question = :safety")
+        values[":safety"] = safety_question_to_map(change.safety_question)
+    if change.safety_no_at:
+        sets.append("safety_no_at = :safety_no")
+        values[":safety_no"] = utc_iso(change.safety_no_at)
+    if change.escalation and change.escalation.reasons[0] in TEXT_REASONS:
+        sets.append(f"{OPEN_ESCALATION}{change.escalation.reasons[0]} = :pointed")
+        values[":pointed"] = change.escalation.escalation_id
+    if change.forget_escalation in TEXT_REASONS:
+        removes.append(f"{OPEN_ESCALATION}{change.forget_escalation}")
+
+
+def safety_question_to_map(question: SafetyQuestion) -> dict[str, Any]:
+    return {"question_id": question.question_id, "asked_at": utc_iso(question.asked_at), "trigger": question.trigger,
+            "language": question.language, "concepts": list(question.concepts), "words": list(question.words),
+            "escalation_id": question.escalation_id or None}
+
+
+def safety_question_from_map(item: dict[str, Any]) -> SafetyQuestion:
+    return SafetyQuestion(item["question_id"], parse_utc(item["asked_at"]), item["trigger"], item.get("language", "en"),
+                          tuple(item.get("concepts") or ()), tuple(item.get("words") or ()),
+                          item.get("escalation_id") or "")
+
+
+def open_escalations_of(item: dict[str, Any]) -> dict[str, str]:
+    return {reason: item[OPEN_ESCALATION + reason] for reason in TEXT_REASONS if item.get(OPEN_ESCALATION + reason)}
 
 
 def escalation_to_item(patient: Patient, esc: Escalation) -> dict[str, Any]:

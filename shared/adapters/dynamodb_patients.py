@@ -8,7 +8,8 @@ from botocore.exceptions import ClientError
 
 from shared.adapters import keys
 from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, cancelled_by_condition, marshal, plain_numbers, unmarshal
-from shared.adapters.dynamodb_checkins import change_items, checkin_from_map, checkin_to_map
+from shared.adapters.dynamodb_checkins import (OPEN_ESCALATION, change_items, checkin_from_map, checkin_to_map,
+                                               open_escalations_of, safety_question_from_map, safety_question_to_map)
 from shared.domain.jobs import Job, JobStatus, parse_utc, utc_iso
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
@@ -140,7 +141,10 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "enrollment": patient.enrollment or None, "version": patient.version,
             "open_checkin": checkin_to_map(patient.open_checkin) if patient.open_checkin else None,
             "checkins_paused_by": patient.checkins_paused_by or None,
-            "plan_generation": patient.plan_generation or None, "held_since": patient.held_since or None}
+            "plan_generation": patient.plan_generation or None, "held_since": patient.held_since or None,
+            "safety_question": safety_question_to_map(patient.safety_question) if patient.safety_question else None,
+            "safety_no_at": utc_iso(patient.safety_no_at) if patient.safety_no_at else None,
+            **{OPEN_ESCALATION + reason: escalation_id for reason, escalation_id in patient.open_escalations.items()}}
 
 
 
@@ -158,4 +162,7 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         version=int(item.get("version", 0)), checkins_paused_by=item.get("checkins_paused_by", ""),
         open_checkin=checkin_from_map(item["open_checkin"]) if item.get("open_checkin") else None,
         last_checkin_at=parse_utc(item["last_checkin_at"]) if item.get("last_checkin_at") else None,
-        plan_generation=item.get("plan_generation", ""), held_since=item.get("held_since", ""))
+        plan_generation=item.get("plan_generation", ""), held_since=item.get("held_since", ""),
+        safety_question=safety_question_from_map(item["safety_question"]) if item.get("safety_question") else None,
+        safety_no_at=parse_utc(item["safety_no_at"]) if item.get("safety_no_at") else None,
+        open_escalations=open_escalations_of(item))

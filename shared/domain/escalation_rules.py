@@ -8,6 +8,12 @@ from shared.domain.checkins import BASELINE, COMPLETED, CheckIn
 
 SYMPTOM_RETURN, MOOD_CHANGE, WITHDRAWAL = "symptom_return", "mood_change", "withdrawal"
 MISSED_CHECKINS, CONTACT_REQUEST, CRISIS = "missed_checkins", "contact_request", "crisis"
+# Raised by the patient's own texts (the safety net and free text), not by check-in rules:
+WARNING_SIGNS, SAFETY_CHECK_UNANSWERED = "warning_signs", "safety_check_unanswered"
+PATIENT_MESSAGE = "patient_message"
+URGENT_REASONS = {CRISIS, SAFETY_CHECK_UNANSWERED}
+# One open escalation per patient for each of these, pointed at from the profile so texts add to it.
+TEXT_REASONS = (WARNING_SIGNS, PATIENT_MESSAGE)
 HOLDING_REASONS = {SYMPTOM_RETURN, MOOD_CHANGE, WITHDRAWAL}
 
 

@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from shared.domain.escalation_rules import CRISIS, Finding
+from shared.domain.escalation_rules import URGENT_REASONS, Finding
 from shared.domain.patients import Escalation
 
 RENOTIFY_AFTER = timedelta(hours=24)
@@ -16,7 +16,7 @@ SEVERITY_RANK = {"routine": 0, "urgent": 1}
 
 
 def severity_of(reason: str) -> str:
-    return "urgent" if reason == CRISIS else "routine"
+    return "urgent" if reason in URGENT_REASONS else "routine"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from enum import Enum
 
 from shared.domain.checkins import CheckIn
 from shared.domain.plan import Plan
+from shared.domain.safety_question import SafetyQuestion
 
 
 class PatientStatus(str, Enum):
@@ -50,6 +51,9 @@ class ClinicSettings:
                        quiet_end=time.fromisoformat(data.get("quiet_end", "08:00")),
                        discreet_texts=bool(data.get("discreet_texts", False)),
                        hold_on_escalation=bool(data.get("hold_on_escalation", True)))
+        mood = data.get("safety_mood_at_or_below", 1)
+        if isinstance(mood, bool) or not isinstance(mood, int) or not 0 <= mood <= 10:
+            raise ValueError("safety_mood_at_or_below is a mood from 0 to 10 (default 1).")
         if data.get("timezone") and not valid_zone(data["timezone"]):
             raise ValueError(f"Unknown time zone {data['timezone']!r}: use an IANA name like America/Chicago.")
         if not (time(12, 0) <= settings.quiet_start <= time(21, 0) and time(8, 0) <= settings.quiet_end <= time(12, 0)):
@@ -63,7 +67,8 @@ class ClinicSettings:
     @staticmethod
     def passthrough(data: dict | None) -> dict:
         """Settings kept as given for the services that read them (escalation address, thresholds, deadlines)."""
-        keep = ("escalation_email", "thresholds", "ack_urgent_minutes", "ack_routine_business_days")
+        keep = ("escalation_email", "thresholds", "ack_urgent_minutes", "ack_routine_business_days",
+                "safety_mood_at_or_below")
         return {k: v for k, v in (data or {}).items() if k in keep}
 
 
@@ -105,6 +110,9 @@ class Patient:
     last_checkin_at: datetime | None = None
     plan_generation: str = ""            # which set of plan jobs is live; older sets are dropped at send time
     held_since: str = ""                 # ISO date: no further step-down until a provider acts
+    safety_question: "SafetyQuestion | None" = None  # asked, not yet answered YES or NO
+    safety_no_at: datetime | None = None  # when the patient last answered the safety question NO
+    open_escalations: dict[str, str] = field(default_factory=dict)  # reason -> open escalation texts add to
 
     @property
     def display_name(self) -> str:
@@ -154,10 +162,15 @@ class ProfileChange:
     plan: Plan | None = None                     # a rewritten plan (provider action or hold)
     held_since: str | None = None                # ISO date the plan was held, "" to clear
     audit: dict | None = None                    # who, when, what, before and after
-    add_evidence: tuple[str, dict] | None = None  # (open escalation id, a new finding for it)
+    add_evidence: tuple[tuple[str, dict], ...] = ()  # (open escalation id, a new finding for it), each
+    safety_question: SafetyQuestion | str | None = None  # the open safety question's new state, REMOVE, or None
+    safety_no_at: datetime | None = None         # the patient answered the safety question NO
+    escalation_update: Escalation | None = None  # an existing escalation rewritten (acknowledged, resolved)
+    forget_escalation: str = ""                  # reason whose open-escalation pointer goes (acknowledged)
 
     @property
     def empty(self) -> bool:
         return not (self.new_status or self.checkin or self.finished or self.escalation or self.pause_checkins_for
                     or self.plan_generation or self.jobs or self.resume_checkins or self.plan
-                    or self.held_since is not None or self.audit or self.add_evidence)
+                    or self.held_since is not None or self.audit or self.add_evidence or self.safety_question
+                    or self.safety_no_at or self.escalation_update or self.forget_escalation)

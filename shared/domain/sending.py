@@ -13,7 +13,8 @@ CONSENT_REMINDER_AFTER = timedelta(hours=48)
 CONSENT_EXPIRES_AFTER = timedelta(hours=96)
 
 
-PROVIDER_KINDS = {"evaluate_checkin", "contact_request", "checkin_close", "escalation_overdue"}  # the care team's side: any state
+# the care team's side: any state
+PROVIDER_KINDS = {"evaluate_checkin", "contact_request", "checkin_close", "escalation_overdue", "safety_check_timeout"}
 
 
 def may_send(status: PatientStatus | None, kind: str) -> bool:

@@ -39,11 +39,6 @@ def not_enrolled_text() -> str:
     return "This number is not enrolled with taperline. If you expected texts, contact your clinic. Emergency: call 911."
 
 
-def crisis_text() -> str:
-    return ("If you are thinking of harming yourself, call or text 988 (Suicide & Crisis Lifeline) now. "
-            "In an emergency call 911.")
-
-
 def note_received_text() -> str:
     return "Thanks, we got your message and will share it with your care team. Emergency: call 911."
 

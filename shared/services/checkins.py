@@ -15,6 +15,12 @@ from shared.services.dispatch import AMBIGUOUS
 from shared.services.schedule import CHECKIN_CLOSE, CHECKIN_NUDGE, outside_quiet_hours
 
 NUDGE_AFTER = timedelta(hours=2)
+SAFETY_WAIT = timedelta(minutes=15)
+
+
+def safety_pending(patient: Patient, now: datetime) -> bool:
+    question = patient.safety_question
+    return question is not None and question.is_open(now)
 
 
 # Error codes a job carries after being put back without any send failing (see shared/services/dispatch.py).
@@ -34,6 +40,8 @@ class CheckinService:
         """Before a check-in's first question goes out: record the check-in, queue its nudge and its close."""
         if patient.checkins_paused_by:
             return None  # a crisis escalation waits for a provider: no questions until then
+        if safety_pending(patient, now):
+            return now + SAFETY_WAIT  # the safety question comes first: ask the check-in once it is answered
         current = patient.open_checkin
         if current is not None and current.checkin_id == job.job_id:  # a retried send: already open
             return job.with_body(current.current.text) if current.current else None
@@ -53,6 +61,8 @@ class CheckinService:
                 or patient.checkins_paused_by):
             return None
         due = (checkin.last_activity or checkin.started_at) + NUDGE_AFTER
+        if safety_pending(patient, now):
+            return now + SAFETY_WAIT
         if checkin.nudged:
             # Marked by an earlier attempt of this job whose send failed (429, 500, a lost answer): the
             # patient has not had it yet, so this retry sends it, unless they answered meanwhile.

@@ -135,23 +135,38 @@ class EscalationService:
         return self._move(caller, escalation_id, now, "resolved", note)
 
     def _move(self, caller: Caller, escalation_id: str, now: datetime, status: str, note: str = "") -> Escalation:
-        found = [(pid, e) for pid, e in self.store.escalations_of_clinic(caller.clinic_id)
-                 if e.escalation_id == escalation_id]
+        found = [pid for pid, e in self.store.escalations_of_clinic(caller.clinic_id) if e.escalation_id == escalation_id]
         if not found:
             raise EscalationNotFound(escalation_id)
-        patient_id, escalation = found[0]
-        who = caller.email or "api"
-        if status == "acknowledged" and escalation.status == "open":
-            escalation = replace(escalation, status=status, acknowledged_by=who, acknowledged_at=now)
-        elif status == "resolved" and escalation.status != "resolved":
-            escalation = replace(escalation, status=status, resolved_by=who, resolved_at=now, note=note[:2000],
-                                 acknowledged_by=escalation.acknowledged_by or who,
-                                 acknowledged_at=escalation.acknowledged_at or now)
-        patient = self.store.get_patient(patient_id)
-        self.store.save_escalations(patient, [escalation])
-        if patient.checkins_paused_by == escalation_id:  # a provider has seen the crisis: check-ins may resume
-            self.store.apply_change(patient, ProfileChange(resume_checkins=True), now)
-        return escalation
+        from shared.services.ports import StatusMoved
+
+        for _ in range(3):  # read again whenever the patient's texts add to it meanwhile
+            patient = self.store.get_patient(found[0])
+            current = next(e for e in self.store.escalations_of(found[0]) if e.escalation_id == escalation_id)
+            moved = _moved(current, status, caller.email or "api", now, note)
+            pointed = next((r for r, i in patient.open_escalations.items() if i == escalation_id), "")
+            paused = patient.checkins_paused_by == escalation_id  # a provider has seen the crisis: check-ins resume
+            if not pointed and not paused:
+                self.store.save_escalations(patient, [moved])
+                return moved
+            try:  # with the profile's version: a text adding to it now makes us read it again
+                self.store.apply_change(patient, ProfileChange(escalation_update=moved, forget_escalation=pointed,
+                                                               resume_checkins=paused), now)
+                return moved
+            except StatusMoved:
+                continue
+        raise StatusMoved(found[0])
+
+
+def _moved(escalation: Escalation, status: str, who: str, now: datetime, note: str) -> Escalation:
+    """An escalation acknowledged or resolved (resolving acknowledges too); a repeat changes nothing."""
+    if status == "acknowledged" and escalation.status == "open":
+        return replace(escalation, status=status, acknowledged_by=who, acknowledged_at=now)
+    if status == "resolved" and escalation.status != "resolved":
+        return replace(escalation, status=status, resolved_by=who, resolved_at=now, note=note[:2000],
+                       acknowledged_by=escalation.acknowledged_by or who,
+                       acknowledged_at=escalation.acknowledged_at or now)
+    return escalation
 
 
 def open_ids(open_by_reason: dict[str, Escalation]) -> set[str]:

@@ -1,11 +1,11 @@
 """Real headless Chromium (Debian's package) driven by Playwright, against the local stack in this process."""
 from __future__ import annotations
 
-import fcntl
 import os
 import re
-import subprocess
 from pathlib import Path
+
+from tests.debian import ensure_installed
 
 import pytest
 
@@ -20,19 +20,8 @@ PHONE = {"width": 390, "height": 844}
 
 
 def ensure_chromium() -> Path:
-    """Install Debian's chromium with apt-get when it is missing (once, even with parallel workers)."""
-    if CHROMIUM.exists():
-        return CHROMIUM
-    with open("/tmp/taperline-chromium.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not CHROMIUM.exists():
-            sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
-            env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-            for step in (["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "chromium"]):
-                done = subprocess.run(sudo + step, env=env, capture_output=True, text=True, timeout=900)
-                if done.returncode != 0:
-                    pytest.fail(f"could not install chromium ({' '.join(step)}):\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return CHROMIUM
+    """Debian's chromium, installed with apt-get when it is missing."""
+    return ensure_installed("chromium", CHROMIUM)
 
 
 @pytest.fixture(scope="session")

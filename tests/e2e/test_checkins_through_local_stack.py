@@ -90,7 +90,10 @@ def test_crisis_mid_check_in_answers_988_escalates_and_holds_further_check_ins(s
     assert "988" in reply and "911" in reply
     data = record(stack, patient)
     assert data["checkins"][0]["status"] == "interrupted" and data["checkins"][0]["kind"] == "follow_up"
-    assert [(e["reasons"], e["severity"], e["status"]) for e in data["escalations"]] == [(["crisis"], "urgent", "open")]
+    crisis = [e for e in data["escalations"] if e["reasons"] != ["patient_message"]]
+    assert [(e["reasons"], e["severity"], e["status"]) for e in crisis] == [(["crisis"], "urgent", "open")]
+    [messages] = [e for e in data["escalations"] if e["reasons"] == ["patient_message"]]   # what it could not read
+    assert [m["text"] for m in messages["evidence"]] == ["banana", "feeling ok"] and messages["severity"] == "routine"
     move(stack, now="2027-05-10T12:00:00Z")                      # past the day-3 follow-up at 18:00 on May 9
     texts = requests.get(f"{stack.base_url}/dev/messages?to={quote(PHONE)}", timeout=5).json()["messages"]
     after = [m["body"] for m in texts if m["created_at"] > "2027-05-07T22:02:00Z"]

@@ -53,8 +53,9 @@ def test_worse_replies_email_the_provider_and_a_crisis_emails_urgently(stack):
     assert sorted(e["reasons"][0] for e in listed["escalations"]) == ["mood_change", "symptom_return", "withdrawal"]
     assert {e["patient_id"] for e in listed["escalations"]} == {patient}
 
-    # A crisis text: the urgent email goes out with the next minute's dispatch
-    assert "988" in say(stack, "I can't go on")
+    # A crisis text: the urgent email goes out with the next minute's dispatch ("I can't go on" is a warning
+    # sign now, answered with the safety question: tests/e2e/test_safety_net_through_local_stack.py)
+    assert "988" in say(stack, "I can't go on, I'm going to end my life")
     move(stack, advance_minutes=1)
     urgent = [e for e in emails(stack) if e["subject"].startswith("Urgent")]
     assert len(urgent) == 1 and urgent[0]["subject"] == "Urgent: a patient at Demo Clinic needs review"

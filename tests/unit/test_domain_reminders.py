@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, strategies as st
 
-from shared.domain import texts
+from shared.domain import safety_question, texts
 from shared.domain.plan import build_plan
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
 from shared.domain.reminders import DOSE_REMINDER, TAPER_DONE, local_moment, plan_reminders
@@ -88,7 +88,7 @@ def test_every_template_fits_one_gsm7_segment_at_its_longest(discreet):
         texts.help_text(WORST_CLINIC, "+1 (555) 555-5555", discreet), texts.welcome_text(WORST_CLINIC, WORST_NAME, discreet),
         texts.consent_reminder_text(WORST_CLINIC, discreet), texts.consent_confirmed_text(WORST_NAME, time(10, 30)),
         texts.taper_done_text(WORST_CLINIC, discreet),
-        texts.not_enrolled_text(), texts.crisis_text(), texts.note_received_text(), texts.opted_out_text(),
+        texts.not_enrolled_text(), safety_question.crisis_text(), texts.note_received_text(), texts.opted_out_text(),
         texts.opted_in_text(), texts.already_active_text(), texts.call_requested_text(), texts.resubscribed_text(),
         texts.plan_held_text(WORST_CLINIC, D("5.75")), texts.plan_ended_text(WORST_CLINIC, D("5.75")),
         texts.plan_changed_text(WORST_CLINIC, D("5.75"), D("5.25"), date(2027, 9, 30)),

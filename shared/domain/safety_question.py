@@ -1,0 +1,113 @@
+"""The safety question: asked after a warning sign or a very low mood, answered YES or NO, escalated when
+unanswered. Pure: the question's state, how an answer is read, and every safety text in English and Spanish."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+ANSWER_WITHIN = timedelta(minutes=60)     # no answer by then: an urgent escalation
+OPEN_FOR = timedelta(hours=24)            # after that an unanswered question no longer holds the conversation
+CALM_AFTER_NO = timedelta(hours=24)       # a warning text this soon after a NO gets 988, not the question again
+WARNING, LOW_MOOD = "warning", "low_mood"  # what opened the question
+DEFAULT_MOOD_AT_OR_BELOW = 1              # clinic setting safety_mood_at_or_below (EpxDepression's trigger)
+KEPT_WORDS = 5                            # texts kept with an open question, for the provider
+REPLY_BREAK = "\n\n"                      # between two texts sent as one reply (each its own SMS)
+# What a text does to the safety question
+ASK, REASK, ANSWERED_YES, ANSWERED_NO, AFTER_NO = "ask", "reask", "yes", "no", "after_no"
+IN_CRISIS = "in_crisis"   # a warning text while a crisis escalation is still open: 988 again, added to it
+
+
+@dataclass(frozen=True)
+class SafetyQuestion:
+    """An open safety question, kept on the patient's profile until answered."""
+
+    question_id: str
+    asked_at: datetime
+    trigger: str                          # WARNING or LOW_MOOD
+    language: str = "en"
+    concepts: tuple[str, ...] = ()        # what the detector saw (empty for a low mood)
+    words: tuple[str, ...] = ()           # the patient's texts that opened it or came while it was open
+    escalation_id: str = ""               # the urgent escalation raised when it went unanswered
+
+    def is_open(self, now: datetime) -> bool:
+        return now < self.asked_at + OPEN_FOR
+
+    def with_words(self, text: str) -> "SafetyQuestion":
+        kept = (*self.words, text.strip()[:300])[-KEPT_WORDS:]
+        return replace(self, words=kept)
+
+
+def read_answer(text: str) -> str | None:
+    """'yes', 'no', or None when the text answers neither. Both at once reads as yes: a miss costs more."""
+    words = set(re.findall(r"[a-z]+", _fold(text)))
+    said_yes = bool(words & _YES)
+    said_no = bool(words & _NO)
+    if said_yes:
+        return "yes"
+    return "no" if said_no else None
+
+
+def _fold(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()
+
+
+_YES = {"yes", "y", "yeah", "yea", "yep", "yup", "ya", "si", "sip", "simon", "claro", "afirmativo"}
+_NO = {"no", "n", "nope", "nah", "nop", "nada", "negativo"}
+
+
+def question_text(language: str = "en") -> str:
+    if language == "es":
+        return ("¿Piensas en quitarte la vida o en hacerte daño? Responde SI o NO. "
+                "Si corres peligro ahora, llama o escribe al 988.")
+    return ("Are you thinking about ending your life or hurting yourself? Reply YES or NO. "
+            "If you are in danger now, call or text 988.")
+
+
+def reask_text(language: str = "en") -> str:
+    if language == "es":
+        return ("Responde SI o NO: ¿piensas en quitarte la vida o en hacerte daño? "
+                "Si corres peligro ahora, llama o escribe al 988.")
+    return ("Please reply YES or NO: are you thinking about ending your life or hurting yourself? "
+            "If you are in danger now, call or text 988.")
+
+
+def answered_no_text(language: str = "en") -> str:
+    if language == "es":
+        return ("Gracias por responder. Compartiremos tu mensaje con tu equipo de salud. "
+                "Si corres peligro, llama o escribe al 988, o llama al 911.")
+    return ("Thank you for answering. We will share your message with your care team. "
+            "If you are ever in danger, call or text 988, or call 911.")
+
+
+def warning_after_no_text(language: str = "en") -> str:
+    if language == "es":
+        return ("Te escuchamos. Si piensas en quitarte la vida o corres peligro, llama o escribe al 988 ahora. "
+                "Compartiremos tu mensaje con tu equipo.")
+    return ("We hear you. If you are thinking about ending your life or are in danger, call or text 988 now. "
+            "Your care team will see your message.")
+
+
+def crisis_text(language: str = "en") -> str:
+    if language == "es":
+        return ("Si piensas hacerte daño, llama al 988 y marca 2 para español, o escribe AYUDA al 988. "
+                "Emergencia: llama al 911. Avisamos a tu equipo de salud.")
+    return ("If you are thinking of harming yourself, call or text 988 (Suicide & Crisis Lifeline) now. "
+            "In an emergency call 911. Your care team will contact you.")
+
+
+def unknown_number_warning_text(language: str = "en") -> str:
+    """A warning sign from a number we do not know: nobody would follow a question up, so 988 at once."""
+    if language == "es":
+        return ("Si piensas en quitarte la vida o en hacerte daño, llama al 988 y marca 2 para español, "
+                "o escribe AYUDA al 988. Emergencia: 911.")
+    return ("If you are thinking about ending your life or hurting yourself, call or text 988 now. "
+            "In an emergency call 911.")
+
+
+def mood_at_or_below(clinic_settings: dict | None) -> int:
+    """The clinic's low-mood trigger for the safety question (0-10 scale)."""
+    value = (clinic_settings or {}).get("safety_mood_at_or_below", DEFAULT_MOOD_AT_OR_BELOW)
+    return int(value)
