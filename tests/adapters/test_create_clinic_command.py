@@ -18,3 +18,10 @@ def test_the_command_creates_a_clinic_whose_admin_can_sign_in(local_settings, st
     assert user.role is Role.ADMIN and accounts.clinic(user.clinic_id).name == "Lakeside Clinic"
     assert accounts.caller_for_api_key(key).clinic_id == user.clinic_id
     assert [p.email for p in accounts.providers_of(user.clinic_id)] == ["dr@lakeside.example"]
+
+
+def test_the_command_sets_the_low_mood_trigger_of_the_safety_question(local_settings, store, capsys):
+    assert main(["--name", "Hill Clinic", "--admin-email", "admin@hill.example", "--safety-mood-at-or-below", "3"],
+                settings=local_settings) == 0
+    clinic_id = re.search(r"id (\S+)", capsys.readouterr().out).group(1)
+    assert AccountService(store).clinic(clinic_id).settings["safety_mood_at_or_below"] == 3

@@ -78,3 +78,11 @@ def test_crisis_language_comes_before_the_open_question_and_stop_still_works_whi
     assert "crisis" in respond("me quiero matar", open_question).flags
     assert respond("STOP", open_question).new_status is PatientStatus.OPTED_OUT
     assert respond("7", open_question).safety == safety.REASK
+
+
+@pytest.mark.parametrize("value", [-1, 11, "1", 2.5, True])
+def test_a_low_mood_trigger_outside_0_to_10_is_refused_as_a_clinic_setting(value):
+    from shared.domain.patients import ClinicSettings
+
+    with pytest.raises(ValueError, match="safety_mood_at_or_below"):
+        ClinicSettings.from_dict({"safety_mood_at_or_below": value})
