@@ -25,7 +25,8 @@ DEFAULT_SMS_PER_SECOND = 10               # dispatch must at least keep up with 
 FLAT_GROWTH = 1.5                         # ms per job at 10,000 patients over 10 patients: flat within noise
 DESIGN_AWS_USD = 0.002                    # /work DESIGN.md "Scale, on paper" estimates, per patient-month
 DESIGN_SMS_USD = 1.20
-HELD_OUT = Path(__file__).resolve().parents[1] / "tests" / "safety" / "corpus" / "heldout.tsv"
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "safety" / "corpus"
+HELD_OUT, FRESH = CORPUS / "heldout.tsv", CORPUS / "fresh.tsv"   # fresh: blind, written after tuning, never tuned on
 SAFETY_FLOORS = {"explicit_recall": 1.0, "warning_recall": 0.95, "false_alarm_rate": 0.03}  # issue 13, whole corpus
 SAFETY_P99_US = 1000                      # <= 1 ms per text
 
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.safety_only:
         return safety_only(results, say)
     say("\n[safety] the detector on the held-out half of the corpus ...")
-    results["safety"] = safety.run(HELD_OUT)
+    results["safety"] = {**safety.run(HELD_OUT), "fresh": safety.run(FRESH)}
 
     say("\n[cold start] python -X importtime, fresh processes, round robin ...")
     results["cold_start"] = cold_start.run(runs=3 if args.quick else cold_start.RUNS)
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 def safety_only(results: dict, say) -> int:
     """Run the safety figures alone and put them into the last full run's results.json (machine noted apart)."""
     say("\n[safety] the detector on the held-out half of the corpus ...")
-    figures = {**safety.run(HELD_OUT), "machine": results["machine"]}
+    figures = {**safety.run(HELD_OUT), "fresh": safety.run(FRESH), "machine": results["machine"]}
     for text in safety_lines(figures):
         say(text)
     written = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
@@ -113,11 +114,14 @@ def safety_targets(s: dict) -> dict:
 
 
 def safety_lines(s: dict) -> list[str]:
-    return ["safety net, held-out half of the corpus " + ", ".join(f"{k} {v}" for k, v in s["sizes"].items()),
-            line("explicit recall", s["explicit_recall"], "", SAFETY_FLOORS["explicit_recall"], better="higher"),
-            line("warning recall", s["warning_recall"], "", SAFETY_FLOORS["warning_recall"], better="higher"),
-            line("false alarm rate", s["false_alarm_rate"], "", SAFETY_FLOORS["false_alarm_rate"]),
-            line("per text p50", s["p50_us"], "us"), line("per text p99", s["p99_us"], "us", SAFETY_P99_US)]
+    lines = []
+    for title, f in (("held-out half of the corpus", s), ("fresh blind set (never tuned on)", s["fresh"])):
+        lines += [f"safety net, {title}: " + ", ".join(f"{k} {v}" for k, v in f["sizes"].items()),
+                  line("explicit recall", f["explicit_recall"], "", SAFETY_FLOORS["explicit_recall"], better="higher"),
+                  line("warning recall", f["warning_recall"], "", SAFETY_FLOORS["warning_recall"], better="higher"),
+                  line("false alarm rate", f["false_alarm_rate"], "", SAFETY_FLOORS["false_alarm_rate"])]
+    return lines + [line("per text p50 (held-out)", s["p50_us"], "us"),
+                    line("per text p99 (held-out)", s["p99_us"], "us", SAFETY_P99_US)]
 
 
 def _parse(argv):
