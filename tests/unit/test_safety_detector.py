@@ -161,6 +161,127 @@ def test_an_english_or_languageless_text_reads_as_english(text):
     assert assess(text).language == "en"
 
 
+# Concepts, each in phrasings of our own, with the near misses that must stay quiet beside them.
+CONCEPT_EXPLICIT = {
+    "seeing oneself die by a method": ["i keep imagining myself jumping off the roof at work",
+                                       "can't stop picturing myself pulling the trigger",
+                                       "visualizing myself on the tracks when the train comes"],
+    "driving into something": ["thinking about crashing my car into a wall on the way home",
+                               "been thinking of driving off the bridge", "i swerved into the barrier on purpose"],
+    "carbon monoxide": ["i ran a hose from the exhaust into the car",
+                        "sat in the car in the garage with the engine on for an hour"],
+    "walking into water": ["i'm at the river and i'm going to walk in", "going to walk into the ocean tonight",
+                           "i'll fill my pockets with stones"],
+    "ending it, with a time": ["i'm going to end it once the kids are asleep", "planning to end things this weekend",
+                               "i think i will end it after christmas"],
+    "an attempt begun and stopped": ["my sister found me before i could go through with it",
+                                     "i almost went through with it", "i took the pills but called 911",
+                                     "i put the rope around my neck but took it off", "casi lo hago anoche",
+                                     "mi hermana me encontró antes de que lo hiciera"],
+    "self-harm, again and deeper": ["i cut again. it was deeper than before", "the cuts are getting deeper",
+                                    "i've got fresh cuts on my arms", "my arms are covered in cuts",
+                                    "relapsed last night after 60 days clean from cutting",
+                                    "banged my head against the wall till i got dizzy",
+                                    "tengo cortadas nuevas en los brazos", "me rasguño la piel hasta que sangra"],
+    "burning with cigarettes": ["me estoy quemando con cigarros otra vez", "me apagué el cigarro en el brazo",
+                                "put my cigarette out on my arm"],
+    "Spanish method verbs and clitics": ["me quiero ahogar en el mar", "voy a envenenarme", "pienso asfixiarme",
+                                         "me quiero colgar", "voy a tomármelas todas", "me mataré esta noche",
+                                         "me tomé los somníferos de mi mamá, todos"],
+    "English and Spanish mixed": ["quiero die", "me quiero kill", "i want to matarme"],
+    "spelt by ear": ["kisiera morirme", "ya no kiero bibir", "kiero aserme daño"],
+}
+CONCEPT_WARNING = {
+    "welcoming one's own death": ["honestly it would be fine if i got hit by a car",
+                                  "wouldn't be the worst thing if a truck ran me over",
+                                  "i don't care what happens to me anymore", "it'd be nice to just not be here",
+                                  "sometimes i think it would be easier to not exist",
+                                  "ojalá me atropelle un camión", "me daría igual si me muero mañana"],
+    "joining the dead": ["i just want to see my mom again, i miss her since she died",
+                         "my wife passed last year and i'm ready to join her", "quiero irme con mi papá al cielo",
+                         "ya quiero estar con mi esposo que murió"],
+    "others after my death": ["they will miss me when i'm gone", "she'll regret it when i'm not around anymore",
+                              "se van a arrepentir cuando ya no esté"],
+    "hating being alive, wanting out": ["i hate waking up every day", "i want out of this life",
+                                        "i'm done fighting this", "no point", "i need the pain to stop for good",
+                                        "ya no quiero seguir luchando", "la vida ya no vale la pena",
+                                        "mis nietos son lo único que me mantiene aquí"],
+    "others better off": ["everyone would be fine without me", "mis hijos estarían más felices sin mí",
+                          "estarían mejor si yo no existiera", "la neta todos would be better off sin mí"],
+    "farewells": ["just wanted to say my goodbyes while i still can", "i've said all i wanted to say. take care",
+                  "i'm at peace with dying", "please stop calling me, i won't be here by friday",
+                  "thanks for everything, i won't be needing the reminders", "please look after my cat when i'm gone",
+                  "esta es mi despedida, los quiero", "adiós y gracias por todo", "ya me despedí de mis hijos",
+                  "ya estoy listo para partir"],
+    "affairs in order": ["i left all my things to my sister", "wrote down all my passwords for my husband",
+                         "put the will where my son can find it"],
+    "means and searching": ["been googling painless ways to die", "i know where my dad keeps his gun",
+                            "picked up some rope at the hardware store", "compré varias cajas de pastillas",
+                            "tengo las pastillas escondidas", "sé dónde guarda mi papá la pistola",
+                            "¿cuántas pastillas serían mortales?"],
+    "calm after a decision": ["i feel so calm since i decided", "strange sense of peace now that my mind is made up",
+                              "estoy tranquila, ya tomé la decisión"],
+    "reckless, withdrawn, ashamed": ["i hope something happens to me on the way there",
+                                     "drove home drunk and honestly didn't care if i crashed",
+                                     "i've been pulling away from everyone", "i can't live with what i did",
+                                     "me aislé de todos, es mejor así"],
+}
+CONCEPT_NEAR_MISSES = [
+    "the car is running rough again, taking it to the garage", "we need a new carbon monoxide detector",
+    "at the lake with the kids, gonna swim out to the float", "i'm going to end things with my boyfriend",
+    "i cut again on carbs, feeling good", "can i cut again to 1mg next week", "good thing i wasn't hit by that car",
+    "i don't care what happens with the refill, just send it", "it would be nice to not be so tired",
+    "i want to see my sister again, she moved to ohio", "i want out of this group chat",
+    "done fighting with insurance, they finally approved it", "hoping something good happens this week",
+    "i want the pain to stop, it's a 7 today", "i'm at peace with leaving my old job", "goodbye, talk tomorrow",
+    "stop calling me at 7am, i won't be here, i'm at work", "i left my stuff at my sister's place",
+    "picked up my meds at the pharmacy", "i know where the pharmacy keeps the refills",
+    "i've decided to switch to evening doses", "made up my mind, i'm doing the taper slower",
+    "feeling calm since i decided to take the morning dose", "no point calling the pharmacy, they're closed",
+    "i'm so dead, forgot my dose at the party", "lol my brother told me kys over a video game",
+    "my husband keeps saying he wants to die, he's in hospice", "i took the whole bottle to the pharmacy for disposal",
+    "me ahogo de calor en este cuarto", "me quemé con el sartén cocinando", "ya me despedí de mis compañeros",
+    "compré varias cajas de cubrebocas", "ya tomé la decisión de bajar la dosis, estoy tranquila",
+    "ojalá pase algo bueno esta semana", "ya no puedo más con este calor jaja", "ese chiste me mató jaja",
+    "me tomé todas mis pastillas de hoy", "regalé mi ropa vieja", "ya no las necesito, ¿las llevo a la farmacia?",
+    "no me manden mensajes el domingo, no voy a estar", "me despedí de mi hija en el aeropuerto",
+]
+
+
+@pytest.mark.parametrize("text", [t for texts in CONCEPT_EXPLICIT.values() for t in texts])
+def test_each_explicit_concept_is_read_in_other_words(text):
+    assert assess(text).level is RiskLevel.EXPLICIT, assess(text)
+
+
+@pytest.mark.parametrize("text", [t for texts in CONCEPT_WARNING.values() for t in texts])
+def test_each_warning_concept_is_read_in_other_words(text):
+    assert assess(text).level is not RiskLevel.NONE, assess(text)
+
+
+@pytest.mark.parametrize("text", CONCEPT_NEAR_MISSES)
+def test_the_same_words_said_of_ordinary_things_raise_nothing(text):
+    assert assess(text).level is RiskLevel.NONE, assess(text)
+
+
+def test_a_decision_or_a_method_named_counts_only_beside_another_sign():
+    # Given signs that alone say nothing ("I'm going to use it", "I've decided")
+    assert assess("got the new cream, i'm going to use it").level is RiskLevel.NONE
+    assert assess("i've decided").level is RiskLevel.NONE
+    # Then beside the means or each other they are a plan in the making
+    assert assess("loaded my rifle. i'm going to use it").level is RiskLevel.EXPLICIT
+    assert assess("it's going to be the bridge. i've decided").level is RiskLevel.EXPLICIT
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("SI + plan", ["suicidal", "ideation", "and", "plan"]),
+    ("going to overdoes tonight", ["going", "to", "overdose", "tonight"]),
+    ("she overdoes it", ["she", "overdoes", "it"]), ("kys", ["kill", "yourself"]),
+    ("voy a tomármelas", ["voy", "a", "tomar", "me", "las"]),
+])
+def test_the_normaliser_reads_signs_shorthand_and_clitics(text, words):
+    assert tokens(text) == words
+
+
 @pytest.mark.parametrize("text", ["", " ", "\x00\x01\x1b[31m", "\U0001F600" * 50, "x" * 1_000_000, "🔪💊",
                                   "\u202e\u200b", "I\u2019m done.\u2026", "\ud800"])
 def test_assess_never_raises_on_odd_text(text):
@@ -187,11 +308,12 @@ DICTIONARIES = {"wamerican": Path("/usr/share/dict/american-english"), "wspanish
 def test_the_speller_never_turns_a_dictionary_word_into_another_word():
     # Given every word of the English and Spanish dictionaries (Debian's word lists), folded as the normaliser folds
     paths = [ensure_installed(package, path) for package, path in DICTIONARIES.items()]
-    from shared.domain.safety import _SPELLER
+    from shared.domain.safety import reader
     from shared.domain.safety.normalise import fold
     words = {fold(w.strip()) for d in paths for w in d.read_text(encoding="utf-8", errors="ignore").split()}
     wanted = {"goodby", "goodbyes", "goodbys", "farewells", "ideacion", "unbearably", "squirrelled", "squirrelling",
-              "desperanza", "desparecer", "wanna", "quier", "quijero", "loll"}
+              "desperanza", "desparecer", "wanna", "quier", "quijero", "loll", "bibir",
+              "cigarillo", "cigarillos"}
     # Then none is rewritten, but for misspellings we mean to read (real_words.py lists the rest)
-    rewritten = {w for w in words if w.isalpha() and _SPELLER.correct(w) != (w,)} - wanted
+    rewritten = {w for w in words if w.isalpha() and reader()[1].correct(w) != (w,)} - wanted
     assert not rewritten, sorted(rewritten)[:50]

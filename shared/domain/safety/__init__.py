@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
+from typing import Any
 
 from shared.domain.safety import lexicon_en, lexicon_es
 from shared.domain.safety.language import language
@@ -26,6 +28,10 @@ CONCEPTS = {  # what a provider reads for each concept
     "means": "getting the means",
     "giving_away": "giving things away",
     "timing": "a time set",
+    "resolved": "a decision made, calm after it",
+    "reckless": "reckless, hoping to come to harm",
+    "withdrawn": "withdrawing from everyone",
+    "shame": "great guilt or shame",
     "preparations": "preparations: several warning signs together",
     "death_talk": "talk of their own death",
     "unread": "a text the detector could not read",
@@ -57,25 +63,32 @@ class Risk:
         return f"{label}: " + "; ".join(reasons)
 
 
-# Preparatory acts (C-SSRS): two of these together are a plan in the making, treated as explicit.
-PREPARATIONS = frozenset({"means", "farewell", "giving_away", "timing"})
+# Preparatory acts (C-SSRS): two of these together are a plan in the making, treated as explicit. A lexicon's
+# SUPPORTING signs ("I'm going to use it", "it's going to be pills") count here, and raise nothing alone.
+PREPARATIONS = frozenset({"means", "farewell", "giving_away", "timing", "resolved"})
 
-_MATCHER = Matcher({"en": lexicon_en, "es": lexicon_es})
-_SPELLER = speller_for((lexicon_en, lexicon_es), REAL_WORDS)
+@cache
+def reader() -> tuple[Matcher, Any]:
+    """The compiled lexicons and the speller, built on the first text rather than at import (about 150 ms of
+    regular expressions): pages and the API never pay for them, and dispatch never loads them."""
+    return Matcher({"en": lexicon_en, "es": lexicon_es}), speller_for((lexicon_en, lexicon_es), REAL_WORDS)
 
 
 def assess(text: str) -> Risk:
     """The risk a patient's text shows. Pure and fast; never raises (an unreadable text is a warning)."""
     text = text if isinstance(text, str) else str(text or "")
     try:
-        words = [w for token in tokens(text) for w in _SPELLER.correct(token)]
-        hits = _MATCHER.find(words)
+        matcher, speller = reader()
+        words = [w for token in tokens(text) for w in speller.correct(token)]
+        hits = matcher.find(words)
         lang = language(text, words, tuple(h.language for h in hits))
     except Exception:  # noqa: BLE001 - a safety check that fails open is a miss; when in doubt, warn
         return Risk(RiskLevel.WARNING, ("unread",), ("",))
     concepts, matched = tuple(h.concept for h in hits), tuple(h.words for h in hits)
     if len(PREPARATIONS.intersection(concepts)) >= 2:
         return Risk(RiskLevel.EXPLICIT, ("preparations", *concepts), ("", *matched), lang)
+    hits = [h for h in hits if h.alone]
+    concepts, matched = tuple(h.concept for h in hits), tuple(h.words for h in hits)
     if any(h.explicit for h in hits):
         return Risk(RiskLevel.EXPLICIT, concepts, matched, lang)
     return Risk(RiskLevel.WARNING if hits else RiskLevel.NONE, concepts, matched, lang)

@@ -19,7 +19,7 @@ WORDS = {
     "KILL": ("kill", "killing", "killed", "kills", "unalive", "unaliving", "unalived", "off", "offing", "end",
              "ending", "delete", "deleting", "top", "topping", "neck", "rope"),
     "HARM": ("carve", "carved", "carving", "hurt", "hurting", "hurts", "harm", "harming", "harmed", "cut", "cutting",
-             "cuts", "burn", "burning",
+             "cuts", "burn", "burning", "slashed", "sliced", "gas", "gassing", "gassed",
              "burned", "burnt", "stab", "stabbing", "stabbed", "hang", "hanging", "hanged", "hung", "shoot",
              "shooting", "shot", "drown", "drowning", "poison", "poisoning", "poisoned", "starve", "starving",
              "starved", "slit", "slitting", "slice", "slicing", "slash", "slashing", "choke", "choking", "strangle",
@@ -53,12 +53,28 @@ WORDS = {
               "bullet", "bullets", "ammo", "ammunition", "razor blades", "razorblades", "blades", "poison", "helium",
               "exit bag"),
     "GET": ("bought", "buy", "buying", "got", "get", "getting", "purchased", "ordered", "order", "have",
-            "found", "brought", "loaded", "load", "loading", "hiding", "hid", "tied",
+            "found", "brought", "loaded", "load", "loading", "hiding", "hid", "tied", "picked up", "pick up",
+            "picking up", "borrowed", "borrow", "borrowing", "grabbed", "grab", "stole", "stolen", "took",
             "tie", "tying", "made", "make", "making", "thinking", "thought", "looking"),
     "STASH": ("stockpil*", "hoard*", "stash*", "saving up", "been saving", "saved up", "collecting", "collected",
               "gathering", "gathered", "hiding", "hid", "squirreling", "squirreled", "putting aside", "set aside",
               "setting aside", "building up"),
     "GOODBYE": ("goodbye", "good bye", "farewell"),
+    "DRIVE": ("drive", "driving", "drove", "driven", "crash", "crashing", "crashed", "steer", "steering", "steered",
+              "swerve", "swerving", "swerved", "wreck", "wrecking", "wrecked", "speed", "speeding"),
+    "WATER": ("lake", "river", "ocean", "sea", "water", "beach", "pier", "dock", "shore", "bay", "creek", "pond"),
+    "SUICIDE": ("suicid*", "sewer slide", "unaliv*", "self delet*"),
+    # words that welcome or shrug at one's own death: "would be nice to", "I'd be fine if", "wouldn't mind if"
+    "WELCOME": ("wish", "wishing", "hope", "hoping", "pray", "praying", "nice", "good", "great", "fine", "ok", "okay",
+                "relief", "not mind", "not care", "rather", "easier", "peaceful", "welcome", "not complain",
+                "not be the worst thing", "not be so bad", "not be that bad", "not be a bad thing"),
+    "CALM": ("calm", "calmer", "at peace", "peace", "peaceful", "relieved", "relief", "at ease", "lighter", "serene",
+             "settled"),
+    # an attempt begun and stopped (C-SSRS interrupted or aborted attempts)
+    "STOPPED": ("stopped myself", "could not do it", "could not go through", "changed my mind", "chickened out",
+                "got scared", "backed out", "threw them up", "threw up", "called 911", "called for help", "put it down",
+                "put them back", "put it away", "took it off", "talked me down", "found me", "stopped me"),
+    "DECIDED": ("made up my mind", "my mind is made up", "decided", "decision", "made my decision"),
     "KIN": ("kids", "children", "son", "daughter", "dog", "cat", "dogs", "cats", "pets", "pet", "family", "wife",
             "husband", "mom", "mother", "dad", "father", "parents", "partner", "babies", "baby", "girls", "boys"),
     "THINGS": ("things", "stuff", "belongings", "possessions", "clothes", "books", "jewelry", "everything",
@@ -95,10 +111,27 @@ EXPLICIT = {
         "suicid*", "sewer slide", "self delet*", "unaliv*", "suicidal ideation",
     ),
     "suicide_intent": (
+        # attempts begun and stopped
+        "(almost|nearly|about to|was going to|ready to|tried to|could not) ~2 (go|went|going) through with it",
+        "(almost|nearly) (did it|killed myself|jumped|hanged myself|overdosed|ended it|ended my life) "
+        "!(to|for|at|on|in)",
+        "(found|stopped|caught|interrupted) me before i ~1 (could|did) ~1 (do it|go through with it|jump|take them|"
+        "finish|pull the trigger|swallow them)",
+        "(PILLS|MEANS|knife|blade|razor|ledge|bridge|edge|noose) ~~10 (but|then|and) i? ~1 STOPPED",
+        "(PILLS|MEANS|knife|blade|razor|ledge|bridge|edge|noose) ~~10 but i? stopped $",
+        "(was|were) (about|going|ready) to (jump|pull the trigger|take them|take the pills|swallow them|hang myself) "
+        "~~3 but",
+        "WANT to? ~3 (dye|dy) $",
+        # mixed with Spanish: "i want to matarme"
+        "WANT to? ~1 (morir|morir me|matar me|suicidar me|quitar me la vida)",
+        "(i|i am|i will) ~1 (about|going|want|bout|finna|gotta|need|have|will|might|should|could|may) to? ~1 kill "
+        "yourself",
         "WANT to? ~3 DIE", "(feel|feeling|felt) like (die|dying|ending it|ending my life|ending it all)", "KILL SELF",
         "(end|ending|ended) ~1 MY_LIFE", "(take|taking|took|takes) my own? life", "ending it all",
-        "(not|never|no longer) ~1 WANT to? LIVE", "do not ~2 want to? LIVE", "(WANT|INTENT) to? ~1 end it $",
-        "(WANT|INTENT) to? ~1 end it (tonight|today|now|soon)",
+        "(not|never|no longer) ~1 WANT to? LIVE", "do not ~2 want to? LIVE",
+        "(WANT|INTENT) (to|on)? ~1 (end|ending) (it|things) $",
+        "(WANT|INTENT) (to|on)? ~1 (end|ending) (it|things) (tonight|today|now|soon|after|once|before|this|tomorrow|"
+        "for good|forever|by|when)",
         "THINK (about|of) ~1 (dying|ending it|ending things|ending everything|not being alive|ending my life)",
         "WANT ~2 my life to? (end|over)", "(dying|death|to die|die) ~2 all i ~1 (want|think about|need|wish for)",
         "(make|making|made|force|forcing) myself (jump|do it|die|go through with it|pull the trigger)",
@@ -107,10 +140,27 @@ EXPLICIT = {
         "(going to|gonna|about to|will|want to|plan to) do something (stupid|drastic|dumb|permanent)",
         "(i|i have|i had|i already) ~1 attempted",
         "(suicide|my|an) attempt", "(drink|drinking|eat|eating|starve|starving) ~3 (until|till|til) i (die|am dead)",
-        "(throw|throwing|threw|hurl|fling) myself ~3 (in front of|off|from|under|into|onto)", "to end it $",
+        "(throw|throwing|threw|hurl|fling|yeet|yeeting|yeeted) myself ~3 (in front of|off|from|under|into|onto)",
+        "to end it $",
         "end my (suffering|pain|misery) ~1 (tonight|today|now|for good|forever|once and for all)",
     ),
     "suicide_plan": (
+        # seeing oneself die by a method
+        "(picture|picturing|pictured|imagine|imagining|imagined|visualize|visualizing|visualise|visualising|see|"
+        "seeing) myself ~2 (hanging|hanged|jumping|bleeding out|overdosing|with a noose|pulling the trigger|on the "
+        "tracks|slitting|in front of a train|off the bridge|off a bridge|off the roof|with a gun|drowning)",
+        # carbon monoxide, charcoal
+        "garage ~~8 (car|engine|motor) ~1 (running|on|idling|started)", "(car|engine) ~2 (running|idling) ~4 garage",
+        "(hose|tube|pipe) ~3 (exhaust|tailpipe)", "(exhaust|tailpipe|fumes) ~4 (hose|into the car|breathe|breathing|"
+        "inhale)",
+        "carbon monoxide !(detector|detectors|alarm|alarms|leak|poisoning from|levels)",
+        "charcoal ~8 (bathroom|bedroom|my room|the car|tent|sealed|taped|closed windows)",
+        # water
+        "WATER ~~8 (INTENT|WANT) to? ~1 (walk|wade|swim) (in|out|into the water) $",
+        "(INTENT|WANT|THINK) to? ~2 (walk|wade|walking|wading) ~2 into the (ocean|sea|lake|river|water)",
+        "(fill|filled|filling|fill up) my pockets with (rocks|stones)",
+        # the pills named, then "all of them"
+        "(took|swallowed|downed|chugged|popped) ~4 PILLS ~~6 (all of them|every one|every last one|all) $",
         "overdos*",
         "TAKE ~2 (all|every) !# ~3 PILLS !(to|back|into|out|off|with|from|away|as|for|like|on time|in the morning|in "
         "the evening|at night|every|each|daily|this morning|this evening|today like|as usual|as prescribed|at "
@@ -121,17 +171,17 @@ EXPLICIT = {
         "(WANT|INTENT|THINK) ~4 jump* ~2 in front of", "(WANT|INTENT|THINK) ~4 (step|walk|lie|lay) ~2 in front of",
         "(walk|walked|walking|step|stepped|run|ran|jump|jumped|lie|lay|drive|drove|driving|steer|crash) ~1 (into|in "
         "front of|onto|off) ~2 VEHICLE",
-        "(WANT|INTENT|THINK) ~4 (drive|crash|steer) ~3 (into|off) ~3 (tree|wall|bridge|cliff|river|lake|traffic|pole|"
-        "truck)",
+        "(WANT|INTENT|THINK) ~4 DRIVE ~3 (into|off) ~3 (tree|wall|bridge|cliff|river|lake|traffic|pole|truck)",
         "blow my brains out", "bullet ~2 my (head|brain|brains|skull)",
         "(gun|pistol) ~2 (to|in) my (head|mouth|temple)",
         "(knife|blade|razor|gun|pistol|rope|cord|belt) ~3 (to|against|on|around) my (throat|wrist|wrists|neck|head|"
         "chest|temple)",
         "(pull|pulling) the trigger", "(lethal|fatal|deadly) (dose|amount|overdose)",
-        "how (many|much) ~3 PILLS ~4 (kill|die|dead|lethal|fatal|end)", "how to ~1 KILL SELF",
+        "how (many|much) ~3 PILLS ~4 (kill|die|dead|lethal|fatal|deadly|end)", "how to ~1 KILL SELF",
         "(tie|tied|tying|made|make|making|hang|hung) ~2 noose", "noose ~3 (neck|ready|tied|up)",
         "(have|got|made|making) a plan $", "(have|got|made) a plan (to|for) (it|dying|that|this|my death)",
-        "know ~2 (how|when|where) ~6 (do it|end it|do this)",
+        "(know|figured out|worked out|planned out|decided) ~2 (how|when|where) ~6 (do it|end it|do this)",
+        "(step|jump|walk|lie|lay) in front $", "jump* ~2 (off|from|out) ~4 (floor|story|storey|stories)",
         "PILLS ~2 (lined up|laid out|counted out|in front of me)",
         "PILLS ~6 (not|never) ~3 wake up", "bleed (out|to death)", "TAKE ~6 on purpose",
         "TAKE everything (i had|i have|in the|in my|i could find)",
@@ -146,21 +196,40 @@ EXPLICIT = {
     ),
     "self_harm": (
         "HARM SELF",
-        "(cut|cutting|slit|slitting|slice|slicing|slash|slashing|scratch|scratched|scratching|burn|burning|burned) "
-        "~1 BODY",
+        "(cut|cutting|slit|slitting|slice|slicing|sliced|slash|slashing|slashed|scratch|scratched|scratching|burn|"
+        "burning|burned) ~1 BODY",
+        "(fresh|new|deep|more|open) (cuts|burns|wounds|scratches|scars) ~2 (on|all over|across|in) BODY",
+        "BODY ~3 (covered in|full of) (cuts|scars|burns|scratches|wounds)",
+        "(so|then|and|until|till|because|again) i (cut|burned|burnt) $",
+        "(bang|banged|banging|hit|hitting|slam|slammed|slamming|smash|smashed|smashing) my head ~4 (until|till|til|"
+        "on purpose|so hard|again and again|over and over)",
         "BODY ~3 (razor|blade|blades|knife|lighter|glass|scissors|cigarette)",
         "self harm*", "self injur*", "self mutilat*",
         "(am|started|start|began|been|keep|kept) ~1 cutting !CUT_OBJECT",
-        "relapsed ~2 (cutting|cut|self harm|sh|burning)",
+        "(relapse|relapsed|relapsing) ~~8 (cutting|cut|self harm|sh|burning|harming)",
+        "(days|weeks|months|years) clean (from|of) (cutting|self harm|sh|burning|harming)",
         "(THINK|WANT|urge|urges|need|tempted|itching) (of|about|to)? (cut|cutting) !CUT_OBJECT",
         "(razor|blade|blades|knife) ~3 my (skin|wrist|wrists|arm|arms|thigh|thighs)",
         "(until|til|till) ~2 (bleed|bleeds|bled|bleeding|bruise|bruises|bruised)",
-        "(HARM|MINOR_HARM|crash|wreck|drive|drove) ~5 on purpose", "(carve|carved|carving) ~2 into BODY",
+        "(HARM|MINOR_HARM|DRIVE) ~5 on purpose", "i ~2 (cut|burned|burnt|carved) (again|deeper) !CUT_OBJECT",
+        "(cut|cutting|cuts|burns|burned|burning) ~3 deeper",
+        "(cigarette|cigarettes|lighter|lighters) ~4 (on|into|against) BODY", "(carve|carved|carving) ~2 into BODY",
     ),
 }
 
 WARNING = {
     "hopelessness": (
+        "no way (forward|through|to go on)", "i ~3 (a failure at everything|a complete failure|a total failure|"
+        "a disappointment to everyone|good for nothing|a failure)",
+        "(do not know|no idea|not sure) why i (keep trying|bother|keep going|am still here|even try|keep living) "
+        "!(with|going|to|doing|asking|calling|texting)",
+        "i ~2 (feel|am|feeling) ~1 (empty|numb|hollow) inside", "(feel|feeling|felt) like giving up $",
+        "(want|wanting) to give up $", "do not belong (in this world|on this earth|anywhere|here anymore)",
+        "no point $", "(hate|hating) (being alive|living|existing|my existence|being here|that i am alive|"
+        "that i am still alive|that i am still here|my own life|every day of my life)",
+        "(hate|hating) (waking up|that i woke up) !(early|at|late|so early|for|before|to|with|in the|on|because)",
+        "(done|finished|through|tired of|sick of) (fighting|struggling) !(with|over|about|for|against|the|my)",
+        "only (reason|thing|one|ones) ~4 (stopping me|stops me|stop me|holding me back|holds me back|keeps me from)",
         "hopeless*", "no hope", "lost ~1 hope", "losing ~1 hope", "without hope",
         "no reason (to|for) (living|live|exist)",
         "no reason to (go on|keep going|wake up|get up|be here|try)", "nothing ~1 to live for",
@@ -190,17 +259,28 @@ WARNING = {
         "always (be|feel) like this $",
     ),
     "burden": (
-        "burden*", "better off? without me", "better off if i ~3 (was|were|gone|dead|not|never|disappear)",
+        "(everyone|everybody|you all|you guys|my family) (is|are) ~1 better off $",
+        "burden*", "better off? (without|sin) (me|mi)", "better off if i ~3 (was|were|gone|dead|not|never|disappear)",
         "better off ~6 (me gone|without me|if i)", "(would|will) be better off $",
         "(deserve|deserves) better than ~3 me",
         "NO_ONE ~2 (would|will|going to|even) ~2 (miss|notice|care)", "NO_ONE cares ~3 (about me|if i|whether i)",
-        "NO_ONE ~2 (care|cares) ~3 if i", "(everyone|everybody|they|family) ~3 (better|happier) ~2 (without me|if i)",
+        "NO_ONE ~2 (care|cares) ~3 if i",
+        "(everyone|everybody|they|family) ~3 (better|happier|calmer|more relaxed|at peace|relieved|fine|okay|ok) ~2 "
+        "(without me|if i)",
+        "(make|making|made|ruin|ruining) ~2 (everyone|everybody|their|his|her|my family) ~3 (life|lives) (worse|harder|"
+        "hell|miserable)",
         "(would|will) (anyone|anybody) ~2 (miss|notice|care)", "(anyone|anybody) ~2 miss me",
         "i am ~2 (a drain|dead weight|in the way|a waste of space|a waste of oxygen)", "waste of (space|oxygen)",
         "do not deserve to (live|be alive|be here|exist)", "(do not|never) matter to (anyone|anybody|no one)",
         "(drag|dragging) everyone down",
     ),
     "trapped": (
+        "can not mas $",
+        "can not (take|bear|stand|handle) ~1 (the|this|my) (pain|hurt|suffering|misery|loneliness|sadness) ~1 ANYMORE",
+        "(tired|sick|exhausted) of ~1 (everything|it all) $",
+        "(want|need|wanting|needing) out $", "(want|need|wanting|needing) out of (life|this life|everything|it all|"
+        "existence|this world|here|living)",
+        "(pain|suffering|misery|hurting) to (end|stop|be over) ~1 (permanently|forever|for good|once and for all)",
         "trapped", "no escape", "no exit", "can not escape", "stuck ~2 forever", "unbearable",
         "(no|not|need|want|find|any|see|looking for) ~3 way out",
         "unendurable", "intolerable", "can not (bear|stand) ~2 (it|this) ~1 ANYMORE",
@@ -214,6 +294,33 @@ WARNING = {
         "done with ~1 (life|living|everything|it all|existing|this life)", "tired of fighting", "so done $",
     ),
     "passive_wish": (
+        "WANT to? ~1 (desaparecer|no existir|no despertar)",
+        # welcoming or shrugging at one's own death: "would be nice to be hit by a bus", "wouldn't care if I died"
+        "WELCOME ~4 (hit|run over|struck|killed|taken) by ~1 (a|the)? (bus|car|truck|train|lightning|VEHICLE|drunk "
+        "driver)",
+        "WELCOME ~4 (a|the) (bus|car|truck|train|VEHICLE|something|lightning|meteor|plane) ~1 (hit|hits|struck|"
+        "strikes|killed|kills|took|takes|ran over|runs over) me", "WELCOME ~4 (a|the) (VEHICLE|bus|truck|train) ~1 "
+        "(ran|runs|run) me over",
+        "WELCOME ~3 if ~4 (plane|flight|car|bus|elevator|building|roof) ~2 (went down|crashed|crash|goes down|fell|"
+        "collapsed) ~3 (with me|on me|me in it)",
+        "(not|never) ~1 (care|mind) ~2 if i ~6 (died|die|dead|did not make it|not make it|never woke up|"
+        "did not wake up|got hit|got killed|was killed|never came back|was gone|disappeared|just died)",
+        "(not|never) ~2 care (if|whether) i (live|die|make it|died|lived|crash|crashed|got hurt|got killed|made it)",
+        "(not|never) ~2 care (if|whether) i wake up !(late|early|on time|at|in time|before|for|with)",
+        "(not|never) ~2 care (what happens|what will happen|what becomes) (to|of) me",
+        "(accident|crash) ~4 (not|never) (make it|survive|made it) !to",
+        "(nice|good|easier|peaceful|relief|restful|great|wonderful) ~3 to ~1 (not|never) (exist|be here|be alive|"
+        "be around|wake up|have been born)", "to ~1 (not|never) (exist|have existed|have been born)",
+        # joining the dead
+        "(WANT|wish|ready|long) ~2 (be with|join|see|hold|reunite with) ~3 again ~~8 (passed|died|passed away|lost|"
+        "death|funeral|heaven)",
+        "(passed|died|passed away|lost) ~~8 (WANT|wish|ready|long) ~2 (be with|join|see|hold) (him|her|them) again",
+        "(passed|died|passed away|lost) ~~8 (WANT|wish|ready|long) to? ~1 (join|be with) (him|her|them)",
+        "(WANT|wish|ready|long) to? ~1 (join|be with) (him|her|them) ~~8 (passed|died|passed away|lost)",
+        "(be with|join|see|reunite with) ~3 (in heaven|on the other side|in the afterlife|up there)",
+        # others after one's death
+        "(sorry|regret|miss me|cry|realize|notice|understand|see) ~3 when i am (gone|dead|not here|not around|"
+        "no longer here|in the ground)",
         "(sleep|want|wish|hope|pray|rather|just|and|to|if) ~3 (not|never) ~1 wake up", "do not ~1 want to ~1 wake up",
         "so i (would not|do not|will not|would never|never) ~2 wake up",
         "(sleep|asleep) forever", "just want (it|it all|everything|all of this|all this) to (be over|end|stop) $",
@@ -246,6 +353,21 @@ WARNING = {
         "like a relief|appealing|tempting|like rest|restful|relief)",
     ),
     "farewell": (
+        "(do not think|not sure|doubt) i will be (around|here|alive) ~1 (much longer|for long|long|next year|by)",
+        "(then|after that|and then|soon) ~1 i will be (gone|dead|out of here|out of your way|out of the picture)",
+        "(not|no longer|never) ~3 (worry about me|deal with me|put up with me|be a problem|be a burden|bother anyone|"
+        "bother you) ~3 (much longer|for long|for much longer|after tonight|after today|after this week)",
+        "(say|saying|said|made|make|making) my GOODBYE", "said (everything|all) i ~1 (need|needed|wanted|had|have) to "
+        "say",
+        "(at peace|made peace|peace) with ~1 (leaving|going|dying|death|my death|it ending|ending it|not being here|"
+        "the end|my decision|what i am about to do) $",
+        "(will not|not|no longer) be (here|around|alive) ~4 anyway",
+        "(stop|do not|no need to|no point) ~1 (texting|text|messaging|message|calling|call|contacting|contact) me ~~3 "
+        "(will not|not going to|no longer|not) be (here|around|alive) !(at|in|on|today|tonight|tomorrow|this|next|"
+        "until|till|because|,|for the)",
+        "(thank you|thanks) for everything ~~8 (will not need|not need|no longer need|will not be needing)",
+        "(take care of|look after|care for|feed) my ~1 (KIN|pets) ~2 (for me|when i am gone|after i am gone|after i go|"
+        "once i am gone)",
         "this is GOODBYE", "GOODBYE ~1 (everyone|everybody|all|forever|world|for good|cruel)", "GOODBYE $",
         "GOODBYE for me",
         "bye (forever|everyone|everybody|world)",
@@ -274,21 +396,32 @@ WARNING = {
     ),
     "timing": (
         "(tonight|today) is the (night|day) $", "(going to|will|gonna) do it (tonight|today|this weekend|soon|now)",
+        "(going to|will|gonna) do it (this time|for real|when everyone|once everyone|when they|before|tomorrow|after "
+        "everyone)",
         "(set|picked|chose|chosen|decided on) ~2 (a|the) (date|day|night)",
     ),
     "means": (
+        "(saving|keeping|holding) ~2 PILLS for (tonight|this weekend|the weekend|when|the right time|later|one night|"
+        "a bad night|the end)",
+        "(counted|count|counting) ~2 PILLS ~~8 enough", "(vodka|whiskey|whisky|tequila|rum|liquor|alcohol|booze|wine) "
+        "~~6 (all|every) ~2 PILLS", "all ~1 PILLS ~2 ready $",
         "STASH ~3 PILLS", "PILLS ~3 STASH", "enough PILLS ~2 to ~2 (die|kill|end|do it|overdose)",
         "PILLS ~2 enough to ~2 (kill|die|end|do it)", "(took|take|taking|swallowed) ~1 too many ~1 PILLS",
         "stockpil*",
         "GET ~3 MEANS", "MEANS ~3 (tied|ready|up|in my hand|loaded)",
-        "(look|looking|looked|search|searched|searching|google|googled) ~2 up? ~2 (how|ways|methods) ~2 to (die|kill|"
-        "overdose|hang)",
+        "(look|looking|looked|search|searched|searching|google|googled|googling|research|researched|researching|"
+        "reading about|read about) ~2 up? ~2 (how|ways|way|methods|method) ~2 to (die|kill|overdose|hang|end it|"
+        "end my life|do it)",
+        "(what happens|what would happen|what if|would it|could it|can it|does it) ~4 (take|takes|took|swallow|"
+        "swallows|swallowed) ~1 (all|every|a whole|the whole|a bottle|a handful|a bunch) ~3 PILLS",
+        "(know|found|found out|know exactly) where ~4 (keeps|keep|hides|hide|stores|store|kept|hid) ~3 (MEANS|pills|"
+        "meds|medication|sleeping pills)",
         "how ~3 PILLS ~2 take ~2 (die|kill|dead)",
         "how many PILLS ~2 (would it take|it would take|it takes|does it take|would kill|to kill)",
         "(bought|buy|buying|got|get|stocked|picked up) ~3 (bunch|lot|lots|bottles|boxes|extra|several|stack|##) ~2 "
         "of? PILLS",
         "HIGH_PLACE ~3 (high|tall) enough",
-        "(painless|easiest|quickest|fastest|best|surest) ~2 way to (go|die|end it|do it)",
+        "(painless|easiest|quickest|fastest|best|surest) ~2 (way|ways|method|methods) to (go|die|end it|do it)",
         "how long ~3 to (die|drown|suffocate)", "(standing|stood|sitting|sat|am) on (the|a) (ledge|railing|edge)",
         "(standing|stood) on (the|a) (bridge|roof|overpass|rooftop)", "edge of the (bridge|roof|cliff|building)",
     ),
@@ -300,11 +433,59 @@ WARNING = {
         "(put|putting|get|getting|got|sorting|sorted) ~2 affairs in order", "want (you|them|him|her) to have my",
         "find ~2 (home|homes) for my ~1 (dog|cat|pets|pet|KIN)", "(gave|give|giving|given) my (dog|cat|pets|pet) to",
         "(make sure|want) ~3 (gets|get|has|have|takes|keeps) my (things|stuff|belongings|dog|cat|jewelry|car)",
+        "(left|leaving|leave) (everything|all my things|all my stuff|my things|my stuff|my belongings|my money|my "
+        "savings|my jewelry) (to|for)",
+        "(left|leaving|wrote|writing|gave|giving|sent|sending|shared|sharing) ~4 (passwords|password|password list|"
+        "bank details|account details|pin numbers|the deed|my accounts|bank info) ~~8 (for|to|with) ~2 (KIN|my|him|"
+        "her|them)",
+        "(left|leaving|put|putting) ~3 (the|my) will ~4 (for|on|where|in)",
         "life insurance",
     ),
+    "reckless": (
+        "(drinking|using|drunk|high) ~4 (more|way more|too much|every day|every night|heavily|all the time) ~~8 "
+        "(not care|not see the point|no point|what is the point|nothing matters|numb|to forget|to not feel|"
+        "not feel anything)",
+        "(hope|hoping|wish|wishing|pray|praying) (that)? (something|someone|somebody) (happens|bad happens|would "
+        "happen|will happen|happens to me|hits me|kills me|runs me over|takes me out|ends it) !(with|soon|about|for|"
+        "at)",
+        "DRIVE ~~8 (hoping|hope|wish|wishing|not caring|do not care) ~3 (crash|happens|happen|die|dead|kill|end|hit)",
+    ),
+    "withdrawn": (
+        "(pulling|pulled|pull|withdrawing|withdrawn|withdrew|isolating|isolated|hiding) (myself)? (away)? from "
+        "(everyone|everybody|people|my friends|my family|the world)",
+        "(pushing|pushed|push|shutting|shut|cutting|cut) (everyone|everybody|people|my friends|my family) (away|out|"
+        "off)",
+    ),
+    "shame": (
+        "(ashamed|guilt|guilty|shame) ~~6 (can not|never|do not) ~2 (face|look at|live with|forgive myself|show my "
+        "face)",
+        "can not live with (myself|the guilt|the shame|what i did|what i have done)", "never forgive myself",
+    ),
+    "resolved": (
+        "(have|got) it all (planned|figured|worked) out $", "(go|went|going) through with it",
+        "CALM ~8 DECIDED $", "CALM ~8 DECIDED about (it|things|everything|this|what to do)",
+    ),
     "death_talk": (
+        "my own (funeral|grave)", "(plan|planning|planned|picture|picturing|imagine|imagining) my (funeral|burial|"
+        "obituary)", "my obituary", "(after|once) i am (dead|gone for good)",
+        "(picture|picturing|pictured|imagine|imagining|imagined|see|seeing) myself ~2 (dead|dying|in a coffin|in my "
+        "coffin|in a casket|in the ground)",
         "my (funeral|grave)", "WANT ~2 (death|dying|be gone)", "THINK ~3 (death|dying|suicide|dead)",
         "(dark|morbid) thoughts", "i ~2 feel dead inside",
+    ),
+}
+
+# Signs that raise nothing alone but count as preparations beside another (a decision, a method named): "I'm going
+# to use it" after "loaded my gun", "it's going to be pills. I've decided".
+SUPPORTING = {
+    "resolved": (
+        "(i have|i) ~1 decided $", "DECIDED ~3 (is|has been) final", "(made|make) up my mind", "my mind is made up",
+        "no turning back", "(going to|will|about to|ready to) (use|go through with) (it|them) $",
+        "know (what|exactly what) i am (going to|gonna) do with (it|them)",
+    ),
+    "means": (
+        "(it|it will|it has to|going to) be (PILLS|MEANS|hanging|jumping|the bridge|the train|drowning|the gun|the "
+        "rope) $",
     ),
 }
 
@@ -312,6 +493,7 @@ WARNING = {
 HYPERBOLE = {
     "passive_wish": ("kill me now", "take me now", "(someone|somebody|god|please|just) ~2 kill me"),
     "death_talk": ("I ~3 (die|dying|dead|death)",),
+    "hopelessness": ("(hate|hating) my life",),
 }
 JOKING = ("lol", "lmao", "lmfao", "haha", "hahaha", "hehe", "jk", "rofl", "lolol", "xd")
 
@@ -325,6 +507,7 @@ IDIOMS = (
     "(die|died|dying|dead|death) (of|from|by) ~1 (boredom|bored|embarrassment|laughter|laughing|shame|cuteness|"
     "excitement|hunger|thirst|heat|cold|curiosity|envy|happiness|cringe|chocolate)",
     "(died|dying|dead|die) laughing", "i am dead (lol|lmao|haha|lmfao|that|this|at|omg)",
+    "i am (so|totally|literally|really|soo|sooo|so so) dead !inside",
     "(lol|lmao|haha) ~1 i am dead",
     "dead (tired|serious|set|on|wrong|right|beat|last|center|asleep|silent|quiet|broke|certain|sure|easy|ringer|heat)",
     "(phone|battery|car|laptop|plant|plants|flowers|tv|computer|charger|printer|ipad|watch|headphones|fridge|cell|"
@@ -347,7 +530,10 @@ IDIOMS = (
     "(cause|causes|causing|give|gives|trigger|triggers|side effect|side effects|linked to|risk of|increase|"
     "increases) ~4 suicid* ~3 QUESTION",
     "MEANS ~~6 (for hunting|for protection|for self defense|for the boat|for camping|for climbing|hunting season|i "
-    "hunt|we hunt|for my boat|for the dog|swing)",
+    "hunt|we hunt|for my boat|for the dog|swing|to the range|shooting range|gun range|gun shop|for cleaning|to sell)",
+    "(car|engine) ~6 (to warm up|warming up|warm it up|to defrost|defrosting|to heat up|heating up)",
+    "TAKE ~~10 (like|as) (you said|you told me|the doctor said|my doctor said|prescribed|instructed|directed|usual)",
+    "OTHERS ~2 (left|leaves|gave|gives|is leaving|is giving) ~3 (everything|all|things|stuff|belongings|money)",
     "OTHERS ~2 jump*", "(give|giving|gave|given) away ~2 (old|extra|spare|unused|leftover|outgrown|baby)",
     "suicid* ~4 (side effect|side effects|caused by|linked to) ~3 QUESTION",
     "jump* ~5 into the (lake|water|river|pool|ocean|sea)", "way out ~2 (until|till|til|before)",
@@ -355,13 +541,17 @@ IDIOMS = (
     "(could|might) die of",
     "(beat|beating) ~1 myself up", "(hang|hanging) in there", "hang on", "hang out",
     "shoot me (a|an)", "in the mood for", "could not be happier", "kill the pain", "poison (ivy|oak)",
-    "(drown|drowning|drowned) myself in",
+    "(drown|drowning|drowned) myself in !~3(tub|bath|bathtub|WATER|pool|river|sea)",
     "(did not|do not|does not) ~1 wake up ~3 (until|till|til|at|once|during|in|for|early|before|on|when|with|from|"
     "feeling|rested|refreshed)",
     "(not|never) ~1 wake up (until|till|til|at|once|during|in|for|early|before|on time|when|feeling|rested|refreshed|"
     "with|sore|tired|hungry|sweating)",
-    "OTHERS ~2 suicid*",
-    "suicid* (prevention|awareness|hotline|documentary|rates|statistics|risk|warning|podcast|book|movie|show|line)",
+    "OTHERS ~2 (suicid*|sewer slide)",
+    "OTHERS ~4 (wants|wanted|keeps saying|says|said|talks about|talking about|talked about|thinks about|thinking about|"
+    "tried|attempted|threatened|threatens) ~2 (to die|to kill himself|to kill herself|to kill themselves|suicid*|"
+    "dying|killing himself|killing herself|self harm*|cutting|overdos*)",
+    "SUICIDE (prevention|awareness|hotline|documentary|rates|statistics|risk|warning|podcast|book|movie|show|line|"
+    "meme|memes|joke|jokes|video|trend|song)",
     "way out of ~2 PLACE", "burden of proof", "(financial|cost|tax|pill|medication|med|money|paperwork) burden",
     "burden on (my|the|our) (budget|wallet|finances|bank account|schedule)",
     "hopeless (at|with|when it comes|romantic|case)", "unbearable (hot|cold|humid|slow|long|loud|boring)",
@@ -377,7 +567,21 @@ IDIOMS = (
     "!(myself|my self)",
     "(you|your|these|the|this) ~2 (ask|asking|asked|questions|question|survey|text|texts|message|messages) about ~1 "
     "suicid*",
-    "(documentary|movie|film|book|show|article|podcast|series|news|story|talk|lecture|class|training) ~3 suicid*",
+    "(documentary|movie|film|book|show|article|podcast|series|news|story|talk|lecture|class|training|meme|video|"
+    "song|episode) ~3 SUICIDE",
+    "(rope|ropes|cord) ~3 (to|for) (tie|tying|strap|secure|tow|pull|climb|climbing|hang the|hang a|hang up|the boat|"
+    "the kayak|the canoe|the tent|camping|the dog|the swing|a swing|the garden|the fence|the tarp|moving|the truck)",
+    "(good thing|lucky|luckily|glad|almost|nearly|afraid|scared|worried) ~4 (hit|run over|struck) by",
+    "life insurance (renewal|premium|premiums|bill|payment|quote|company|agent|form|forms|paperwork|exam|application)",
+    "(took|take|taking|bring|brought|bringing|return|returned) ~4 (bottle|bottles|pack|box|packs|boxes) ~2 (to|back to|"
+    "into) (the|my) (pharmacy|pharmacist|doctor|clinic|disposal|drop off|office)",
+    "dying (my|her|his|the|our) (hair|beard|roots|clothes|shirt|eggs|eyebrows)",
+    "could sleep forever (after|lol|haha|this|tonight|today|right now)",
+    "GOODBYE ~~2 (talk|see you|see ya|speak|catch you|until|till|tomorrow|later|next week|on monday|for now)",
+    "no hope of (getting to|making it to|reaching|catching|finding|fixing|winning|finishing) (the|a|my|this|that|it)",
+    "(stuck|trapped) (in|at|on) ~2 (PLACE|work|traffic|hold|the phone|the airport|meetings|the pharmacy) ~1 forever",
+    "not be (here|around|home) ~~4 (at work|at school|on vacation|on holiday|out of town|traveling|travelling|"
+    "visiting|on a trip|camping|busy|working|at the|at my|in the office|away)",
     "overdos* ~4 (by accident|accidentally|by mistake)", "(what happens|what if|what would happen) ~3 overdos*",
 )
 
@@ -393,4 +597,4 @@ BRIDGE = ("going", "to", "want", "really", "ever", "even", "feel", "feeling", "l
 FUZZY = ("suicide", "suicidal", "myself", "overdose", "overdosed", "overdosing", "hopeless", "burden", "goodbye",
          "stockpiling", "stockpile", "unbearable", "unalive", "worthless", "farewell", "anymore", "ideation",
          "suicidality", "hopelessness", "point", "burdensome", "suicidally", "everyone", "without", "want", "kill",
-         "dead", "life", "live", "wish", "hope", "hang", "hurt", "pills", "wanna")
+         "dead", "life", "live", "wish", "hope", "hang", "hurt", "pills", "wanna", "reason", "reasons")

@@ -24,6 +24,7 @@ class Rule:
     regex: re.Pattern[str]
     language: str
     hyperbole: bool = False            # counts only when the text is not laughing ("kill me now lol")
+    alone: bool = True                 # raises a risk on its own; else it only supports other signs
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Hit:
     explicit: bool
     words: str
     language: str
+    alone: bool = True
 
 
 class Index:
@@ -75,12 +77,13 @@ class Matcher:
         self.negators: set[str] = set()
         self.bridge: set[str] = set()
         self.joking: set[str] = set()
-        for explicit, table in ((True, "EXPLICIT"), (False, "WARNING"), (False, "HYPERBOLE")):
+        for explicit, table in ((True, "EXPLICIT"), (False, "WARNING"), (False, "HYPERBOLE"), (False, "SUPPORTING")):
             for language, lexicon in lexicons.items():
                 for concept, patterns in getattr(lexicon, table, {}).items():
                     for p in patterns:
-                        regex = compile_pattern(p, lexicon.WORDS)
-                        self.rules.add(Rule(concept, explicit, regex, language, table == "HYPERBOLE"), p, lexicon.WORDS)
+                        rule = Rule(concept, explicit, compile_pattern(p, lexicon.WORDS), language,
+                                    table == "HYPERBOLE", table != "SUPPORTING")
+                        self.rules.add(rule, p, lexicon.WORDS)
         for lexicon in lexicons.values():
             for p in lexicon.IDIOMS:
                 self.idioms.add(compile_pattern(p, lexicon.WORDS), p, lexicon.WORDS)
@@ -101,10 +104,11 @@ class Matcher:
                 continue
             for match in rule.regex.finditer(text):
                 if not self._negated(text, match) and not _answered_no(text, match):
-                    hits.append(Hit(rule.concept, rule.explicit, match.group(0).strip(), rule.language))
+                    hits.append(Hit(rule.concept, rule.explicit, match.group(0).strip(), rule.language, rule.alone))
                     found.add(rule.concept)
                     break
-        return [h for h in hits if h.concept != FALLBACK] or hits
+        specific = [h for h in hits if h.concept != FALLBACK]
+        return specific if any(h.alone for h in specific) else hits
 
     def _negated(self, text: str, match: re.Match[str]) -> bool:
         """A negator just before the match, with only bridge words between ("not going to hurt myself")."""

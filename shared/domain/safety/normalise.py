@@ -10,7 +10,7 @@ REPEATS = re.compile(r"([a-z])\1{2,}")     # three or more of a letter become tw
 RUNS = re.compile(r"(.)\1+")
 
 _APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-_TOKEN = re.compile(r"w/o|w/|[a-z0-9@$]+(?:'[a-z]+)?|[.!;:\n\u2026]+|\?+|,")
+_TOKEN = re.compile(r"w/o|w/|[a-z0-9@$]+(?:'[a-z]+)?|[.!;:\n\u2026]+|\?+|,|[+&]")
 _LEET = str.maketrans("013457@$", "oieastas")
 _LETTERS_OR_DIGITS = re.compile(r"[a-z]+|[0-9]+")
 
@@ -30,18 +30,24 @@ SLANG = {
     "werent": "were not", "arent": "are not", "couldnt": "could not", "wouldnt": "would not",
     "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "aint": "am not", "dnt": "do not",
     "its": "it is", "thats": "that is", "whats": "what is", "theres": "there is", "everyones": "everyone is",
-    "kms": "kill myself", "kys": "kill myself", "ctb": "suicide", "sui": "suicide", "selfharm": "self harm",
+    "kms": "kill myself", "kys": "kill yourself", "ctb": "suicide", "sui": "suicide", "sewerslide": "suicide",
+    "selfharm": "self harm",
     "meself": "myself", "myslf": "myself", "lyf": "life", "lyfe": "life", "ded": "dead", "ppl": "people",
     "wat": "what", "wats": "what is", "wut": "what", "abt": "about", "smth": "something", "sumthin": "something",
     "nvm": "never mind", "cos": "because", "cuz": "because", "bc": "because", "gbye": "goodbye", "oded": "overdosed",
     "oding": "overdosing", "shing": "self harming", "nite": "night", "w/o": "without", "w/": "with",
-    "2nite": "tonight", "2day": "today", "2morrow": "tomorrow", "no1": "no one", "noone": "no one",
+    "2nite": "tonight", "tonite": "tonight", "2day": "today", "2morrow": "tomorrow", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "no1": "no one", "noone": "no one",
     "every1": "everyone", "any1": "anyone", "some1": "someone", "b4": "before", "pls": "please", "plz": "please",
     "q": "que", "k": "que", "xq": "porque", "pq": "porque", "porq": "porque", "tb": "tambien", "tmb": "tambien",
     "kiero": "quiero", "qiero": "quiero", "kero": "quiero", "qero": "quiero", "nd": "nada", "pa": "para",
-    "xa": "para", "tqm": "te quiero mucho", "dnd": "donde", "xfa": "por favor", "bn": "bien",
+    "xa": "para", "tqm": "te quiero mucho", "dnd": "donde", "xfa": "por favor", "bn": "bien", "ai": "hay", "ba": "va",
+    "+": "and", "&": "and",
 }
 _BETWEEN_WORDS = {"2": "to", "4": "for"}
+# real words typed for a key word, read so only where the real word cannot stand: "going to overdoes tonight"
+_MEANT = {"overdoes": "overdose"}
+_MEANT_AFTER = frozenset({"to", "will", "would", "might", "could", "should", "i", "and", "just", "gonna"})
 _NUMBER_CONTEXT = frozenset({"mg", "mgs", "ml", "dose", "daily", "tablet", "tablets", "pill", "pills", "bd", "bid"})
 # "SI" and "SH" are suicidal ideation and self-harm only beside these words (the Spanish "si" is yes or if)
 ABBREVIATIONS = {"si": "suicidal ideation", "sh": "self harm"}
@@ -49,8 +55,8 @@ _ABBREVIATION_BEFORE = frozenset({"having", "have", "had", "my", "some", "passiv
                                   "getting", "experiencing", "the", "any", "on", "constant", "strong", "no", "denies"})
 _ABBREVIATION_AFTER = frozenset({"thoughts", "thought", "ideation", "again", "urges", "urge", "is", "was", "has",
                                  "came", "coming", "back", "getting", "today", "tonight", "bad", "worse", "scars",
-                                 "relapse", "relapsed"})
-_ENCLITIC = re.compile(r"^([a-z]{2,}(?:ar|er|ir|ando|iendo))(me)$")
+                                 "relapse", "relapsed", "plan", "plans", "and", "with", "w"})
+_ENCLITIC = re.compile(r"^([a-z]{2,}(?:ar|er|ir|ando|iendo))(me)(las|los|la|lo)?$")  # "tomarmelas": "tomar me las"
 _REFLEXIVE = re.compile(r"^([a-z]{2,})(myself|myslef|myslf)$")  # "killmyself" typed as one word
 
 
@@ -83,7 +89,7 @@ def _spell_out(raw: str) -> tuple[str, ...]:
 
 
 def _words_for(raw: str) -> list[str]:
-    if raw in ("w/o", "w/"):
+    if raw in ("w/o", "w/", "+", "&"):
         return SLANG[raw].split()
     if not raw[0].isalnum() and raw[0] not in "@$":
         return ["?"] if raw[0] == "?" else [","] if raw == "," else ["."]
@@ -116,11 +122,12 @@ def _contraction(raw: str) -> list[str]:
 def _enclitic(word: str) -> list[str]:
     """Spanish "matarme" as "matar me" (and "killmyself" as "kill myself"): the pronoun is a self-reference."""
     found = _ENCLITIC.match(word) or _REFLEXIVE.match(word)
-    return [found.group(1), found.group(2)] if found else [word]
+    return [part for part in found.groups() if part] if found else [word]
 
 
 def _read_numbers(words: list[str]) -> list[str]:
-    """ "want 2 die" reads "want to die"; "od" is an overdose, except as "once daily" after a dose."""
+    """ "want 2 die" reads "want to die"; "od" is an overdose, except as "once daily" after a dose; "to overdoes"
+    is "to overdose"."""
     out = list(words)
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
@@ -129,6 +136,8 @@ def _read_numbers(words: list[str]) -> list[str]:
             out[i] = _BETWEEN_WORDS[word]
         elif word == "od" and not before.isdigit() and before not in _NUMBER_CONTEXT:
             out[i] = "overdose"
+        elif word in _MEANT and before in _MEANT_AFTER:
+            out[i] = _MEANT[word]
     return out
 
 

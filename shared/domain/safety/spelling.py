@@ -1,12 +1,18 @@
 """Reading misspelt key words: squeezed letters and a small Damerau-Levenshtein distance, against the lexicon only."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import combinations
 
 from shared.domain.safety.normalise import squeeze
 
 SHORTEST = 5  # shorter words are not corrected (four-letter key words only for two letters swapped: "wnat")
+# Spanish letters that sound alike, in the order they are merged: "kisiera" and "quisiera", "rasones" and "razones",
+# "aser" and "hacer", "bida" and "vida" sound the same
+_SOUNDS = tuple((re.compile(pattern), heard) for pattern, heard in (
+    ("ch", "X"), ("qu(?=[ei])", "k"), ("c(?=[ei])", "s"), ("z", "s"), ("c", "k"), ("h", ""), ("v", "b"), ("ll", "y"),
+    ("x(?=[kpt])", "s"), (r"(.)\1+", r"\1")))
 
 
 def edits_allowed(word: str) -> int:
@@ -31,7 +37,8 @@ def distance(a: str, b: str) -> int:
 class Speller:
     """Maps a token to the lexicon word it was meant to be, or leaves it alone."""
 
-    def __init__(self, vocabulary: set[str], stems: set[str], keys: dict[str, tuple[str, ...]], real: set[str]):
+    def __init__(self, vocabulary: set[str], stems: set[str], keys: dict[str, tuple[str, ...]], real: set[str],
+                 by_sound: set[str] = frozenset()):
         self._known = frozenset(vocabulary)
         self._stems = tuple(sorted(stems))
         self._real = frozenset(real)
@@ -39,6 +46,10 @@ class Speller:
         self._squeezed: dict[str, str] = {}
         for word in sorted(vocabulary | set(keys)):
             self._squeezed.setdefault(squeeze(word), word)
+        self._sounds: dict[str, str] = {}
+        for word in sorted(by_sound):
+            if len(word) >= SHORTEST - 1:
+                self._sounds.setdefault(sound(word), word)
         self._swaps = {k for k in keys if len(k) == SHORTEST - 1}  # four letters: only two letters swapped
         self._deletes: dict[str, set[str]] = {}
         for key in keys:
@@ -54,6 +65,9 @@ class Speller:
             return self._keys.get(squeezed, (squeezed,))
         if len(token) < SHORTEST - 1:
             return (token,)
+        heard = self._sounds.get(sound(token))
+        if heard is not None:
+            return self._keys.get(heard, (heard,))
         if len(token) == SHORTEST - 1:
             swapped = (token[:i] + token[i + 1] + token[i] + token[i + 2:] for i in range(len(token) - 1))
             return next((self._keys[s] for s in swapped if s in self._swaps), (token,))
@@ -62,6 +76,13 @@ class Speller:
         if best is not None and distance(token, best) <= edits_allowed(best):
             return self._keys[best]
         return (token,)
+
+
+def sound(word: str) -> str:
+    """How a Spanish word sounds, spelt one way: the key under which its spellings by ear meet."""
+    for pattern, replacement in _SOUNDS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -74,8 +95,8 @@ def _deletions(word: str, depth: int) -> set[str]:
 
 
 def speller_for(lexicons: tuple, real_words: frozenset[str]) -> Speller:
-    """A speller over every word the lexicons name; their FUZZY words are read through misspellings, never
-    turning one of `real_words` into another word."""
+    """A speller over every word the lexicons name; their FUZZY words are read through misspellings and their
+    SPELLED_BY_SOUND words through spellings by ear, never turning one of `real_words` into another word."""
     from shared.domain.safety.normalise import SLANG, tokens
     from shared.domain.safety.patterns import literal_words, stems
 
@@ -83,12 +104,15 @@ def speller_for(lexicons: tuple, real_words: frozenset[str]) -> Speller:
     found_stems: set[str] = set()
     real = set(real_words)
     keys: dict[str, tuple[str, ...]] = {}
+    by_sound: set[str] = set()
     for lexicon in lexicons:
         texts = [e for entries in lexicon.WORDS.values() for e in entries]
-        texts += [p for concepts in (lexicon.EXPLICIT, lexicon.WARNING) for ps in concepts.values() for p in ps]
+        tables = (getattr(lexicon, table, {}) for table in ("EXPLICIT", "WARNING", "HYPERBOLE", "SUPPORTING"))
+        texts += [p for concepts in tables for ps in concepts.values() for p in ps]
         texts += [*lexicon.IDIOMS, *lexicon.NEGATORS, *lexicon.BRIDGE]
         for text in texts:
             vocabulary |= literal_words(text)
             found_stems |= stems(text)
         keys.update({key: tuple(tokens(key)) for key in lexicon.FUZZY})
-    return Speller(vocabulary, found_stems, keys, real)
+        by_sound |= set(getattr(lexicon, "SPELLED_BY_SOUND", ()))
+    return Speller(vocabulary, found_stems, keys, real, by_sound)
