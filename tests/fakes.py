@@ -9,6 +9,7 @@ from typing import Iterator
 from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, utc_iso
 from shared.domain.patients import REMOVE, Patient, PatientStatus, ProfileChange
+from shared.domain.sending import care_team_side
 from shared.services.ports import ClaimMiss, DueJob, InboundSms, JobExists, PhoneTaken, SendError, StatusMoved
 
 
@@ -201,8 +202,8 @@ class MemoryStore:
         with self.lock:
             for key, job in list(self.jobs.items()):
                 # a text whose send may have reached Twilio ("ambiguous") is left for dispatch to settle
-                if key[0] == patient_id and job.status is JobStatus.PENDING and (not kinds or job.kind in kinds) \
-                        and job.error_code != "ambiguous":
+                if key[0] == patient_id and not care_team_side(job) and job.status is JobStatus.PENDING \
+                        and (not kinds or job.kind in kinds) and job.error_code != "ambiguous":
                     self.jobs[key] = replace(job, status=JobStatus.CANCELLED)
                     self.due.pop(key, None)
                     cancelled += 1
@@ -222,6 +223,10 @@ class MemoryStore:
             known = {e.escalation_id for e in self.escalations.get(patient.patient_id, [])}
             if any(escalation_id not in known for escalation_id, _ in change.add_evidence):
                 raise StatusMoved(patient.patient_id)  # DynamoStore's attribute_exists(PK) condition
+            if change.escalation and change.escalation.escalation_id in known:
+                raise StatusMoved(patient.patient_id)  # a new escalation's item must be new
+            if any((job.patient_id, job.job_id) in self.jobs for job in (*change.jobs, *jobs)):
+                raise StatusMoved(patient.patient_id)  # so must every job's: the transaction fails whole
             updated = replace(current, version=current.version + 1)
             if change.new_status and change.new_status is not current.status:
                 before = current.status if change.new_status is PatientStatus.OPTED_OUT else current.status_before_opt_out
@@ -253,14 +258,22 @@ class MemoryStore:
             if change.plan_generation:
                 updated = replace(updated, plan_generation=change.plan_generation)
             self.patients[patient.patient_id] = updated
-        for job in jobs:
-            self.put_job(job)
+            for job in jobs:
+                self.jobs[(job.patient_id, job.job_id)] = job
+                self.due[(job.patient_id, job.job_id)] = utc_iso(job.send_at)
 
     def checkins_of(self, patient_id: str) -> list:
         return list(self.checkins.get(patient_id, []))
 
     def escalations_of(self, patient_id: str) -> list:
         return list(self.escalations.get(patient_id, []))
+
+    def escalations_of_clinic(self, clinic_id: str, status: str | None = None) -> list:
+        """(patient id, escalation) of a clinic, as DynamoStore reads them from the clinic index."""
+        with self.lock:
+            mine = [pid for pid, p in self.patients.items() if p.clinic_id == clinic_id]
+            return [(pid, e) for pid in mine for e in self.escalations.get(pid, [])
+                    if status is None or e.status == status]
 
     def save_escalations(self, patient: Patient, escalations: list, jobs: list = ()) -> None:
         """New and updated escalations (by id) of one patient, with their jobs, all or nothing."""

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, current_app, request
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from shared.domain.safety_question import REPLY_BREAK
 from shared.log import logger
 from shared.services.ports import InboundSms
 
@@ -40,9 +41,10 @@ def twilio_signed(view):
 
 
 def twiml(reply: str) -> Response:
+    """The reply as TwiML: one <Message> (one SMS) per text of it."""
     response = MessagingResponse()
-    if reply:
-        response.message(reply)
+    for text in reply.split(REPLY_BREAK) if reply else ():
+        response.message(text)
     return Response(str(response), mimetype="application/xml")
 
 

@@ -7,8 +7,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from botocore.exceptions import ClientError
+
 from shared.adapters import keys
-from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, marshal, plain_numbers
+from shared.adapters.dynamo_base import ITEM_IS_NEW, TableAccess, error_code, marshal, plain_numbers
 from shared.domain.checkins import Answer, CheckIn
 from shared.domain.jobs import parse_utc, utc_iso
 from shared.domain.escalation_rules import TEXT_REASONS
@@ -87,6 +89,12 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
         items += [{"Put": {"TableName": table, "Item": marshal(job_to_item(job, shards)),
                            "ConditionExpression": ITEM_IS_NEW}} for job in change.jobs]
     return items
+
+
+def moved_meanwhile(exc: ClientError) -> bool:
+    """A transaction cancelled by a condition or by a concurrent transaction: read again and retry."""
+    codes = {r.get("Code") for r in exc.response.get("CancellationReasons", [])}
+    return bool(codes & {"ConditionalCheckFailed", "TransactionConflict"}) or error_code(exc) == "ConditionalCheckFailedException"
 
 
 OPEN_ESCALATION = "open_esc_"   # profile attribute prefix: open_esc_<reason> = the open escalation's id
@@ -179,17 +187,17 @@ def checkin_from_map(item: dict[str, Any]) -> CheckIn:
 class CheckinRecords(TableAccess):
     def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: list = ()) -> None:
         """Write a ProfileChange (and new jobs with it); StatusMoved when the profile moved meanwhile."""
-        from botocore.exceptions import ClientError
-
         from shared.adapters.dynamodb import job_to_item
-        from shared.services.ports import StatusMoved
+        from shared.services.ports import StatusMoved, StoreUnavailable
 
         puts = [{"Put": {"TableName": self.table, "Item": marshal(job_to_item(job, self.shards)),
                          "ConditionExpression": ITEM_IS_NEW}} for job in jobs]
         try:
             self._call("transact_write_items", TransactItems=[*change_items(self.table, patient, change, now, self.shards), *puts])
         except ClientError as exc:
-            raise StatusMoved(patient.patient_id) from exc
+            if moved_meanwhile(exc):
+                raise StatusMoved(patient.patient_id) from exc
+            raise StoreUnavailable(f"DynamoDB transaction failed: {error_code(exc)}") from exc
 
     def checkins_of(self, patient_id: str) -> list[CheckIn]:
         return [checkin_from_map(i) for i in self._collection(patient_id, keys.CHECKINS)]

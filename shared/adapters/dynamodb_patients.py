@@ -13,6 +13,7 @@ from shared.adapters.dynamodb_checkins import (OPEN_ESCALATION, change_items, ch
 from shared.domain.jobs import Job, JobStatus, parse_utc, utc_iso
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
+from shared.domain.sending import care_team_side
 from shared.services.ports import PhoneTaken, StatusMoved
 
 PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
@@ -110,10 +111,12 @@ class PatientRecords(TableAccess):
             ExpressionAttributeValues={":pk": {"S": keys.patient_pk(patient_id)}, ":j": {"S": keys.JOBS}})]
 
     def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int:
-        """Cancel every job of the patient still waiting to be sent (of the given kinds, if any)."""
+        """Cancel every job of the patient's side still waiting (of the given kinds, if any). The care team's side
+        always runs: escalation emails and its tasks (the safety question's timer, overdue checks)."""
         cancelled = 0
         for job in self.jobs_of(patient_id):
-            if job.status is not JobStatus.PENDING or (kinds and job.kind not in kinds) or job.error_code == "ambiguous":
+            if care_team_side(job) or job.status is not JobStatus.PENDING or (kinds and job.kind not in kinds) \
+                    or job.error_code == "ambiguous":
                 continue  # a text whose send may have reached Twilio: dispatch settles it (sent, or not wanted)
             try:
                 self._call("update_item", TableName=self.table, Key=keys.job_key(patient_id, job.job_id).as_item(),

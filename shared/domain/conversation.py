@@ -65,15 +65,15 @@ def respond(body: str, sender: Sender | None, risk: Risk | None = None) -> Outco
 
 
 def _safety_answer(body: str, sender: Sender, risk: Risk) -> Outcome | None:
-    """While the safety question is open it comes before everything but crisis language, STOP and HELP
-    (carriers require those two to work whatever else is going on)."""
+    """While the safety question is open it comes before everything but crisis language and STOP, HELP and START
+    (carriers require those to work whatever else is going on). A warning text is never a NO."""
     language = sender.safety_language
     answer = safety.read_answer(body)
     if answer == "yes":
         return Outcome(safety.crisis_text(language), ("crisis", "safety_yes"), safety=ANSWERED_YES)
-    if answer == "no":
+    if answer == "no" and risk.level is RiskLevel.NONE:  # "no one would notice if I was gone" is no NO
         return Outcome(safety.answered_no_text(language), ("safety_no",), safety=ANSWERED_NO)
-    if risk.level is RiskLevel.NONE and read_keyword(body) in (Keyword.STOP, Keyword.HELP):
+    if risk.level is RiskLevel.NONE and read_keyword(body) in (Keyword.STOP, Keyword.HELP, Keyword.START):
         return None
     flags = ("warning", "safety_pending") if risk.level is RiskLevel.WARNING else ("safety_pending",)
     return Outcome(safety.reask_text(language), flags, safety=REASK)

@@ -40,10 +40,14 @@ class SafetyQuestion:
 
 
 def read_answer(text: str) -> str | None:
-    """'yes', 'no', or None when the text answers neither. Both at once reads as yes: a miss costs more."""
-    words = set(re.findall(r"[a-z]+", _fold(text)))
-    said_yes = bool(words & _YES)
-    said_no = bool(words & _NO)
+    """'yes', 'no', or None when the text answers neither: a short reply, or one that starts with its answer.
+    Both at once reads as yes (a miss costs more than a call); 'no sé' or 'not sure' is neither."""
+    words = re.findall(r"[a-z]+", _fold(text))
+    if not words or tuple(words[:2]) in _UNSURE:
+        return None
+    short = len(words) <= 4
+    said_yes = words[0] in _YES or (short and bool(set(words) & _YES)) or words in (["y"], ["ya"])
+    said_no = words[0] in _NO or (short and bool(set(words) & _NO))
     if said_yes:
         return "yes"
     return "no" if said_no else None
@@ -54,8 +58,10 @@ def _fold(text: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c)).lower()
 
 
-_YES = {"yes", "y", "yeah", "yea", "yep", "yup", "ya", "si", "sip", "simon", "claro", "afirmativo"}
-_NO = {"no", "n", "nope", "nah", "nop", "nada", "negativo"}
+# "y" and "ya" are Spanish for "and" and "already": a yes only when they are the whole reply
+_YES = {"yes", "yeah", "yea", "yep", "yup", "si", "sip", "simon", "claro", "afirmativo"}
+_NO = {"no", "n", "nope", "nah", "nop", "negativo"}
+_UNSURE = {("no", "se"), ("no", "lo"), ("no", "estoy"), ("not", "sure"), ("no", "idea"), ("no", "clue")}
 
 
 def question_text(language: str = "en") -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from shared.domain.jobs import Channel, Job
 from shared.domain.patients import PatientStatus
 
 WELCOME = "welcome"
@@ -15,6 +16,11 @@ CONSENT_EXPIRES_AFTER = timedelta(hours=96)
 
 # the care team's side: any state
 PROVIDER_KINDS = {"evaluate_checkin", "contact_request", "checkin_close", "escalation_overdue", "safety_check_timeout"}
+
+
+def care_team_side(job: Job) -> bool:
+    """Emails to staff and the care team's tasks: a patient's STOP or a refused number never cancels them."""
+    return job.channel is Channel.EMAIL or job.kind in PROVIDER_KINDS
 
 
 def may_send(status: PatientStatus | None, kind: str) -> bool:

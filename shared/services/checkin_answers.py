@@ -6,6 +6,7 @@ from shared.domain import checkins
 from shared.domain import safety_question as safety
 from shared.domain.checkins import CheckIn
 from shared.domain.patients import REMOVE, Patient, ProfileChange
+from shared.services.checkins import safety_pending
 from shared.services.escalations import EVALUATE_CHECKIN, task_job
 from shared.services.ports import InboundSms
 from shared.services.safety_net import ask, combine, message_change
@@ -21,7 +22,7 @@ def checkin_change(patient: Patient, sms: InboundSms, base_url: str) -> tuple[st
         change = ProfileChange(checkin=REMOVE, finished=moved, jobs=(task_job(patient, EVALUATE_CHECKIN, now),))
     if not _read(moved, sms.message_sid) and sms.body.strip():
         change = combine(change, message_change(patient, sms, base_url))
-    if _low_mood(patient, moved, sms.message_sid) and patient.safety_question is None:
+    if _low_mood(patient, moved, sms.message_sid) and not safety_pending(patient, now):
         language = "en"  # the patient's own language when patients have one
         return safety.question_text(language), combine(change, ask(patient, safety.LOW_MOOD, language, (),
                                                                    sms.body, now))

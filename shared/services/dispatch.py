@@ -135,7 +135,8 @@ class Dispatcher:
             patient = self.patients.get_patient(job.patient_id) if self.patients else None
             generation = (job.meta or {}).get("generation")
             stale = bool(generation and patient and generation != patient.plan_generation)  # an older set of jobs
-            if stale or not may_send(patient.status if patient else None, job.kind) or (patient and patient.phone_problem):
+            refused = patient is not None and bool(patient.phone_problem) and job.channel is Channel.SMS
+            if stale or not may_send(patient.status if patient else None, job.kind) or refused:
                 self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="not_wanted")
                 logger().info("job cancelled", extra={"job_id": job.job_id, "kind": job.kind,
                                                       "patient_status": patient.status.value if patient else None})

@@ -118,10 +118,13 @@ class EscalationService:
         admins = [u.email for u in self.store.users_of(patient.clinic_id) if u.role is Role.ADMIN]
         address = patient.enrollment.get("clinic_settings", {}).get("escalation_email")
         recipients = list(dict.fromkeys([*([address] if address else []), *admins]))
-        jobs = [Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=ESCALATION_EMAIL, to=to,
-                        send_at=now, unique=f"ovm-{secrets.token_hex(6)}", subject=email.subject, body=email.text,
-                        html=email.html) for to in recipients]
-        self.store.save_escalations(patient, [replace(escalation, overdue_notified_at=now)], jobs)
+        jobs = tuple(Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=ESCALATION_EMAIL, to=to,
+                             send_at=now, unique=f"ovm-{secrets.token_hex(6)}", subject=email.subject,
+                             body=email.text, html=email.html) for to in recipients)
+        # with the profile's version, so evidence a text adds (or an acknowledgement) meanwhile is not written over
+        # (a StatusMoved here runs the task again, reading both afresh)
+        self.store.apply_change(patient, ProfileChange(escalation_update=replace(escalation, overdue_notified_at=now),
+                                                       jobs=jobs), now)
         logger().warning("escalation overdue", extra={"patient_id": patient.patient_id, "emails": len(jobs)})
 
     def list(self, caller: Caller, status: str | None = None) -> list[tuple[str, Escalation]]:
@@ -146,10 +149,7 @@ class EscalationService:
             moved = _moved(current, status, caller.email or "api", now, note)
             pointed = next((r for r, i in patient.open_escalations.items() if i == escalation_id), "")
             paused = patient.checkins_paused_by == escalation_id  # a provider has seen the crisis: check-ins resume
-            if not pointed and not paused:
-                self.store.save_escalations(patient, [moved])
-                return moved
-            try:  # with the profile's version: a text adding to it now makes us read it again
+            try:  # with the profile's version: a text adding evidence meanwhile makes us read it again
                 self.store.apply_change(patient, ProfileChange(escalation_update=moved, forget_escalation=pointed,
                                                                resume_checkins=paused), now)
                 return moved

@@ -52,8 +52,14 @@ def crisis_change(patient: Patient, sms: InboundSms, risk: Risk, outcome: Outcom
            else f"crisis language in a text ({_labels(risk)})")
     evidence = {"why": why, "message_sid": sms.message_sid, "at": utc_iso(now), "text": sms.body[:1600],
                 "concepts": list(risk.concepts), "checkin_id": open_checkin.checkin_id if open_checkin else None}
+    if question is not None and outcome.safety == ANSWERED_YES:  # what was asked about, for the provider
+        evidence.update(_asked_about(question))
     ending = ProfileChange(checkin=REMOVE if open_checkin else None, safety_question=REMOVE if question else None,
                            finished=checkins.close(open_checkin, checkins.INTERRUPTED, now) if open_checkin else None)
+    if question is not None and question.escalation_id:  # it had gone unanswered: that escalation hears it too
+        ending = combine(ending, ProfileChange(add_evidence=((question.escalation_id, {
+            "why": "the patient wrote after the hour: " + why, "message_sid": sms.message_sid, "at": utc_iso(now),
+            "text": sms.body[:1600]}),)))
     if patient.checkins_paused_by:  # its crisis escalation is still open: one more piece of evidence
         return combine(ending, ProfileChange(add_evidence=((patient.checkins_paused_by, evidence),)))
     escalation = Escalation(secrets.token_hex(8), (CRISIS,), "urgent", "open", now, (evidence,), now)
@@ -68,14 +74,17 @@ def safety_change(patient: Patient, sms: InboundSms, risk: Risk, outcome: Outcom
     now, question = sms.received_at, patient.safety_question
     if outcome.safety == ASK:
         return outcome.reply, ask(patient, safety.WARNING, outcome.language, risk.concepts, sms.body, now)
-    if outcome.safety == REASK and question is not None:
-        return outcome.reply, ProfileChange(safety_question=question.with_words(sms.body))
     evidence = {"message_sid": sms.message_sid, "at": utc_iso(now), "text": sms.body[:1600]}
+    if outcome.safety == REASK and question is not None:
+        change = ProfileChange(safety_question=question.with_words(sms.body))
+        if question.escalation_id:  # unanswered already: what they write now goes to that escalation at once
+            change = combine(change, ProfileChange(add_evidence=((question.escalation_id, {
+                **evidence, "why": "the patient wrote after the hour, without answering YES or NO"}),)))
+        return outcome.reply, change
     if outcome.safety == ANSWERED_NO and question is not None:
-        asked = {"words": list(question.words), "concepts": list(question.concepts), "asked_at": utc_iso(question.asked_at)}
         change = combine(ProfileChange(safety_question=REMOVE, safety_no_at=now), text_escalation(
-            patient, WARNING_SIGNS, {**evidence, **asked, "why": f"answered NO to the safety question, {_asked(question)}"},
-            now, base_url))
+            patient, WARNING_SIGNS, {**evidence, **_asked_about(question),
+                                     "why": f"answered NO to the safety question, {_asked(question)}"}, now, base_url))
         if question.escalation_id:  # it had gone unanswered: the urgent escalation hears the answer too
             change = combine(change, ProfileChange(add_evidence=((question.escalation_id, {
                 **evidence, "why": "the patient answered NO after the hour"}),)))
@@ -114,6 +123,11 @@ def _resumed(reply: str, patient: Patient) -> str:
     return reply + safety.REPLY_BREAK + checkin.current.text
 
 
+def _asked_about(question: safety.SafetyQuestion) -> dict:
+    return {"words": list(question.words), "concepts": list(question.concepts), "asked_at": utc_iso(question.asked_at),
+            "trigger": question.trigger}
+
+
 def _asked(question: safety.SafetyQuestion) -> str:
     if question.trigger == safety.LOW_MOOD:
         return "asked after a very low mood answer"
@@ -138,8 +152,7 @@ class SafetyService:
             if question is None or question.question_id != (job.meta or {}).get("question_id") or question.escalation_id:
                 return  # answered (or already escalated) meanwhile
             evidence = {"why": f"no answer to the safety question within 60 minutes, {_asked(question)}",
-                        "words": list(question.words), "concepts": list(question.concepts),
-                        "asked_at": utc_iso(question.asked_at), "at": utc_iso(now)}
+                        **_asked_about(question), "at": utc_iso(now)}
             escalation = Escalation(secrets.token_hex(8), (SAFETY_CHECK_UNANSWERED,), "urgent", "open", now,
                                     (evidence,), now)
             change = ProfileChange(escalation=escalation,

@@ -30,6 +30,12 @@ def stack():
         requests.post(running.base_url + "/dev/phone", json={"from": PHONE, "body": text}, timeout=15)
         move_clock(running, advance_minutes=1)
     move_clock(running, advance_minutes=61)  # the safety question goes unanswered
+    body = {**body, "first_name": "Tomas", "phone": "+12125550189"}
+    running.second_id = requests.post(running.base_url + "/api/patients", json=body, headers=KEY, timeout=10).json()["id"]
+    move_clock(running, advance_minutes=1)
+    for text in ("YES", "2 8 0", "I feel like such a burden to everyone", "No"):
+        requests.post(running.base_url + "/dev/phone", json={"from": "+12125550189", "body": text}, timeout=15)
+        move_clock(running, advance_minutes=1)
     yield running
     running.stop()
 
@@ -60,3 +66,12 @@ def test_the_patient_page_shows_the_message_and_the_safety_escalation(stack, pag
     expect(escalations.locator("blockquote")).to_have_text(WARNING)
     expect(page.locator(".panel").filter(has_text="Patient message").locator("blockquote")).to_have_text(MESSAGE)
     screenshot(page, "09-patient-page-safety")
+
+
+def test_a_no_answer_shows_the_answer_and_the_words_that_led_to_the_question(stack, page):
+    sign_in(page, stack.base_url, stack.demo.provider_email, stack.demo.provider_password)
+    page.goto(f"{stack.base_url}/patients/{stack.second_id}")
+    warning = page.locator("div.panel").filter(has_text="Routine: Warning signs")
+    expect(warning.locator("blockquote")).to_have_text(["No", "I feel like such a burden to everyone"])
+    expect(warning).to_contain_text("answered NO to the safety question")
+    expect(warning).to_contain_text("What led to the safety question")

@@ -129,7 +129,7 @@ def test_yes_is_a_crisis_and_no_is_a_routine_warning_with_the_patients_words(sta
     [warning] = no.escalations("warning_signs")
     assert warning["severity"] == "routine" and warning["evidence"][0]["words"] == [WARNING]
     if state == "active_checkin":  # the check-in picks up where it was
-        assert answer.split("\n\n")[1].startswith("Check-in 1/3")
+        assert answer.split("\n")[1].startswith("Check-in 1/3")
         assert no.say("2").startswith("2/3")
     assert "YES or NO" not in no.say("this is goodbye")
 
@@ -159,7 +159,7 @@ def test_a_mood_of_1_asks_the_safety_question_then_the_checkin_goes_on(stack):
     phone = Phone(stack, "active_checkin")
     assert phone.say("3").startswith("2/3")
     assert "YES or NO" in phone.say("1")
-    assert phone.say("no").split("\n\n")[1].startswith("3/3")
+    assert phone.say("no").split("\n")[1].startswith("3/3")
     assert phone.say("0").startswith("Thank you")
     assert phone.escalations("warning_signs")[0]["evidence"][0]["why"].startswith("answered NO")
 

@@ -34,7 +34,9 @@ def test_the_spanish_crisis_reply_says_988_answers_in_spanish():
     ("YES", "yes"), ("yes", "yes"), ("Y", "yes"), ("yeah", "yes"), ("Sí", "yes"), ("si", "yes"), ("SI.", "yes"),
     ("NO", "no"), ("no", "no"), ("nope", "no"), ("No, I'm ok", "no"), ("nah", "no"),
     ("no... yes", "yes"),                       # both: read as yes, a miss costs more than a call
-    ("7", None), ("maybe", None), ("not sure", None), ("", None),
+    ("7", None), ("maybe", None), ("not sure", None), ("", None), ("no sé", None), ("No lo sé", None),
+    ("y", "yes"), ("ya", "yes"), ("estoy cansada y triste", None), ("no y gracias", "no"),
+    ("I am so tired of everything and I do not know anymore", None),
 ])
 def test_answers_to_the_safety_question_are_read_as_yes_no_or_neither(text, answer):
     assert safety.read_answer(text) == answer

@@ -167,6 +167,7 @@ def test_stop_still_opts_out_while_the_question_is_open_and_the_timer_still_tell
     story.text(WARNING)
     story.text("STOP")
     assert story.patient.status is PatientStatus.OPTED_OUT
+    assert [j.status.value for j in story.jobs(SAFETY_TIMEOUT)] == ["pending"]   # STOP cancels texts only
     story.timer_runs(NOW + timedelta(minutes=60))
     assert story.escalations("safety_check_unanswered")
 
@@ -279,7 +280,6 @@ def test_acknowledging_marks_messages_read_and_the_next_message_opens_a_new_one(
     story.text("question about my dose")
     escalations = EscalationService(story.store, "https://app.example")
     caller = Caller(clinic_id="c1", email="dr@example.org", role=Role.PROVIDER)
-    story.store.escalations_of_clinic = lambda clinic_id, status=None: [("p1", e) for e in story.escalations()]
     escalations.acknowledge(caller, story.escalations("patient_message")[0].escalation_id, NOW)
     assert story.patient.open_escalations == {}
     story.text("another question")
@@ -332,3 +332,49 @@ def test_a_warning_text_while_a_crisis_is_open_gets_988_and_joins_the_crisis_esc
     assert "988" in result.reply and "911" in result.reply and story.patient.safety_question is None
     [crisis] = story.escalations()
     assert [e["text"] for e in crisis.evidence] == [EXPLICIT, WARNING]
+
+
+def test_stop_right_after_crisis_language_leaves_the_urgent_emails_to_go_out():
+    story = Story()
+    story.text(EXPLICIT)
+    story.text("STOP")
+    assert {j.status.value for j in story.emails()} == {"pending"} and len(story.emails()) == 2
+
+
+@pytest.mark.parametrize("body", ["no one would even notice if I was gone", "No, but I have pills saved up"])
+def test_a_warning_sign_that_starts_with_no_is_not_a_no(body):
+    story = Story()
+    story.text(WARNING)
+    result = story.text(body)
+    assert "YES or NO" in result.reply and story.patient.safety_question.words == (WARNING, body)
+    assert story.escalations("warning_signs") == []
+
+
+def test_after_the_hour_what_the_patient_writes_goes_to_the_unanswered_escalation_and_yes_carries_the_words():
+    story = Story()
+    story.text(WARNING)
+    story.timer_runs(NOW + timedelta(minutes=60))
+    story.text("please call me, I'm scared", at=NOW + timedelta(minutes=70))
+    story.text("yes", at=NOW + timedelta(minutes=75))
+    [unanswered] = story.escalations("safety_check_unanswered")
+    assert [e.get("text") for e in unanswered.evidence[1:]] == ["please call me, I'm scared", "yes"]
+    [crisis] = story.escalations("crisis")
+    assert crisis.evidence[0]["words"] == [WARNING, "please call me, I'm scared"]
+
+
+def test_a_low_mood_days_after_an_unanswered_question_asks_again():
+    story = Story()
+    story.text(WARNING)
+    story.timer_runs(NOW + timedelta(minutes=60))
+    story.open_checkin(position=1)
+    assert "YES or NO" in story.text("0", at=NOW + timedelta(days=3)).reply
+    assert story.patient.safety_question.trigger == "low_mood"
+
+
+def test_start_still_resubscribes_while_the_question_is_open():
+    story = Story()
+    story.text(WARNING)
+    story.text("STOP")
+    story.text("START")
+    assert story.patient.status is PatientStatus.ACTIVE
+
