@@ -59,3 +59,12 @@ def pytest_terminal_summary(terminalreporter):
         data = json.loads(figures.read_text())
         terminalreporter.write_sep("-", "load test figures (printed, not asserted)")
         terminalreporter.write_line(", ".join(f"{k} {v}" for k, v in data.items() if not isinstance(v, (dict, list))))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def safety_lexicons_compiled():
+    """The safety net compiles its lexicons on the first text (~0.2 s): once here, so no test's first example
+    pays for it inside a hypothesis deadline."""
+    from shared.domain.safety import reader
+
+    reader()

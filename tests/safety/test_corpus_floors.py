@@ -1,6 +1,7 @@
-"""The safety net's floors on the whole corpus (both halves): every explicit text caught as explicit, at least
-95% of warning signs caught, at most 3% of ordinary texts raising anything. `make bench` reports the held-out
-half alone (bench/safety.py); the README says how the corpus was built."""
+"""The safety net's floors on the whole corpus (tune + heldout + fresh): every explicit text caught as explicit,
+at least 95% of warning signs caught, at most 3% of ordinary texts raising anything. fresh.tsv was written by
+someone who never saw the detector and measured blind once before it joined the floors. `make bench` reports the
+held-out half alone (bench/safety.py); the README says how the corpus was built."""
 from pathlib import Path
 
 import pytest
@@ -8,11 +9,16 @@ import pytest
 from tests.safety.evaluate import evaluate, load
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+FILES = ("tune.tsv", "heldout.tsv", "fresh.tsv")
+
+
+def whole_corpus():
+    return [row for name in FILES for row in load(CORPUS / name)]
 
 
 @pytest.fixture(scope="module")
 def figures():
-    return evaluate(load(CORPUS / "tune.tsv") + load(CORPUS / "heldout.tsv"))
+    return evaluate(whole_corpus())
 
 
 def shown(rows) -> str:
@@ -22,7 +28,7 @@ def shown(rows) -> str:
 def test_the_corpus_is_as_large_as_the_issue_asks_in_both_languages(figures):
     counts = figures["counts"]
     assert counts["explicit"] + counts["warning"] >= 300 and counts["none"] >= 200
-    rows = load(CORPUS / "tune.tsv") + load(CORPUS / "heldout.tsv")
+    rows = whole_corpus()
     assert {(row.label, row.lang) for row in rows} == {(label, lang) for label in ("explicit", "warning", "none")
                                                        for lang in ("en", "es")}
 

@@ -100,10 +100,29 @@ WORDS = {
     "PLACE": ("traffic", "jam", "meeting", "parking", "lot", "building", "store", "room", "line", "queue", "mall",
               "class", "town", "city", "office", "debt", "contract", "lease", "game", "maze", "level"),
     "QUESTION": ("?",),
+    # what cuts: "used the glass on my arm"
+    "SHARP": ("razor", "razors", "blade", "blades", "knife", "knives", "glass", "shard", "shards", "scissors",
+              "lighter", "cigarette", "needle", "pin", "compass", "sharpener", "box cutter", "nails"),
+    # things kept for a lifetime and given away: "gave my guitar to my nephew"
+    "KEEPSAKES": ("guitar", "watch", "ring", "rings", "jewelry", "necklace", "car", "truck", "bike", "books", "records",
+                  "collection", "tools", "clothes", "camera", "paintings", "savings", "dog", "cat", "pets", "pet",
+                  "things", "stuff", "belongings", "possessions"),
+    # a time marker: counted with a means or a farewell, a plan in the making
+    "WHEN": ("tonight", "tomorrow", "this weekend", "tomorrow night", "friday", "saturday", "sunday", "monday",
+             "this week", "in an hour", "after they leave", "when everyone is asleep", "soon"),
+    # ways out, spoken gently: "check out early", "go home to the lord", "not be around"
+    "GONE": ("be dead", "be gone", "die", "not wake up", "disappear", "never come back", "not come back",
+             "not exist", "not be here", "checking out", "check out", "go to sleep forever", "disappearing",
+             "not waking up", "never waking up", "dying", "being dead", "being gone", "not existing", "not being here"),
+    # a shrug at one's own death, read after "kills me": "if this kills me, fine"
+    "SHRUG": (", fine", "fine", ", ok", "ok", ", okay", "okay", ", so be it", "so be it", ", whatever", "whatever",
+              ", good", ", let it", "let it", ", i do not care", "i do not care"),
     "OTHERS": ("kids", "children", "we", "he", "she", "they", "he is", "she is", "they are", "his", "her", "their",
                "brother", "sister",
                "friend", "friends", "mom", "dad", "son", "daughter", "husband", "wife", "cousin", "uncle", "aunt",
-               "coworker", "patient", "someone", "somebody", "neighbor", "boyfriend", "girlfriend", "partner"),
+               "coworker", "patient", "someone", "somebody", "neighbor", "boyfriend", "girlfriend", "partner",
+               "nephew", "niece", "grandma", "grandpa", "client", "classmate", "roommate", "people", "a man",
+               "a woman", "a girl", "a guy", "a kid", "a student", "a celebrity"),
 }
 
 EXPLICIT = {
@@ -142,6 +161,16 @@ EXPLICIT = {
         "(suicide|my|an) attempt", "(drink|drinking|eat|eating|starve|starving) ~3 (until|till|til) i (die|am dead)",
         "(throw|throwing|threw|hurl|fling|yeet|yeeting|yeeted) myself ~3 (in front of|off|from|under|into|onto)",
         "to end it $",
+        # a deliberate act aimed at death: "stopped eating so i'll die", "making sure i don't wake up"
+        "so (that)? i (will|can|would|might|could) (die|be dead|not wake up|never wake up)",
+        "(making sure|make sure|made sure) i ~1 (do not|will not|never|would not) wake up",
+        "(guts|courage|nerve|balls|strength|bravery) to (end it|end things|end everything|end my life|kill myself|go "
+        "through with it|jump|pull the trigger)", "(guts|courage|nerve|balls|bravery) to do it $",
+        "(planning|plan|going|gonna|about|ready|want|intend|decided) to jump (off|from) (it|there|that|HIGH_PLACE)",
+        "i am (going|about|gonna|ready) to jump $",
+        "(THINK|WANT|INTENT) ~2 (checking out|check out) (for good|permanently|early|of life|tonight|with|on purpose)",
+        "(check|checking) out (for good|permanently|early|of life|of this life|of this world|tonight) ~~4 (on "
+        "purpose|myself|my own)",
         "end my (suffering|pain|misery) ~1 (tonight|today|now|for good|forever|once and for all)",
     ),
     "suicide_plan": (
@@ -192,7 +221,8 @@ EXPLICIT = {
         "(drink|drinking|drank|swallow|swallowing|swallowed|chug|chugged|down) ~2 (bleach|antifreeze|poison|drain "
         "cleaner|rat poison|pesticide|weed killer)",
         "(walk|walking|swim|swimming) ~2 into the (ocean|sea|lake|river|water) ~4 (not|never) come back",
-        "(gun|pistol|rope|noose) ~3 (use it|do it) ~1 (tonight|today|now|$)",
+        "(gun|pistol|rope|noose) ~3 (use it|do it) ~1 (tonight|today|now)", "(gun|pistol|rope|noose) ~3 (use it|do it) $",
+        "(swallowed|took|taken|downed|drank|had) (what|everything|all) i (needed|need|had|could find|saved)",
     ),
     "self_harm": (
         "HARM SELF",
@@ -214,6 +244,12 @@ EXPLICIT = {
         "(HARM|MINOR_HARM|DRIVE) ~5 on purpose", "i ~2 (cut|burned|burnt|carved) (again|deeper) !CUT_OBJECT",
         "(cut|cutting|cuts|burns|burned|burning) ~3 deeper",
         "(cigarette|cigarettes|lighter|lighters) ~4 (on|into|against) BODY", "(carve|carved|carving) ~2 into BODY",
+        "(used|using|use|took|take|taking|ran|run|dragged|drag|pressed|press) ~2 SHARP ~4 (on|into|across|against|"
+        "over|along|to) BODY",
+        "(cutting|burning myself|hurting myself|self harm) ~2 (is|was|has been) ~2 (only thing|how i cope|what gets|"
+        "what helps|the only way|helping|keeping me)",
+        "(cutting|burning|hurting myself) ~~4 (did it|done it|doing it) ~2 (#x|# times|again|twice|every day|every "
+        "night)",
     ),
 }
 
@@ -257,6 +293,12 @@ WARNING = {
         "lost ~1 will to live", "(i am|i feel|feel|feeling|felt|so|am|just|totally|completely) worthless",
         "worthless (piece|person|human|mom|mother|father|dad|wife|husband|loser|failure)",
         "always (be|feel) like this $",
+        "(do not|can not|never) see (things|it|anything|life|this|my life) (getting|going to get|ever getting) better",
+        "(done|finished|tired of|sick of|given up|give up) trying $",
+        "hope (0|zero|none|nil) !(problems|issues|side|mg|of|for|to|that)",
+        "why (i am|am i) ~1 still (here|alive|around|breathing)",
+        "what is ~1 the point ~3 if i am not (going to|gonna) be (here|around|alive)",
+        "life is ~1 (just|simply|honestly|really)? (too much|too hard|unbearable) $",
     ),
     "burden": (
         "(everyone|everybody|you all|you guys|my family) (is|are) ~1 better off $",
@@ -273,6 +315,9 @@ WARNING = {
         "i am ~2 (a drain|dead weight|in the way|a waste of space|a waste of oxygen)", "waste of (space|oxygen)",
         "do not deserve to (live|be alive|be here|exist)", "(do not|never) matter to (anyone|anybody|no one)",
         "(drag|dragging) everyone down",
+        "(world|anyone|anybody|people|everyone|everybody|they|NO_ONE|my family|my KIN|KIN) (will not|would not|will never|"
+        "would never|is not going to|are not going to) ~1 (miss|notice|mourn) me",
+        "(take|takes|took|would take|will take) better care of ~2 than (me|i|i could|i can|i ever)",
     ),
     "trapped": (
         "can not mas $",
@@ -290,16 +335,41 @@ WARNING = {
         "can not do ~2 (this|it|life) ~1 ANYMORE", "do not want to do (this|it|life) ANYMORE",
         "can not live ~1 like this", "can not live this way",
         "can not (cope|handle it|handle this|go on) ~2 ANYMORE", "too much to (bear|handle|take)",
-        "end of my (rope|tether)", "breaking point", "can not anymore", "can not do this $",
+        "breaking point", "can not anymore", "can not do this $",
         "done with ~1 (life|living|everything|it all|existing|this life)", "tired of fighting", "so done $",
+        "can not (hold on|hang on|keep holding on|keep hanging on|last|hold out) ~1 (much longer|any longer|ANYMORE)",
+        "can not (hold on|keep holding on|hold out) $",
     ),
     "passive_wish": (
         "WANT to? ~1 (desaparecer|no existir|no despertar)",
+        # a death welcomed after "if": "if this kills me, fine", "if i got hit tomorrow i'd be relieved"
+        "if ~4 (kills|kill|killed|takes|took|take) me ~~2 (WELCOME|so be it|whatever|relieved|glad|let it|good)",
+        "if i ~3 (died|die|got hit|get hit|was hit|got run over|get run over|was run over|got killed|was killed|did not wake up|never woke up|do not make it|"
+        "did not make it) ~~8 (WELCOME|relieved|glad|happy|so be it|let it|be fine|be ok|be okay|not mind|not care)",
+        "let (it|death|the cancer|the illness|the disease|nature|god|the lord) ~1 (take|have) me",
+        "(not|never) (going to|gonna)? fight it ~~6 (let it|take me|let go|ready to go)",
+        "(sleep|asleep) (for good|permanently)", "(lived|been here|been around|been alive) (long|more than) enough",
+        "(do not|no longer|not) ~1 (wish|want|desire|care) to (carry on|go on|keep going|keep on|continue) $",
+        "(do not|no longer|not) ~1 (wish|want|desire|care) to (carry on|go on|continue) (living|like this|this way|"
+        "with life|with this life)",
+        "(lord|god|jesus|heaven|he) ~3 (call|calls|called|take|takes|bring|brings) me home",
+        "(ready|want|wanting|wish|time|long|longing) to (leave|depart|exit|go from) this (world|earth|life)", "(stay|remain|staying) asleep ~1 (for good|forever|permanently)",
+        "(go|going|ready to go|want to go|take me) home to (the lord|god|jesus|heaven|my maker|the father)",
+        "(meet|see|be with) (my maker|the lord|jesus|god) ~1 (soon|already|now)", "ready to meet my maker",
+        "(ok|okay|fine|happy|glad|relieved|ready) (with|about) (checking out|dying|not waking up|going|leaving|"
+        "being gone) !(of|at|from|the|my|this|a|to|in|on|for)",
+        "(checking|check|checked) out (early|for good|permanently|of life|of this life|of this world)",
+        "GONE ~~6 (sounds|seems|would be|feels|looks) ~2 (nice|good|peaceful|tempting|appealing|like a relief|"
+        "like rest|restful|better|easier)",
+        "GONE . ~1 (sounds|seems|would be|feels) ~2 (nice|good|peaceful|tempting|appealing|like a relief|restful)",
+        "(passive|active) (si|suicidal ideation|ideation|death wish)", "death wish",
+        "(wish|hope|pray|praying|hoping|wishing) ~4 (heart attack|stroke|aneurysm|cancer|accident) ~2 (take me|kill|"
+        "end|would|and)",
         # welcoming or shrugging at one's own death: "would be nice to be hit by a bus", "wouldn't care if I died"
         "WELCOME ~4 (hit|run over|struck|killed|taken) by ~1 (a|the)? (bus|car|truck|train|lightning|VEHICLE|drunk "
         "driver)",
-        "WELCOME ~4 (a|the) (bus|car|truck|train|VEHICLE|something|lightning|meteor|plane) ~1 (hit|hits|struck|"
-        "strikes|killed|kills|took|takes|ran over|runs over) me", "WELCOME ~4 (a|the) (VEHICLE|bus|truck|train) ~1 "
+        "WELCOME ~4 (a|the) (bus|car|truck|train|VEHICLE|something|lightning|meteor|plane) ~3 (hit|hits|struck|"
+        "strikes|killed|kills|took|take|takes|ran over|runs over|run over|flatten|flattened) me", "WELCOME ~4 (a|the) (VEHICLE|bus|truck|train) ~1 "
         "(ran|runs|run) me over",
         "WELCOME ~3 if ~4 (plane|flight|car|bus|elevator|building|roof) ~2 (went down|crashed|crash|goes down|fell|"
         "collapsed) ~3 (with me|on me|me in it)",
@@ -339,7 +409,7 @@ WARNING = {
         "no longer want to be here", "stop existing", "cease to exist", "not (exist|existing) anymore",
         "(want|need|like) to (disappear|vanish)", "just (disappear|vanish) $",
         "(tired|sick|exhausted) (of|from) ~1 (living|life|being alive|existing|being here)",
-        "god take me", "let me die", "(god|lord|jesus|universe) ~3 take me", "take me ~2 (in my sleep|home|away)",
+        "god take me", "let me die", "(god|lord|jesus) (takes|took|would take|will take) me", "(god|lord|jesus|universe) ~3 take me", "take me ~2 (in my sleep|home|away)",
         "hope i die", "hope i do not wake up", "pray ~3 (die|take me)",
         "would not mind ~2 (dying|not waking up|if i died|being dead)", "(live|living) or (die|dying)",
         "if i died ~3 (would not|fine|ok|okay|relief|care)", "want to be gone", "not sure ~3 WANT ~2 (LIVE|be here)",
@@ -393,6 +463,16 @@ WARNING = {
         "kids|you all|KIN)",
         "(go away|leave|walk away|disappear|drive off|swim out) (and|to) (not|never) come back",
         "(saying|said|say) GOODBYE to ~2 (people|everyone|everybody|friends|family|my family|loved ones)",
+        "not (going to|gonna)? be (here|around|alive) ~1 (much longer|for long|much more|anyway|long)",
+        "(love|goodbye|bye|hugged|kissed|hug|kiss) ~~6 (probably|maybe|likely|possibly) for the last time",
+        "(told|tell|telling) ~3 i love (her|him|them|you) ~~4 for the last time",
+        "if i ~2 (stop|quit) (answering|replying|responding|texting|writing) ~~8 (do not be sad|better that way|"
+        "do not worry|do not cry|forgive|sorry|not your fault|it is ok)",
+        "tell ~4 (thank you|thanks) for (trying|all you did|all you have done|being there|helping me|everything)",
+        "(not|never) (her|his|your|their|anyone|anybody|you guys|your) fault $",
+        "(will not|not going to|no longer|never) need ~~8 (thank you|thanks) for everything",
+        "(going away|leaving) (for a long time|for good|forever|and not coming back) !(from|to|for|on|with|at|in)",
+        "take care of yourselves $", "(made|making|make) (my)? peace ~~6 (ready|leave|go|goodbye|bye|this world)", "you have all been (so)? (kind|good to me|wonderful|amazing|great)",
     ),
     "timing": (
         "(tonight|today) is the (night|day) $", "(going to|will|gonna) do it (tonight|today|this weekend|soon|now)",
@@ -405,7 +485,13 @@ WARNING = {
         "a bad night|the end)",
         "(counted|count|counting) ~2 PILLS ~~8 enough", "(vodka|whiskey|whisky|tequila|rum|liquor|alcohol|booze|wine) "
         "~~6 (all|every) ~2 PILLS", "all ~1 PILLS ~2 ready $",
-        "STASH ~3 PILLS", "PILLS ~3 STASH", "enough PILLS ~2 to ~2 (die|kill|end|do it|overdose)",
+        "STASH ~3 PILLS", "PILLS ~3 STASH",
+        "(got|have|bought|get|laid out|lined up|set out|out) ~2 PILLS (and|with|plus) ~3 (vodka|whiskey|whisky|tequila|"
+        "rum|liquor|booze|alcohol|wine)",
+        "(checked|looked up|googled|find out|found out|finding out|wondering|checking|researched) how (tall|high) ~4 "
+        "HIGH_PLACE",
+        "(checked|looked up|googled|measured|found out) ~3 (height|how many floors|how many stories|highest floor|"
+        "top floor) ~3 HIGH_PLACE", "enough PILLS ~2 to ~2 (die|kill|end|do it|overdose)",
         "PILLS ~2 enough to ~2 (kill|die|end|do it)", "(took|take|taking|swallowed) ~1 too many ~1 PILLS",
         "stockpil*",
         "GET ~3 MEANS", "MEANS ~3 (tied|ready|up|in my hand|loaded)",
@@ -440,6 +526,10 @@ WARNING = {
         "her|them)",
         "(left|leaving|put|putting) ~3 (the|my) will ~4 (for|on|where|in)",
         "life insurance",
+        "(gave|give|giving|given|rehomed|rehoming|rehome) ~2 (my|the) ~2 KEEPSAKES ~4 (to|away|for good) ~~8 (for "
+        "good|will not need|not be needing|will not be needing|better care|no longer need|do not need)",
+        "(gave|give|giving|given|rehomed|rehome) ~2 (my|the) (dog|cat|pets|pet) ~4 for good",
+        "(left|got|have|put|leaving) (everything|it all|all my affairs|my affairs) (in order|sorted|taken care of) !(for the|at|before the|after the|so the)",
     ),
     "reckless": (
         "(drinking|using|drunk|high) ~4 (more|way more|too much|every day|every night|heavily|all the time) ~~8 "
@@ -479,10 +569,12 @@ WARNING = {
 # to use it" after "loaded my gun", "it's going to be pills. I've decided".
 SUPPORTING = {
     "resolved": (
+        "i know (which|what|the) (tree|beam|branch|rafter|bridge|building|overpass|spot|place|cliff|train|exit)",
         "(i have|i) ~1 decided $", "DECIDED ~3 (is|has been) final", "(made|make) up my mind", "my mind is made up",
         "no turning back", "(going to|will|about to|ready to) (use|go through with) (it|them) $",
         "know (what|exactly what) i am (going to|gonna) do with (it|them)",
     ),
+    "timing": ("WHEN $", "(tonight|tomorrow|this weekend) (is|will be) (it|the night|the day)"),
     "means": (
         "(it|it will|it has to|going to) be (PILLS|MEANS|hanging|jumping|the bridge|the train|drowning|the gun|the "
         "rope) $",
@@ -494,19 +586,21 @@ HYPERBOLE = {
     "passive_wish": ("kill me now", "take me now", "(someone|somebody|god|please|just) ~2 kill me"),
     "death_talk": ("I ~3 (die|dying|dead|death)",),
     "hopelessness": ("(hate|hating) my life",),
+    "trapped": ("end of my (rope|tether)",),
 }
 JOKING = ("lol", "lmao", "lmfao", "haha", "hahaha", "hehe", "jk", "rofl", "lolol", "xd")
 
 # Said of other things, or as a figure of speech: these spans are set aside before the concepts are read.
 IDIOMS = (
-    "(it|that|this|he|she|they|you|is|are|was|were) ~2 (kill|killing) me", "(kills|killing|killed) me",
+    "(it|that|this|he|she|they|you|is|are|was|were) ~2 (kill|killing) me !SHRUG",
+    "(kills|killing|killed) me !SHRUG",
     "OTHERS ~3 kill me",
     "(killing|killed|kill|kills) it", "kill ~1 time", "killing time", "would kill for", "kill for a",
     "dressed to kill",
     "dying to", "(would|could) die for", "to die for $",
     "(die|died|dying|dead|death) (of|from|by) ~1 (boredom|bored|embarrassment|laughter|laughing|shame|cuteness|"
     "excitement|hunger|thirst|heat|cold|curiosity|envy|happiness|cringe|chocolate)",
-    "(died|dying|dead|die) laughing", "i am dead (lol|lmao|haha|lmfao|that|this|at|omg)",
+    "(died|dying|dead|die) laughing", "(killed|kill|killing) myself (laughing|with laughter|from laughing)", "i am dead (lol|lmao|haha|lmfao|that|this|at|omg)",
     "i am (so|totally|literally|really|soo|sooo|so so) dead !inside",
     "(lol|lmao|haha) ~1 i am dead",
     "dead (tired|serious|set|on|wrong|right|beat|last|center|asleep|silent|quiet|broke|certain|sure|easy|ringer|heat)",
@@ -520,6 +614,8 @@ IDIOMS = (
     "(cooking|shaving|chopping|gardening) ~4 MINOR_HARM (SELF|BODY)",
     "(end|ended|ending) (it|things) (with|between)", "end my relationship",
     "(can|could|would|will|do|does) (i|you|one|people|someone|anyone|we) ~1 overdose",
+    "(is|was|would|could|will) (that|this|it) ~2 overdos* ~1 QUESTION",
+    "(there was|there has been|heard about|read about|news about|another) ~3 suicid*",
     "(possible|risk|chance|danger|dangerous|safe|worried|afraid|scared|fear|careful|avoid|prevent|accidental|"
     "accidentally|accident) ~3 overdose",
     "overdose (risk|danger)",
@@ -539,8 +635,8 @@ IDIOMS = (
     "jump* ~5 into the (lake|water|river|pool|ocean|sea)", "way out ~2 (until|till|til|before)",
     "trapped (in|at) ~2 (job|work|traffic|meeting|meetings)", "(bored|boring) ~3 (could|might) die",
     "(could|might) die of",
-    "(beat|beating) ~1 myself up", "(hang|hanging) in there", "hang on", "hang out",
-    "shoot me (a|an)", "in the mood for", "could not be happier", "kill the pain", "poison (ivy|oak)",
+    "(beat|beating) ~1 myself up", "(hang|hanging) in there", "hang out",
+    "shoot me (a|an)", "in the mood for", "hang on !(much longer|any longer|anymore)", "could not be happier", "kill the pain", "poison (ivy|oak)",
     "(drown|drowning|drowned) myself in !~3(tub|bath|bathtub|WATER|pool|river|sea)",
     "(did not|do not|does not) ~1 wake up ~3 (until|till|til|at|once|during|in|for|early|before|on|when|with|from|"
     "feeling|rested|refreshed)",
@@ -570,7 +666,8 @@ IDIOMS = (
     "(documentary|movie|film|book|show|article|podcast|series|news|story|talk|lecture|class|training|meme|video|"
     "song|episode) ~3 SUICIDE",
     "(rope|ropes|cord) ~3 (to|for) (tie|tying|strap|secure|tow|pull|climb|climbing|hang the|hang a|hang up|the boat|"
-    "the kayak|the canoe|the tent|camping|the dog|the swing|a swing|the garden|the fence|the tarp|moving|the truck)",
+    "the kayak|the canoe|the tent|camping|the dog|the swing|a swing|the garden|the fence|the tarp|moving|the truck|"
+    "the clothesline|clothesline|the clothes line|laundry|the hammock|a hammock|the gym|climbing|the kids)",
     "(good thing|lucky|luckily|glad|almost|nearly|afraid|scared|worried) ~4 (hit|run over|struck) by",
     "life insurance (renewal|premium|premiums|bill|payment|quote|company|agent|form|forms|paperwork|exam|application)",
     "(took|take|taking|bring|brought|bringing|return|returned) ~4 (bottle|bottles|pack|box|packs|boxes) ~2 (to|back to|"
@@ -591,7 +688,7 @@ NEGATORS = ("not", "never", "no", "without", "neither", "nor", "denies", "deny",
 BRIDGE = ("going", "to", "want", "really", "ever", "even", "feel", "feeling", "like", "thinking", "about", "of",
           "have", "had", "any", "be", "am", "is", "was", "would", "will", "do", "does", "did", "planning", "plan",
           "plans", "intend", "trying", "try", "the", "a", "urge", "urges", "thoughts", "thought", "intention",
-          "intentions", "desire", "wish", "actually", "currently", "been", "being", "at", "all", "anything", "so",
+          "intentions", "desire", "wish", "actually", "having", "currently", "been", "being", "at", "all", "anything", "so",
           "in", "anymore", "ideas", "real", "active", "longer", "think", "and", "or", "serious", "seriously")
 # Key words whose misspellings are read as the word ("sucide", "myslef", "overdoes")
 FUZZY = ("suicide", "suicidal", "myself", "overdose", "overdosed", "overdosing", "hopeless", "burden", "goodbye",

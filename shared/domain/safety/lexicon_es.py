@@ -20,7 +20,9 @@ WORDS = {
     "BRAZO": ("venas", "munecas", "muneca", "brazos", "brazo", "piernas", "pierna", "piel", "muslos", "cuello"),
     "PASTILLAS": ("pastillas", "pildoras", "medicinas", "medicamentos", "medicamento", "pastilla", "ldn",
                   "naltrexona", "tabletas", "capsulas", "calmantes", "pastillas para dormir", "somniferos",
-                  "pastillas de la presion", "antidepresivos", "clonazepam", "tramadol"),
+                  "pastillas de la presion", "antidepresivos", "clonazepam", "tramadol", "paracetamol",
+                  "ibuprofeno", "acetaminofen", "aspirinas", "aspirina", "tylenol", "insulina", "diazepam",
+                  "alprazolam", "rivotril", "litio", "pastillas para el dolor"),
     "ALTO": ("puente", "edificio", "techo", "azotea", "balcon", "ventana", "tren", "metro", "carro", "coche",
              "camion", "precipicio", "vias", "acantilado", "mar", "rio", "lago", "barranco", "segundo piso",
              "tercer piso", "cuarto piso", "quinto piso", "sexto piso", "septimo piso", "octavo piso", "noveno piso",
@@ -54,7 +56,17 @@ WORDS = {
     "QUESTION": ("?",),
     "NADIE": ("nadie", "a nadie", "ninguno", "ni uno"),
     "OTROS": ("ella", "ellos", "su", "mi hermano", "mi hermana", "mi amigo", "mi amiga", "mi hijo", "mi hija",
-              "mi esposo", "mi esposa", "mi mama", "mi papa", "alguien", "mi primo", "mi prima", "mi vecino"),
+              "mi esposo", "mi esposa", "mi mama", "mi papa", "alguien", "mi primo", "mi prima", "mi vecino",
+              "mi vecina", "mi tio", "mi tia", "mi novio", "mi novia", "mi abuelo", "mi abuela", "un senor",
+              "una senora", "un chavo", "una chava", "un muchacho", "una muchacha", "un companero", "una companera"),
+    # a time marker: counted with a means or a farewell, a plan in the making
+    "CUANDO": ("esta noche", "hoy", "manana", "este fin", "el viernes", "el sabado", "el domingo", "ahorita",
+               "en un rato", "la proxima semana"),
+    # things that cut: "me corto con lo que encuentre", "use el vidrio en el brazo"
+    "FILO": ("vidrio", "navaja", "cuchilla", "cuchillas", "cuchillo", "tijeras", "rastrillo", "hoja de afeitar",
+             "encendedor", "cigarro", "aguja", "sacapuntas", "lo que encuentre", "lo que sea", "lo que tenga"),
+    # the heavens that might take me: "que Dios me lleve", "que la Virgen me recoja"
+    "CIELO": ("dios", "diosito", "senor", "el senor", "cielo", "virgen", "jesus", "jesucristo", "tata dios"),
 }
 
 EXPLICIT = {
@@ -76,7 +88,14 @@ EXPLICIT = {
         "(acabar|terminar) ~1 con ~1 mi ~1 vida", "poner fin a mi vida", "(acabar|terminar) con todo $",
         "(acabar|terminar) con todo (hoy|esta noche|ya|de una vez|manana)",
         "(voy a|quiero|pienso) (acabar|terminar) con todo",
-        "(usar|usarla|usarlo|usar la|usar lo) ~2 conmigo", "(la|lo) voy a usar conmigo",
+        "(usar|usarla|usarlo|usar la|usar lo) ~2 conmigo",
+        # compound tenses and intent: "ya me habré matado", "me voy a ir de este mundo"
+        "me (habre|habria|hubiera|hubiese|he|ya) ~1 (matado|suicidado|quitado la vida)",
+        "(voy a|pienso|quiero|decidi) ~1 (ir me|irme|marchar me) de este mundo", "me voy a ir de este mundo", "me voy de este mundo ~1 CUANDO",
+        "(tomo|tome|trago|trague|tomare|tomar me|voy a tomar) todo (CUANDO|el frasco|la caja|el bote)",
+        "me (tomo|trago|tomare|voy a tomar) todo $",
+        "(MEDIOS|veneno para ratas|raticida|matarratas|cloro) ~~6 (es|son|sera|seran) para mi",
+        "(chocar|choque|estrellar|estrellar me|volcar|aventar) ~5 a proposito", "(la|lo) voy a usar conmigo",
         "(morir|muerte) ~2 todo lo que (quiero|pienso|deseo)",
     ),
     "suicide_plan": (
@@ -87,7 +106,11 @@ EXPLICIT = {
         "~~8 (todas|todos|todititas|todititos) $",
         "sobredosis", "(tomar|tomarme|tome|tomando|trague|tragar|tragando|me tome) ~2 todas ~3 PASTILLAS !RUTINA",
         "(voy a|quiero|pienso) (tomar me|tragar me) (las|los) (todas|todos) !RUTINA",
-        "(tomar|tome|tomando|trague|tragar) ~3 (frasco|caja|bote)",
+        "(tomar|tome|tomando|trague|tragar|tomo|tomare|me tomo|me tome) ~3 (frasco|caja|bote)",
+        "(tome|trague|tomo|tomare|tomar) ~2 (frasco|caja|bote|tira|blister|paquete) (entera|entero|completa|completo)",
+        "(tome|trague|tomo|tomare|tomar) ~2 (botella|frasco|caja|bote) (entera|entero|completa|completo) de ~1 PASTILLAS",
+        "(manguera|tubo) ~4 (escape|mofle)", "(escape|mofle) ~4 (manguera|ventana|dentro del carro|en el carro)",
+        "(meter me|meter|entrar|adentrar me|adentrar|caminar|nadar|ir me) ~3 (mar|rio|lago|agua) ~4 (no volver|no regresar|no salir)",
         "(frasco|caja|bote) ~2 de ~1 PASTILLAS ~2 (y|para)",
         "(tirar me|aventar me|lanzar me|arrojar me) ~4 ALTO",
         "me ~3 (tirar|aventar|lanzar|arrojar) ~3 (puente|edificio|azotea|balcon|ventana|tren|metro|vias|precipicio)",
@@ -115,7 +138,9 @@ EXPLICIT = {
     "self_harm": (
         "quem* ~4 (cigarro|cigarros|cigarrillo|cigarrillos|encendedor|cerillo|cerillos|cerillas)",
         "(cigarro|cigarros|cigarrillo|cigarrillos) ~4 (en|contra) (mi|mis|el|la|los|las) ~1 (BRAZO|mano|manos)",
-        "me ~2 DANAR", "DANAR me", "(cortar me|corte|cortando me) ~2 BRAZO", "(cortar|corte|cortando) ~2 venas",
+        "me ~2 DANAR", "DANAR me", "me (clavo|clave|entierro|enterre|encajo) las unas",
+        "(use|uso|usar|pase|paso) ~2 FILO ~2 (en|por|contra) (el|la|los|las|mi|mis) BRAZO",
+        "(cuando|siempre que|cada vez que) ~6 me (corto|quemo|lastimo|golpeo|hago dano|rasguno)", "(cortar me|corte|cortando me) ~2 BRAZO", "(cortar|corte|cortando) ~2 venas",
         "(lastimar me|herir me|quemar me|golpear me)", "volvi a cortar me", "otra vez ~2 cortando", "hacer me dano",
         "me (hice|hago|hacia|estoy haciendo|vuelvo a hacer) ~1 (cortadas|cortes|heridas|quemaduras)",
         "(DANAR|quemado|lastimado|cortado) ~5 a proposito",
@@ -149,7 +174,7 @@ WARNING = {
         "esto|a mi vida)",
         "no le veo ~1 (sentido|caso|point|punto|objeto|razon) $", "siempre voy a estar asi",
         "cansad* de (luchar|pelear)", "(mi vida|yo) no (vale|valgo) nada",
-        "(unica|unico) (razon|motivo|cosa) ~4 (sigo aqui|sigo viva|sigo vivo|me mantiene)",
+        "(la|mi|esta) vida ~2 no vale nada", "(unica|unico) (razon|motivo|cosa) ~4 (sigo aqui|sigo viva|sigo vivo|me mantiene)",
     ),
     "burden": (
         "(estarian|estaran|estaria|vivirian|serian|seran|estara|seria) ~3 MEJOR ~2 sin mi",
@@ -157,7 +182,8 @@ WARNING = {
         "estoy|existo|viviera|estuviese|existiese)",
         "(les|le) (hago|arruino|complico|amargo) la vida ~2 (a todos|a mi familia|a mis hijos|a todo el mundo)",
         "(soy|ser|siendo) ~2 carga", "carga para ~2 (todos|mi|ellos|mis|los demas|mi familia)",
-        "estorbo", "mejor sin mi",
+        "estorbo", "mejor sin mi", "de sobra (aqui|en este mundo|en esta casa|en esta vida)", "estoy de sobra $",
+        "(sobro|salgo sobrando|estoy sobrando|ando sobrando)",
         "NADIE me ~2 (extranaria|extranara|echaria de menos|echara de menos|extrana)",
         "NADIE ~1 le (importo|importaria)",
         "NADIE ~2 (notaria|notara|se daria cuenta|me va a extranar)", "a nadie le importa si",
@@ -170,7 +196,7 @@ WARNING = {
         "(el|este|mi) dolor ~2 (termine|acabe|se acabe|pare) ~1 para siempre",
         "no hay salida", "no tengo ~1 salida", "sin salida", "no veo ~1 salida", "atrapad*", "insoportable",
         "no ~1 (aguanto|soporto) ~1 mas", "no ~1 puedo ~1 mas $", "ya no puedo mas",
-        "ya no aguanto !(el|la|los|las|este|estos|estas|mi|tanto|tanta|a|que|las ganas)",
+        "ya no (aguanto|soporto) !(el|la|los|las|este|estos|estas|mi|tanto|tanta|a|que|las ganas)",
         "ya no puedo $", "no puedo seguir ~1 (asi|mas|adelante|viviendo)", "no puedo seguir $",
         "no puedo vivir ~1 asi",
         "no puedo con ~1 (esto|todo|mi vida) $", "hart* de ~1 (vivir|todo|la vida|mi vida)", "no lo soporto mas",
@@ -201,9 +227,18 @@ WARNING = {
         "me (canse|harte) de ~3 (vivir|la vida|existir|estar vivo|estar viva)", "sin ganas de vivir",
         "(dios|que) ~2 me lleve", "quiero que ~2 (todo|esto) ~1 (termine|acabe|se acabe)", "ya no quiero estar aqui",
         "(dormid*|dormir|dormir me) ~1 para siempre", "(ir me|irme|irse) ~1 para siempre", "me ~2 ir para siempre",
+        "(seria|es|estaria) (mas)? (facil|sencillo|comodo) ~2 (no estar|no existir|no despertar|desaparecer|no "
+        "seguir|morir me|morir)",
         "(seria|estaria|estarian) mejor ~2 (no estar|no existir|no existiera|no estuviera|muert*|desaparecer|si no "
         "estuviera|si no existiera)", "ojala ~3 (muriera|muera|me muera|me muriera|morir)",
-        "(dios|senor|cielo) ~3 (me recoja|me lleve|lleve me|recoge me|llevame|recoja me)",
+        "CIELO ~3 (me recoja|me lleve|lleve me|recoge me|llevame|recoja me|me llevara|me llevase|me recogiera|"
+        "me recogiese|me lleva)", "CIELO ~3 (me llame|me llamara) (a su lado|ya|pronto|con el|con ella)",
+        "CIELO ~3 (me llame|me llamara) $",
+        "(quiero|quisiera|me quiero|me quisiera|deseo|ojala) ~2 (ir me|irme|ir|estar|reunir me|descansar) (con|junto "
+        "a|al lado de|en los brazos de) CIELO",
+        "(mejor|preferiria|quisiera|ojala|desearia|prefiero|preferible|preferido|ganas de|seria) ~3 no haber nacido",
+        "(ojala|QUERER|rezo|pido|quisiera) ~3 me (diera|de|pegara|agarrara|pasara) ~2 (infarto|"
+        "ataque|cancer|un derrame|accidente|algo) !(bueno|buena|bonito)",
         "(QUERER|ojala) ~4 VEHICULO me (llevara|atropellara|atropelle|lleve|pise|matara|arrollara)",
         "(ir me|irme|ir|irse) ~1 de este mundo", "no quiero ~2 (estar|seguir) en este mundo",
         "(da igual|da lo mismo|no me importa) ~2 (vivir o morir|si muero|si me muero|morir)", "vivir o morir",
@@ -211,6 +246,8 @@ WARNING = {
         "tranquilo|tentador)",
     ),
     "farewell": (
+        "no (voy a|creo|pienso) ~1 estar (mucho tiempo|mucho mas|por mucho|aqui mucho|mas tiempo) !(en|con|fuera|afuera|de|"
+        "por|para|aqui en|alla)",
         "no creo que ~1 (dure|este aqui|siga aqui|siga viva|siga vivo) ~2 (mucho|mas|el proximo)",
         "no me veo ~2 (aqui|viva|vivo|con vida) ~3 (el proximo|en un|dentro de|para|mucho)",
         "ADIOS ~~4 gracias por todo", "gracias por todo ~~8 (ya no voy a necesitar|no voy a necesitar|ya no necesito|"
@@ -253,7 +290,9 @@ WARNING = {
         "JUNTAR ~3 PASTILLAS", "(voy a|quiero|pienso) usar ~3 (pistola|arma|escopeta|rifle|revolver)",
         "guardando ~2 PASTILLAS para (el fin|esta noche|cuando|despues|el final|un mal dia|el dia)",
         "suficientes PASTILLAS", "PASTILLAS ~3 suficientes ~2 para",
-        "CONSEGUIR ~3 MEDIOS", "cuantas PASTILLAS ~3 (se necesitan|necesito|hacen falta|son suficientes)",
+        "CONSEGUIR ~3 MEDIOS",
+        "(busque|averigue|investigue|pregunte|cheque|revise|medi|vi) ~4 (mas alto|altura|que tan alto|cuantos "
+        "pisos|ultimo piso) ~3 ALTO", "cuantas PASTILLAS ~3 (se necesitan|necesito|hacen falta|son suficientes)",
         "(busque|buscando|investigando|investigue|viendo|googlee|googleando|en google|en internet) ~3 (como|formas "
         "de|maneras de) ~2 (morir|matar|suicid*|ahorcar me|ahogar me)",
         "(forma|manera) ~3 (de|para) (morir|matar me|suicidar me)",
@@ -263,6 +302,9 @@ WARNING = {
         "(regalando|regale|regalado|regalar|regalare) ~3 COSAS",
         "(regalando|regale|regalar) ~1 (todo|todas mis cosas) $", "(deshacer me|deshaciendo me) ~2 de ~1 COSAS",
         "(hice|hacer|escribi|escribiendo|hago) ~1 (mi|un) ~1 testamento", "testamento",
+        "(deje|dejo|dejando|tengo|ya esta) todo (listo|arreglado|en orden|preparado|resuelto|pagado) $",
+        "(cuentas|claves|contrasenas|papeles|seguro|escrituras|testamento|tarjetas) ~~10 por si (me pasa algo|me "
+        "muero|muero|ya no estoy|no estoy|falto)",
         "(poner|puse|poniendo) ~2 (asuntos|cosas) ~1 en orden", "quiero que ~2 (tengas|tenga|tengan) mis",
     ),
     "reckless": (
@@ -303,11 +345,16 @@ IDIOMS = (
     "(matar|mata) el tiempo", "(muerto|muerta) de ~1 (cansancio|sueno|hambre|risa|frio|miedo|calor)",
     "me ~2 (DANAR|quemado|lastimado) ~1 (el|la|los|las|un|una|en|con|cocinando|jugando|al|trabajando|haciendo|"
     "afeitando|sin querer) !BRAZO !~6(a proposito|adrede|contra la pared|cigarro|cigarros|cigarrillo|cigarrillos|"
-    "encendedor|navaja|cuchilla|cuchillas|otra vez|de nuevo)",
+    "encendedor|navaja|cuchilla|cuchillas|otra vez|de nuevo|lo que encuentre|lo que sea|lo que tenga)",
     "cortar me ~1 (el|las) ~1 (pelo|cabello|unas|fleco|barba)", "me corte el (pelo|cabello|fleco|barba)",
     "(puedo|puede|pueden|podria|riesgo|peligro) ~3 sobredosis", "sin querer ~3 DANAR",
     "se me ~1 (murio|muere|muerto) ~2 (el|la)", "me muero por", "tirar me ~1 a la (piscina|alberca|cama)",
-    "me (tiene|tienes|tienen|trae|traes|traen) ~1 (muerta|muerto|muertas|muertos)",
+    "me (tiene|tienes|tienen|trae|traes|traen|dejo|dejaste|dejaron|deja) ~1 (muerta|muerto|muertas|muertos)",
+    "(workout|gym|entrenamiento|ejercicio|rutina|trabajo|jefe|jefa|clase|tarea|examen|partido|caminata|pesas|"
+    "chiste|video|dia) ~3 me (mato|mataron|mata|matan)",
+    "(hubo|hay|ocurrio|reportaron|dijeron que|noticia de|otro|otra) ~3 suicid*",
+    "(intento|intentaron|quiso|quiere|queria|trato de|amenazo con|amenaza con|penso en) ~1 (suicidar se|"
+    "suicidarse|matar se|matarse|quitar se la vida)", "se (suicido|suicidaron|mato|mataron|quito la vida)",
     "(puedo|debo|podria|se pueden|se puede) ~1 (tomar me|tomar|tomarlas|tomar las) ~4 (juntas|juntos|al mismo tiempo|"
     "a la vez)",
     "OTROS ~2 suicid*",
@@ -340,6 +387,7 @@ IDIOMS = (
 
 # Signs that raise nothing alone but count as preparations beside another (see `lexicon_en.SUPPORTING`).
 SUPPORTING = {
+    "timing": ("CUANDO $",),
     "resolved": ("ya lo decidi $", "DECIDIDO", "no hay vuelta atras", "(la|lo|las) voy a usar $"),
     "means": ("(van a ser|seran|sera con|va a ser) ~1 (las|la|el)? (PASTILLAS|MEDIOS|el puente|las vias) $",),
     "farewell": ("ya no (las|los|lo|la) (necesito|voy a necesitar|necesitare|ocupo) $",),

@@ -30,6 +30,7 @@ SLANG = {
     "werent": "were not", "arent": "are not", "couldnt": "could not", "wouldnt": "would not",
     "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "aint": "am not", "dnt": "do not",
     "its": "it is", "thats": "that is", "whats": "what is", "theres": "there is", "everyones": "everyone is",
+    "wont": "will not", "aki": "aqui", "aka": "aca", "ke": "que", "nothings": "nothing is", "lifes": "life is",
     "kms": "kill myself", "kys": "kill yourself", "ctb": "suicide", "sui": "suicide", "sewerslide": "suicide",
     "selfharm": "self harm",
     "meself": "myself", "myslf": "myself", "lyf": "life", "lyfe": "life", "ded": "dead", "ppl": "people",
