@@ -26,7 +26,9 @@ FLAT_GROWTH = 1.5                         # ms per job at 10,000 patients over 1
 DESIGN_AWS_USD = 0.002                    # /work DESIGN.md "Scale, on paper" estimates, per patient-month
 DESIGN_SMS_USD = 1.20
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "safety" / "corpus"
-HELD_OUT, FRESH = CORPUS / "heldout.tsv", CORPUS / "fresh.tsv"   # fresh: blind, written after tuning, never tuned on
+HELD_OUT = CORPUS / "heldout.tsv"
+# fresh: blind when first run (then tuned on, like the held-out half); fresh2: blind, reported only
+FRESH, FRESH2 = CORPUS / "fresh.tsv", CORPUS / "fresh2.tsv"
 SAFETY_FLOORS = {"explicit_recall": 1.0, "warning_recall": 0.95, "false_alarm_rate": 0.03}  # issue 13, whole corpus
 SAFETY_P99_US = 1000                      # <= 1 ms per text
 
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.safety_only:
         return safety_only(results, say)
     say("\n[safety] the detector on the held-out half of the corpus ...")
-    results["safety"] = {**safety.run(HELD_OUT), "fresh": safety.run(FRESH)}
+    results["safety"] = {**safety.run(HELD_OUT), "fresh": safety.run(FRESH), "fresh2": safety.run(FRESH2)}
 
     say("\n[cold start] python -X importtime, fresh processes, round robin ...")
     results["cold_start"] = cold_start.run(runs=3 if args.quick else cold_start.RUNS)
@@ -90,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 def safety_only(results: dict, say) -> int:
     """Run the safety figures alone and put them into the last full run's results.json (machine noted apart)."""
     say("\n[safety] the detector on the held-out half of the corpus ...")
-    figures = {**safety.run(HELD_OUT), "fresh": safety.run(FRESH), "machine": results["machine"]}
+    figures = {**safety.run(HELD_OUT), "fresh": safety.run(FRESH), "fresh2": safety.run(FRESH2),
+               "machine": results["machine"]}
     for text in safety_lines(figures):
         say(text)
     written = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
@@ -115,7 +118,8 @@ def safety_targets(s: dict) -> dict:
 
 def safety_lines(s: dict) -> list[str]:
     lines = []
-    for title, f in (("held-out half of the corpus", s), ("fresh blind set (never tuned on)", s["fresh"])):
+    for title, f in (("held-out half of the corpus", s), ("fresh set (blind at its first run)", s["fresh"]),
+                     ("second fresh set (blind, never tuned on)", s["fresh2"])):
         lines += [f"safety net, {title}: " + ", ".join(f"{k} {v}" for k, v in f["sizes"].items()),
                   line("explicit recall", f["explicit_recall"], "", SAFETY_FLOORS["explicit_recall"], better="higher"),
                   line("warning recall", f["warning_recall"], "", SAFETY_FLOORS["warning_recall"], better="higher"),
