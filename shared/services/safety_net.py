@@ -131,11 +131,17 @@ def _asked_about(question: safety.SafetyQuestion) -> dict:
 def _asked(question: safety.SafetyQuestion) -> str:
     if question.trigger == safety.LOW_MOOD:
         return "asked after a very low mood answer"
-    return f"asked after warning signs ({', '.join(c.replace('_', ' ') for c in question.concepts) or 'in a text'})"
+    return f"asked after warning signs ({_described(question.concepts) or 'in a text'})"
 
 
 def _labels(risk: Risk) -> str:
-    return ", ".join(c.replace("_", " ") for c in risk.concepts) or "matched"
+    return _described(risk.concepts) or "matched"
+
+
+def _described(concepts: tuple[str, ...]) -> str:
+    from shared.domain.safety import describe  # the detector's words; dispatch loads them only when a timer fires
+
+    return describe(concepts)
 
 
 @dataclass

@@ -378,3 +378,11 @@ def test_start_still_resubscribes_while_the_question_is_open():
     story.text("START")
     assert story.patient.status is PatientStatus.ACTIVE
 
+
+
+def test_the_escalation_says_which_concept_matched_in_the_providers_words_without_the_patients():
+    story = Story()
+    story.text("I feel like such a burden to everyone")
+    story.text("no")
+    [warning] = story.escalations("warning_signs")
+    assert "feeling a burden" in warning.evidence[0]["why"] and "everyone" not in warning.evidence[0]["why"]

@@ -13,7 +13,7 @@ from shared.domain.safety.normalise import tokens
 from shared.domain.safety.real_words import REAL_WORDS
 from shared.domain.safety.spelling import speller_for
 
-__all__ = ["Risk", "RiskLevel", "assess"]
+__all__ = ["Risk", "RiskLevel", "assess", "describe"]
 
 CONCEPTS = {  # what a provider reads for each concept
     "suicidal_thoughts": "talks of suicide or self-harm",
@@ -36,6 +36,11 @@ CONCEPTS = {  # what a provider reads for each concept
     "death_talk": "talk of their own death",
     "unread": "a text the detector could not read",
 }
+
+
+def describe(concepts: tuple[str, ...] | list[str]) -> str:
+    """The concepts in a provider's words, without the patient's own (for emails and evidence): "feeling a burden"."""
+    return "; ".join(dict.fromkeys(CONCEPTS.get(c, c.replace("_", " ")) for c in concepts))
 
 
 class RiskLevel(str, Enum):
