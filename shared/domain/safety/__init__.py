@@ -4,14 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import Any
-
-from shared.domain.safety import lexicon_en, lexicon_es
-from shared.domain.safety.language import language
-from shared.domain.safety.matcher import Matcher
-from shared.domain.safety.normalise import tokens
-from shared.domain.safety.real_words import REAL_WORDS
-from shared.domain.safety.spelling import speller_for
+from typing import Any, Callable
 
 __all__ = ["Risk", "RiskLevel", "assess", "describe"]
 
@@ -72,21 +65,37 @@ class Risk:
 # SUPPORTING signs ("I'm going to use it", "it's going to be pills") count here, and raise nothing alone.
 PREPARATIONS = frozenset({"means", "farewell", "giving_away", "timing", "resolved"})
 
+@dataclass(frozen=True)
+class Reader:
+    matcher: Any
+    speller: Any
+    tokens: Callable[[str], list[str]]
+    language: Callable[..., str]
+
+
 @cache
-def reader() -> tuple[Matcher, Any]:
-    """The compiled lexicons and the speller, built on the first text rather than at import (about 150 ms of
-    regular expressions): pages and the API never pay for them, and dispatch never loads them."""
-    return Matcher({"en": lexicon_en, "es": lexicon_es}), speller_for((lexicon_en, lexicon_es), REAL_WORDS)
+def reader() -> Reader:
+    """The lexicons, compiled, and the speller: loaded and built on the first text rather than at import (about
+    150 ms of regular expressions), so pages, the API and dispatch never pay for them."""
+    from shared.domain.safety import lexicon_en, lexicon_es
+    from shared.domain.safety.language import language
+    from shared.domain.safety.matcher import Matcher
+    from shared.domain.safety.normalise import tokens
+    from shared.domain.safety.real_words import REAL_WORDS
+    from shared.domain.safety.spelling import speller_for
+
+    return Reader(Matcher({"en": lexicon_en, "es": lexicon_es}), speller_for((lexicon_en, lexicon_es), REAL_WORDS),
+                  tokens, language)
 
 
 def assess(text: str) -> Risk:
     """The risk a patient's text shows. Pure and fast; never raises (an unreadable text is a warning)."""
     text = text if isinstance(text, str) else str(text or "")
     try:
-        matcher, speller = reader()
-        words = [w for token in tokens(text) for w in speller.correct(token)]
-        hits = matcher.find(words)
-        lang = language(text, words, tuple(h.language for h in hits))
+        read = reader()
+        words = [w for token in read.tokens(text) for w in read.speller.correct(token)]
+        hits = read.matcher.find(words)
+        lang = read.language(text, words, tuple(h.language for h in hits))
     except Exception:  # noqa: BLE001 - a safety check that fails open is a miss; when in doubt, warn
         return Risk(RiskLevel.WARNING, ("unread",), ("",))
     concepts, matched = tuple(h.concept for h in hits), tuple(h.words for h in hits)
