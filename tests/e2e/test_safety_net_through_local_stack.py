@@ -94,7 +94,7 @@ def test_crisis_language_gets_988_and_an_urgent_emailed_escalation_in_every_stat
     move_clock(stack, advance_minutes=1)
     sent = [e for e in emails_since(stack, seen) if f"/patients/{phone.patient}" in e["html"]]
     assert {e["to"] for e in sent} == {"dr.safe@example.org", "oncall@example.org"}
-    assert all(e["subject"].startswith("Urgent") and "kill" not in e["text"] + e["html"] for e in sent)
+    assert all(e["subject"].startswith("Urgent") and EXPLICIT not in e["text"] + e["html"] for e in sent)
     if state == "active_checkin":
         assert phone.record()["checkins"][-1]["status"] == "interrupted"
 
