@@ -257,6 +257,13 @@ class MemoryStore:
                     self.due[(job.patient_id, job.job_id)] = utc_iso(job.send_at)
             if change.plan_generation:
                 updated = replace(updated, plan_generation=change.plan_generation)
+            if change.plan is not None:
+                updated = replace(updated, plan=change.plan)
+            if change.held_since is not None:
+                updated = replace(updated, held_since=change.held_since)
+            if change.pace:
+                pace = {"step_mg": str(change.pace["step_mg"]), "step_days": int(change.pace["step_days"])}
+                updated = replace(updated, enrollment={**updated.enrollment, **pace})
             self.patients[patient.patient_id] = updated
             for job in jobs:
                 self.jobs[(job.patient_id, job.job_id)] = job

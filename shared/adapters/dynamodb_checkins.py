@@ -46,6 +46,9 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
         sets.append("#plan = :plan")
         names["#plan"] = "plan"
         values[":plan"] = change.plan.to_record()
+    if change.pace:  # later resumes follow the new pace
+        sets += ["enrollment.step_mg = :step_mg", "enrollment.step_days = :step_days"]
+        values.update({":step_mg": str(change.pace["step_mg"]), ":step_days": int(change.pace["step_days"])})
     if change.held_since:
         sets.append("held_since = :held")
         values[":held"] = change.held_since
