@@ -223,7 +223,7 @@ class MemoryStore:
             known = {e.escalation_id for e in self.escalations.get(patient.patient_id, [])}
             if any(escalation_id not in known for escalation_id, _ in change.add_evidence):
                 raise StatusMoved(patient.patient_id)  # DynamoStore's attribute_exists(PK) condition
-            if change.escalation and change.escalation.escalation_id in known:
+            if any(escalation.escalation_id in known for escalation in change.opened):
                 raise StatusMoved(patient.patient_id)  # a new escalation's item must be new
             if any((job.patient_id, job.job_id) in self.jobs for job in (*change.jobs, *jobs)):
                 raise StatusMoved(patient.patient_id)  # so must every job's: the transaction fails whole
@@ -237,15 +237,13 @@ class MemoryStore:
                 updated = replace(updated, open_checkin=change.checkin)
             if change.finished:
                 self.checkins.setdefault(patient.patient_id, []).append(change.finished)
-            if change.escalation:
-                self.escalations.setdefault(patient.patient_id, []).append(change.escalation)
+            self.escalations.setdefault(patient.patient_id, []).extend(change.opened)
             found = self.escalations.setdefault(patient.patient_id, [])
             for escalation_id, evidence in change.add_evidence:
                 found[:] = [replace(e, evidence=(*e.evidence, evidence)) if e.escalation_id == escalation_id else e
                             for e in found]
-            if change.escalation_update:
-                found[:] = [change.escalation_update if e.escalation_id == change.escalation_update.escalation_id
-                            else e for e in found]
+            rewritten = {e.escalation_id: e for e in change.rewritten}
+            found[:] = [rewritten.get(e.escalation_id, e) for e in found]
             updated = _safety_change(updated, change)
             if change.pause_checkins_for:
                 updated = replace(updated, checkins_paused_by=change.pause_checkins_for)
@@ -257,6 +255,13 @@ class MemoryStore:
                     self.due[(job.patient_id, job.job_id)] = utc_iso(job.send_at)
             if change.plan_generation:
                 updated = replace(updated, plan_generation=change.plan_generation)
+            if change.plan is not None:
+                updated = replace(updated, plan=change.plan)
+            if change.held_since is not None:
+                updated = replace(updated, held_since=change.held_since)
+            if change.pace:
+                pace = {"step_mg": str(change.pace["step_mg"]), "step_days": int(change.pace["step_days"])}
+                updated = replace(updated, enrollment={**updated.enrollment, **pace})
             self.patients[patient.patient_id] = updated
             for job in jobs:
                 self.jobs[(job.patient_id, job.job_id)] = job
@@ -317,8 +322,9 @@ def _safety_change(patient: Patient, change: ProfileChange) -> Patient:
     if change.safety_no_at:
         patient = replace(patient, safety_no_at=change.safety_no_at)
     pointers = dict(patient.open_escalations)
-    if change.escalation and change.escalation.reasons[0] in TEXT_REASONS:
-        pointers[change.escalation.reasons[0]] = change.escalation.escalation_id
+    for escalation in change.opened:
+        if escalation.reasons[0] in TEXT_REASONS:
+            pointers[escalation.reasons[0]] = escalation.escalation_id
     pointers.pop(change.forget_escalation, None)
     return replace(patient, open_escalations=pointers)
 

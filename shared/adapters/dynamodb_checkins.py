@@ -46,6 +46,9 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
         sets.append("#plan = :plan")
         names["#plan"] = "plan"
         values[":plan"] = change.plan.to_record()
+    if change.pace:  # later resumes follow the new pace
+        sets += ["enrollment.step_mg = :step_mg", "enrollment.step_days = :step_days"]
+        values.update({":step_mg": str(change.pace["step_mg"]), ":step_days": int(change.pace["step_days"])})
     if change.held_since:
         sets.append("held_since = :held")
         values[":held"] = change.held_since
@@ -69,11 +72,10 @@ def change_items(table: str, patient: Patient, change: ProfileChange, now: datet
         key = keys.checkin_key(patient.patient_id, utc_iso(change.finished.started_at), change.finished.checkin_id)
         items.append({"Put": {"TableName": table, "Item": marshal(
             {"PK": key.pk, "SK": key.sk, "type": "checkin", **checkin_to_map(change.finished)})}})
-    if change.escalation:
-        items.append({"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
-                              "Item": marshal(escalation_to_item(patient, change.escalation))}})
-    if change.escalation_update:
-        items.append({"Put": {"TableName": table, "Item": marshal(escalation_to_item(patient, change.escalation_update))}})
+    items += [{"Put": {"TableName": table, "ConditionExpression": ITEM_IS_NEW,
+                       "Item": marshal(escalation_to_item(patient, escalation))}} for escalation in change.opened]
+    items += [{"Put": {"TableName": table, "Item": marshal(escalation_to_item(patient, escalation))}}
+              for escalation in change.rewritten]
     for escalation_id, evidence in change.add_evidence:
         items.append({"Update": {"TableName": table, "Key": keys.escalation_key(patient.patient_id, escalation_id).as_item(),
                                  "ConditionExpression": "attribute_exists(PK)",
@@ -110,9 +112,9 @@ def _safety_sets(change: ProfileChange, sets: list[str], removes: list[str], val
     if change.safety_no_at:
         sets.append("safety_no_at = :safety_no")
         values[":safety_no"] = utc_iso(change.safety_no_at)
-    if change.escalation and change.escalation.reasons[0] in TEXT_REASONS:
-        sets.append(f"{OPEN_ESCALATION}{change.escalation.reasons[0]} = :pointed")
-        values[":pointed"] = change.escalation.escalation_id
+    for n, escalation in enumerate(e for e in change.opened if e.reasons[0] in TEXT_REASONS):
+        sets.append(f"{OPEN_ESCALATION}{escalation.reasons[0]} = :pointed{n}")
+        values[f":pointed{n}"] = escalation.escalation_id
     if change.forget_escalation in TEXT_REASONS:
         removes.append(f"{OPEN_ESCALATION}{change.forget_escalation}")
 

@@ -91,12 +91,6 @@ class PatientRecords(TableAccess):
                     except ClientError:
                         continue
 
-    def set_enrollment_pace(self, patient_id: str, pace: dict) -> None:
-        """A provider changed step size or days per step: later resumes follow the new pace."""
-        self._call("update_item", TableName=self.table, Key=keys.patient_profile_key(patient_id).as_item(),
-                   UpdateExpression="SET enrollment.step_mg = :s, enrollment.step_days = :d",
-                   ExpressionAttributeValues=marshal({":s": str(pace["step_mg"]), ":d": int(pace["step_days"])}))
-
     def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None:
         """Twilio says the number cannot get texts (invalid, not a mobile): the clinic must fix it."""
         self._call("update_item", TableName=self.table, Key=keys.patient_profile_key(patient.patient_id).as_item(),

@@ -167,10 +167,24 @@ class ProfileChange:
     safety_no_at: datetime | None = None         # the patient answered the safety question NO
     escalation_update: Escalation | None = None  # an existing escalation rewritten (acknowledged, resolved)
     forget_escalation: str = ""                  # reason whose open-escalation pointer goes (acknowledged)
+    pace: dict | None = None                     # the plan's new step_mg and step_days, kept in the enrollment
+    escalations: tuple[Escalation, ...] = ()     # more new escalations (a check-in's findings, each its own)
+    escalation_updates: tuple[Escalation, ...] = ()  # more existing escalations rewritten (new evidence)
 
     @property
     def empty(self) -> bool:
         return not (self.new_status or self.checkin or self.finished or self.escalation or self.pause_checkins_for
                     or self.plan_generation or self.jobs or self.resume_checkins or self.plan
                     or self.held_since is not None or self.audit or self.add_evidence or self.safety_question
-                    or self.safety_no_at or self.escalation_update or self.forget_escalation)
+                    or self.safety_no_at or self.escalation_update or self.forget_escalation or self.pace or self.escalations
+                    or self.escalation_updates)
+
+    @property
+    def opened(self) -> tuple[Escalation, ...]:
+        """Every escalation the change opens: each item must be new."""
+        return (*((self.escalation,) if self.escalation else ()), *self.escalations)
+
+    @property
+    def rewritten(self) -> tuple[Escalation, ...]:
+        """Every existing escalation the change writes again."""
+        return (*((self.escalation_update,) if self.escalation_update else ()), *self.escalation_updates)

@@ -10,13 +10,15 @@ from datetime import datetime, timedelta
 from typing import Any, Callable
 from urllib.parse import urlencode
 
-from shared.domain.jobs import CLAIM_LEASE, RETRY_BACKOFF, Channel, Job, JobStatus
+from shared.domain.jobs import CLAIM_LEASE, RETRY_BACKOFF, Channel, Job, JobStatus, utc_iso
 from shared.domain.patients import Patient, PatientStatus
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
 from shared.domain.reminders import DOSE_TIME_KINDS
 from shared.domain.sending import may_send
 from shared.log import logger, mask_phone
-from shared.services.ports import ClaimMiss, MailSender, Outbox, SendError, SmsSender, StatusMoved
+from shared.services.ports import (ClaimMiss, DueJob, JobExists, MailSender, Outbox, SendError, SmsSender,
+                                   StatusMoved)
+from shared.services.schedule import reminder_for_night
 
 REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done", "errors",
                "left_for_next_run", "slid_past_quiet_hours", "postponed")
@@ -136,6 +138,8 @@ class Dispatcher:
             generation = (job.meta or {}).get("generation")
             stale = bool(generation and patient and generation != patient.plan_generation)  # an older set of jobs
             refused = patient is not None and bool(patient.phone_problem) and job.channel is Channel.SMS
+            if stale and job.kind in DOSE_TIME_KINDS and may_send(patient.status, job.kind) and not refused:
+                return self._carry_over(job, patient, now)
             if stale or not may_send(patient.status if patient else None, job.kind) or refused:
                 self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="not_wanted")
                 logger().info("job cancelled", extra={"job_id": job.job_id, "kind": job.kind,
@@ -188,6 +192,21 @@ class Dispatcher:
         logger().info("job sent", extra={"job_id": job.job_id, "kind": job.kind, "sid": sid,
                                          "to": mask_phone(job.to) if job.channel is Channel.SMS else "email"})
         return "sent"
+
+    def _carry_over(self, job: Job, patient: Patient, now: datetime) -> str:
+        """A dose-time text of an older plan (the plan was rewritten after its moment, as it waited for a retry):
+        the live plan's text for that night goes out in its place, once, whichever old job gets here first."""
+        successor = reminder_for_night(patient, job)
+        try:
+            if successor is not None:
+                self.outbox.put_job(successor)
+        except JobExists:
+            successor = None  # the live plan has that night already: it goes out on its own
+        self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="replaced" if successor else "not_wanted")
+        if successor is None:
+            return "cancelled"
+        logger().info("job carried over to the new plan", extra={"job_id": job.job_id, "to_job": successor.job_id})
+        return self._one(DueJob(successor.patient_id, successor.job_id, utc_iso(successor.send_at)), now)
 
     def _settle_if_sent(self, job: Job, now: datetime) -> str | None:
         """"sent" when the job's status callback already named the message, or when Twilio has one with

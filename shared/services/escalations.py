@@ -11,11 +11,12 @@ from shared.domain import texts
 from shared.domain.accounts import Caller
 from shared.domain.escalation_rules import CONTACT_REQUEST, HOLDING_REASONS, Finding, Thresholds, findings
 from shared.domain.accounts import Role
-from shared.domain.escalations import deadline, merge, overdue_email, provider_email
+from shared.domain.escalations import Update, deadline, merge, overdue_email, provider_email
 from shared.domain.history import standing
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Escalation, Patient, ProfileChange
 from shared.log import logger
+from shared.services.ports import StatusMoved
 
 EVALUATE_CHECKIN, CONTACT_TASK, ESCALATION_EMAIL = "evaluate_checkin", "contact_request", "escalation_email"
 OVERDUE_CHECK = "escalation_overdue"
@@ -71,27 +72,42 @@ class EscalationService:
         self._record(patient, [Finding(CONTACT_REQUEST, "the patient asked for a call (texted CALL)", {})], now)
 
     def _record(self, patient: Patient, found: list[Finding], now: datetime) -> None:
+        """New escalations and new evidence, with their emails, under the profile's version: a second evaluation
+        or an acknowledgement meanwhile makes us read both again (then the task runs again later)."""
         if not found:
             return
+        for attempt in range(3):
+            try:
+                updates = self._write(patient, found, now)
+                break
+            except StatusMoved:
+                if attempt == 2:
+                    raise
+                patient = self.store.get_patient(patient.patient_id)
+        holding = {u.escalation.reasons[0] for u in updates} & HOLDING_REASONS
+        if holding and patient.clinic_settings.hold_on_escalation and self.plans:
+            self._hold(patient.patient_id, now)  # safe to repeat: a held plan stays as it is
+
+    def _write(self, patient: Patient, found: list[Finding], now: datetime) -> list[Update]:
         open_by_reason = {e.reasons[0]: e for e in self.store.escalations_of(patient.patient_id) if e.status == "open"}
         dose = standing(patient, now).current_dose_mg
         found = [replace(f, evidence={**f.evidence, "dose_mg": str(dose) if dose is not None else None}) for f in found]
         updates = merge(open_by_reason, found, now, lambda: secrets.token_hex(8))
         emailed = [u.escalation for u in updates if u.email]
         jobs = email_jobs(patient, emailed, now, self.public_base_url) if emailed else []
-        jobs += [overdue_check_job(patient, u.escalation) for u in updates if u.escalation.escalation_id not in
-                 open_ids(open_by_reason)]
-        self.store.save_escalations(patient, [u.escalation for u in updates], jobs)
+        known = open_ids(open_by_reason)
+        jobs += [overdue_check_job(patient, u.escalation) for u in updates if u.escalation.escalation_id not in known]
+        self.store.apply_change(patient, ProfileChange(
+            escalations=tuple(u.escalation for u in updates if u.escalation.escalation_id not in known),
+            escalation_updates=tuple(u.escalation for u in updates if u.escalation.escalation_id in known),
+            jobs=tuple(jobs)), now)
         logger().info("escalations recorded", extra={"patient_id": patient.patient_id, "emails": len(jobs),
                                                      "reasons": [u.escalation.reasons[0] for u in updates]})
-        holding = {u.escalation.reasons[0] for u in updates} & HOLDING_REASONS
-        if holding and patient.clinic_settings.hold_on_escalation and self.plans:
-            self._hold(patient.patient_id, now)  # safe to repeat: a held plan stays as it is
+        return updates
 
     def _hold(self, patient_id: str, now: datetime) -> None:
         """Clinic setting, default on: no further step-down until a provider acts."""
         from shared.services.plans import PlanActionRefused
-        from shared.services.ports import StatusMoved
 
         for attempt in range(3):
             patient = self.store.get_patient(patient_id)
@@ -141,8 +157,6 @@ class EscalationService:
         found = [pid for pid, e in self.store.escalations_of_clinic(caller.clinic_id) if e.escalation_id == escalation_id]
         if not found:
             raise EscalationNotFound(escalation_id)
-        from shared.services.ports import StatusMoved
-
         for _ in range(3):  # read again whenever the patient's texts add to it meanwhile
             patient = self.store.get_patient(found[0])
             current = next(e for e in self.store.escalations_of(found[0]) if e.escalation_id == escalation_id)

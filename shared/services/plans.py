@@ -125,10 +125,8 @@ class PlanService:
         audit = {"id": generation, "who": who, "action": action, "at": utc_iso(now),
                  "before": patient.plan.as_data(), "after": plan.as_data()}
         self.store.apply_change(patient, ProfileChange(plan=plan, plan_generation=generation, held_since=held_since,
-                                                       audit=None if quiet else _storable(audit),
+                                                       audit=None if quiet else _storable(audit), pace=pace,
                                                        jobs=() if quiet else (notice,)), now)
-        if pace:
-            self.store.set_enrollment_pace(patient.patient_id, pace)
         logger().info("plan changed", extra={"patient_id": patient.patient_id, "action": action})
         return self.store.get_patient(patient.patient_id)
 

@@ -40,6 +40,13 @@ def reminder_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]
             for r in reminders if r.send_at > now]
 
 
+def reminder_for_night(patient: Patient, job: Job) -> Job | None:
+    """The live plan's dose-time job for the night of an older plan's one (same moment, same kind), or None when
+    the live plan has no such text that night. Its id is the one the live plan's jobs gave it, if they did."""
+    return next((j for j in reminder_jobs(patient, job.send_at - timedelta(seconds=1), patient.plan_generation)
+                 if j.send_at == job.send_at and j.kind == job.kind), None)
+
+
 def checkin_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
     """One check-in the day after each step-down and one on each follow-up day, at the check-in time."""
     at = checkin_time(patient)
