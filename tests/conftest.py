@@ -46,6 +46,16 @@ def store(dynamodb, local_settings):
     return DynamoStore(dynamodb, local_settings.table_name, local_settings.due_shards)
 
 
+@pytest.fixture(params=["dynamodb", "memory"])
+def either(request):
+    """Each store in turn: DynamoDB on moto, then the in-memory one, held to the same contract."""
+    if request.param == "memory":
+        from tests.fakes import MemoryStore
+
+        return MemoryStore()
+    return request.getfixturevalue("store")
+
+
 _SESSION_START = __import__("time").time()
 
 

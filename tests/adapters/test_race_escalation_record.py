@@ -3,22 +3,12 @@ provider's acknowledgement, landing between the read and the write makes the tas
 escalations for one reason, never an acknowledgement written over. On DynamoDB (moto) and the in-memory store."""
 from datetime import datetime, timedelta, timezone
 
-import pytest
-
 from shared.domain.accounts import Caller, Role
 from shared.services.escalations import ESCALATION_EMAIL, EscalationService
 from tests.builders import a_patient
-from tests.fakes import MemoryStore
 
 NOW = datetime(2027, 1, 6, 17, 0, tzinfo=timezone.utc)
 LATER = NOW + timedelta(minutes=5)
-
-
-@pytest.fixture(params=["dynamodb", "memory"])
-def either(request):
-    if request.param == "memory":
-        return MemoryStore()
-    return request.getfixturevalue("store")
 
 
 class SecondWriterAfterRead:

@@ -4,20 +4,10 @@ other's pace. On DynamoDB (moto) and the in-memory store."""
 from datetime import datetime, timezone
 from decimal import Decimal
 
-import pytest
-
 from shared.services.plans import PlanService
 from tests.builders import a_patient
-from tests.fakes import MemoryStore
 
 MIDDAY = datetime(2027, 1, 6, 17, 0, tzinfo=timezone.utc)  # 12:00 in New York, the taper's third day
-
-
-@pytest.fixture(params=["dynamodb", "memory"])
-def either(request):
-    if request.param == "memory":
-        return MemoryStore()
-    return request.getfixturevalue("store")
 
 
 class SecondWriterAfterCommit:

@@ -11,19 +11,12 @@ from shared.services.plans import PlanService
 from shared.services.ports import SendError
 from shared.services.schedule import plan_jobs
 from tests.builders import a_patient
-from tests.fakes import FakeMail, FakeSms, MemoryStore
+from tests.fakes import FakeMail, FakeSms
 
 NOON = datetime(2027, 1, 7, 17, 0, tzinfo=timezone.utc)          # 12:00 in New York
 NINE_PM = datetime(2027, 1, 8, 2, 0, tzinfo=timezone.utc)        # 21:00 in New York: tonight's dose, 4.5 mg
 DURING_SEND = NINE_PM + timedelta(seconds=30)
 CARRIER_DOWN = SendError("carrier unreachable", code="30008", retryable=True)
-
-
-@pytest.fixture(params=["dynamodb", "memory"])
-def either(request):
-    if request.param == "memory":
-        return MemoryStore()
-    return request.getfixturevalue("store")
 
 
 class SmsFailingAsTheProviderActs(FakeSms):

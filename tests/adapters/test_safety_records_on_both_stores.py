@@ -10,16 +10,8 @@ from shared.domain.patients import REMOVE, Escalation, ProfileChange
 from shared.domain.safety_question import SafetyQuestion
 from shared.services.ports import StatusMoved
 from tests.builders import a_patient
-from tests.fakes import MemoryStore
 
 NOW = datetime(2027, 3, 10, 23, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture(params=["dynamodb", "memory"])
-def either(request):
-    if request.param == "memory":
-        return MemoryStore()
-    return request.getfixturevalue("store")
 
 
 def enrolled(store):
