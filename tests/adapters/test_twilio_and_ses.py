@@ -98,31 +98,20 @@ def test_twilio_unreachable_is_a_retryable_network_error():
     assert raised.value.retryable and raised.value.code == "network"
 
 
-@pytest.fixture
-def own_moto():
-    """A moto server of this test's own: /moto-api/data.json dumps every service's state, and on the shared
-    server that is every other test's tables too (slow to serialise on a busy machine)."""
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-def test_ses_sends_text_and_html_through_moto(local_settings, own_moto):
-    import dataclasses
-
-    import requests
+def test_ses_sends_text_and_html_through_moto(local_settings, moto_endpoint):
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.ses.models import ses_backends
 
     from shared.wiring import aws_client
 
-    client = aws_client(dataclasses.replace(local_settings, aws_endpoint_url=own_moto), "sesv2")
+    client = aws_client(local_settings, "sesv2")
     client.create_email_identity(EmailIdentity="alerts@taper.example")
     message_id = SesMailSender(client, "alerts@taper.example").send(
         "dr@example.org", "A patient needs review", "plain words", "<p>html words</p>")
-    sent = requests.get(f"{own_moto}/moto-api/data.json", timeout=5).json()["ses"]["Message"]
+    # moto's own record of what it sent (the server runs in this process; its /moto-api/data.json dumps every
+    # other test's tables too, and timed out on a busy machine)
+    sent = [{"id": m.id, "destinations": m.destinations, "subject": m.subject}
+            for m in ses_backends[DEFAULT_ACCOUNT_ID][local_settings.aws_region].sent_messages]
     ours = [m for m in sent if m["id"] == message_id]
     assert ours and ours[0]["destinations"]["ToAddresses"] == ["dr@example.org"]
     assert ours[0]["subject"] == "A patient needs review"
