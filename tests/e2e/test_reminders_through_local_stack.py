@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from tests.e2e.conftest import in_process_stack, move_clock
+from tests.load.moto_atomic import atomic_moto
 from shared.domain.jobs import JobStatus, parse_utc
 
 START = datetime(2027, 3, 4, 15, 0, tzinfo=timezone.utc)  # 10:00 in New York, the day before the plans start
@@ -18,9 +19,14 @@ KEY = {"Authorization": "Bearer stack-key"}
 
 @pytest.fixture(scope="module")
 def stack():
+    # Four dispatch runs race for the same jobs below: moto must apply each request atomically, as DynamoDB
+    # does (stock moto checks a condition and writes with no lock between, so two claims could both win)
     running = in_process_stack(START, "stack-key")
-    yield running
-    running.stop()
+    try:
+        with atomic_moto(running.moto):
+            yield running
+    finally:
+        running.stop()
 
 
 def enroll(stack, phone, zone="America/New_York", dose_time="21:00", start="2027-03-05", **plan):
