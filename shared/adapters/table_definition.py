@@ -50,8 +50,11 @@ def create_table(client: Any, table_name: str, path: Path = TABLE_FILE, replace:
     """Create the table with its indexes, TTL and point-in-time recovery, as deployed.
     With `replace`, a table of that name left from an earlier run is dropped first (local use only)."""
     props = table_properties(path)
-    if replace and table_name in client.list_tables().get("TableNames", []):
-        client.delete_table(TableName=table_name)
+    if replace:  # asked by name: list_tables pages at 100 names and would miss it among many tables
+        try:
+            client.delete_table(TableName=table_name)
+        except client.exceptions.ResourceNotFoundException:
+            pass
     client.create_table(**create_table_request(table_name, path))
     client.get_waiter("table_exists").wait(TableName=table_name, WaiterConfig={"Delay": 0.05, "MaxAttempts": 200})
     ttl = props.get("TimeToLiveSpecification")
