@@ -31,12 +31,14 @@ def test_deployed_table_is_encrypted_with_its_own_key_and_retained():
 
 
 def test_replacing_the_local_table_finds_it_among_more_than_a_page_of_tables(dynamodb, local_settings):
-    # list_tables pages at 100 names: the table to replace must be found by name, not in the first page
+    # list_tables pages at 100 names: with 101 tables made before it, the table is not on the first page
     from shared.adapters.table_definition import create_table
 
     for n in range(101):
         dynamodb.create_table(TableName=f"{local_settings.table_name}-{n:03d}", BillingMode="PAY_PER_REQUEST",
                               AttributeDefinitions=[{"AttributeName": "k", "AttributeType": "S"}],
                               KeySchema=[{"AttributeName": "k", "KeyType": "HASH"}])
-    create_table(dynamodb, local_settings.table_name, replace=True)
-    assert dynamodb.describe_table(TableName=local_settings.table_name)["Table"]["TableStatus"] == "ACTIVE"
+    late = f"{local_settings.table_name}-local"
+    create_table(dynamodb, late)
+    create_table(dynamodb, late, replace=True)
+    assert dynamodb.describe_table(TableName=late)["Table"]["TableStatus"] == "ACTIVE"
