@@ -53,6 +53,15 @@ def due_pk(shard: int) -> str:
     return f"DUE#{shard}"
 
 
+def job_of(item: dict) -> tuple[str, str]:
+    """(patient id, job id) of a job item's keys, as the due index returns them."""
+    return item["PK"].removeprefix("PATIENT#"), item["SK"].removeprefix("JOB#")
+
+
+DUE_INDEX = "due"
+CLINIC_INDEX = "clinic"
+
+
 JOBS = SortKeyPrefix("JOB#")
 MESSAGES = SortKeyPrefix("MSG#")
 
@@ -91,7 +100,16 @@ def login_failures_key(email: str) -> Key:
 
 def clinic_patient_sort(created_iso: str, patient_id: str) -> str:
     """Sort key of a patient in the clinic index: newest enrollments sort last."""
-    return f"PATIENT#{created_iso}#{patient_id}"
+    return f"{CLINIC_PATIENTS}{created_iso}#{patient_id}"
+
+
+def clinic_escalation_sort(created_iso: str, escalation_id: str) -> str:
+    """Sort key of an escalation in the clinic index: newest last."""
+    return f"{CLINIC_ESCALATIONS}{created_iso}#{escalation_id}"
+
+
+CLINIC_PATIENTS = SortKeyPrefix("PATIENT#")      # clinic index sort keys, not table keys
+CLINIC_ESCALATIONS = SortKeyPrefix("ESC#")
 
 
 USERS = SortKeyPrefix("USER#")

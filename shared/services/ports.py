@@ -1,39 +1,17 @@
-"""The small ports the services talk through. Real adapters live in shared/adapters, fakes in tests."""
+"""The small ports the services talk through, one per aggregate. Real adapters live in shared/adapters,
+in-memory ones in tests/memory; tests/contract holds both to the same rules."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Iterator, Protocol
+from datetime import datetime, timedelta
+from typing import Any, Iterator, Protocol, Sequence
 
+from shared.domain.accounts import User
+from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job, JobStatus
-from shared.domain.patients import Patient, PatientStatus
-
-
-class SendError(Exception):
-    """A send that did not go through. `retryable` says whether trying later can help; `ambiguous`
-    that it may have gone through after all (a read timeout), so it must never be resent blindly."""
-
-    def __init__(self, message: str, *, code: str = "", retryable: bool = False, ambiguous: bool = False):
-        super().__init__(message)
-        self.code = code
-        self.retryable = retryable and not ambiguous
-        self.ambiguous = ambiguous
-
-
-class StoreUnavailable(Exception):
-    """The store could not be reached or refused the call for now."""
-
-
-class JobExists(Exception):
-    """A job with this id is already in the outbox."""
-
-
-class PhoneTaken(Exception):
-    """The number belongs to a patient whose plan is not over."""
-
-
-class StatusMoved(Exception):
-    """The patient's status changed under us; read again and retry."""
+from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus, ProfileChange
+from shared.errors import (AlreadyExists, JobExists, PhoneTaken, SendError, StatusMoved,  # noqa: F401 - re-exported
+                           StoreUnavailable)
 
 
 @dataclass(frozen=True)
@@ -80,9 +58,28 @@ class MailSender(Protocol):
         """Send one email; return the provider's message id or raise SendError."""
 
 
+class Patients(Protocol):
+    """Patients: the profile, its phone number, its typed changes and the history they leave."""
+
+    def enroll(self, patient: Patient, jobs: list[Job]) -> None: ...
+    def get_patient(self, patient_id: str) -> Patient | None: ...
+    def patient_for_phone(self, e164: str) -> Patient | None: ...
+    def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]: ...
+    def apply_change(self, patient: Patient, change: ProfileChange, now: datetime,
+                     jobs: Sequence[Job] = ()) -> None: ...
+    def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None: ...
+    def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None: ...
+    def checkins_of(self, patient_id: str) -> list[CheckIn]: ...
+    def audit_of(self, patient_id: str) -> list[dict[str, Any]]: ...
+
+
 class Outbox(Protocol):
+    """Jobs waiting to be sent, claimed by one dispatch at a time, ending in a final state."""
+
     def put_job(self, job: Job) -> None: ...
+    def put_jobs_once(self, jobs: list[Job]) -> None: ...
     def get_job(self, patient_id: str, job_id: str) -> Job | None: ...
+    def jobs_of(self, patient_id: str) -> list[Job]: ...
     def due_jobs(self, now: datetime) -> Iterator[DueJob]: ...
     def next_due_after(self, moment: datetime) -> datetime | None: ...
     def claim(self, due: DueJob, now: datetime, lease_until: datetime) -> Job | ClaimMiss: ...
@@ -90,19 +87,77 @@ class Outbox(Protocol):
                body: str = "") -> None: ...
     def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True,
                     body: str = "") -> None: ...
-    def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime) -> bool: ...
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int: ...
 
 
-class Inbox(Protocol):
-    def patient_for_phone(self, e164: str) -> "Patient | None": ...
-    def save_inbound(self, sms: InboundSms, patient: "Patient | None", reply: str, flags: list[str],
-                     new_status: "PatientStatus | None" = None) -> bool:
-        """Store the text, its reply and any status change once per MessageSid; False when stored before."""
+class Deliveries(Protocol):
+    def record_delivery(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime,
+                        error: str = "") -> bool: ...
+
+
+class InboundLog(Protocol):
+    """Texts from phones, once per MessageSid, with the reply each got."""
+
+    def save_inbound(self, sms: InboundSms, patient: Patient | None, reply: str, flags: list[str],
+                     change: ProfileChange | None = None) -> bool:
+        """Store the text, its reply and the patient's change once per MessageSid; False when stored before."""
     def reply_for(self, message_sid: str) -> str | None: ...
-    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int: ...
+    def messages_of_patient(self, patient_id: str) -> list[dict[str, Any]]: ...
 
 
-class Patients(Protocol):
-    def get_patient(self, patient_id: str) -> "Patient | None": ...
-    def set_status(self, patient: "Patient", new: "PatientStatus", now: datetime) -> None: ...
-    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int: ...
+class Escalations(Protocol):
+    def escalations_of(self, patient_id: str) -> list[Escalation]: ...
+    def escalations_of_clinic(self, clinic_id: str, status: str | None = None) -> list[tuple[str, Escalation]]: ...
+    def save_escalations(self, patient: Patient, escalations: list[Escalation], jobs: Sequence[Job] = ()) -> None: ...
+
+
+class Accounts(Protocol):
+    """Clinics, staff and API keys."""
+
+    def put_clinic(self, clinic: Clinic, now: datetime) -> None: ...
+    def get_clinic(self, clinic_id: str) -> Clinic | None: ...
+    def put_user(self, user: User, now: datetime) -> None: ...
+    def set_password_hash(self, email: str, password_hash: str) -> None: ...
+    def get_user(self, email: str) -> User | None: ...
+    def users_of(self, clinic_id: str) -> list[User]: ...
+    def put_api_key(self, key_hash: str, clinic_id: str, label: str, now: datetime) -> None: ...
+    def clinic_for_api_key(self, key_hash: str) -> str | None: ...
+    def revoke_api_key(self, key_hash: str, clinic_id: str, now: datetime) -> bool: ...
+
+
+class Sessions(Protocol):
+    """Staff sign-in sessions and the login failure counter."""
+
+    def get_session(self, token_hash: str, now: datetime) -> dict[str, Any] | None: ...
+    def put_session(self, token_hash: str, data: dict[str, Any], expires: datetime) -> None: ...
+    def delete_session(self, token_hash: str) -> None: ...
+    def login_failures(self, email: str, now: datetime) -> int: ...
+    def record_login_failure(self, email: str, now: datetime, window: timedelta) -> int: ...
+    def clear_login_failures(self, email: str) -> None: ...
+
+
+class Store(Patients, Outbox, Deliveries, InboundLog, Escalations, Accounts, Sessions, Protocol):
+    """Every port of one backend together, as the wiring hands it to the services."""
+
+
+PARTS: dict[str, type] = {"patients": Patients, "outbox": Outbox, "deliveries": Deliveries, "inbound": InboundLog,
+                          "escalations": Escalations, "accounts": Accounts, "sessions": Sessions}
+
+
+def port_methods(port: type) -> list[str]:
+    """The methods a port declares (not those of Protocol itself)."""
+    return [name for name, value in vars(port).items() if callable(value) and not name.startswith("_")]
+
+
+class Aggregates:
+    """One backend's aggregates; each port method is answered by the aggregate that owns it (see PARTS),
+    unless a subclass (a test's broken store, say) defines it."""
+
+    def __init__(self, **parts: Any):
+        if set(parts) != set(PARTS):
+            raise TypeError(f"a store needs exactly these parts: {sorted(PARTS)}")
+        self.parts = parts
+        for name, port in PARTS.items():
+            for method in port_methods(port):
+                if not hasattr(type(self), method):
+                    setattr(self, method, getattr(parts[name], method))

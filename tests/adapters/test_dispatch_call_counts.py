@@ -2,9 +2,10 @@
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
-from shared.adapters.dynamo_base import marshal
-from shared.adapters.dynamodb import DynamoStore, job_to_item
-from shared.adapters.dynamodb_patients import patient_to_item
+from shared.adapters.dynamodb.table import marshal
+from shared.adapters.dynamodb import DynamoStore
+from shared.adapters.dynamodb.codec import job_to_item
+from shared.adapters.dynamodb.codec import patient_to_item
 from shared.domain.jobs import Channel, Job
 from shared.services.dispatch import Dispatcher
 from tests.builders import a_patient
@@ -53,7 +54,7 @@ def calls_per_sent_job(client, table, patients: int) -> tuple[float, Counter]:
 
 def test_calls_per_sent_job_stay_constant_from_10_to_1000_patients(dynamodb, local_settings):
     small, small_calls = calls_per_sent_job(dynamodb, local_settings.table_name, 10)
-    from shared.adapters.table_definition import create_table
+    from local.table_definition import create_table
 
     big_table = local_settings.table_name + "-big"
     create_table(dynamodb, big_table)

@@ -60,7 +60,7 @@ def test_clinic_patients_come_from_the_clinic_index_only(store):
 
 
 def test_users_are_unique_by_email_and_listed_by_clinic(store):
-    from shared.adapters.dynamodb_accounts import AlreadyExists
+    from shared.errors import AlreadyExists
 
     store.put_clinic(Clinic("c1", "Demo Clinic", "+1 212 555 0100"), NOW)
     store.put_user(User("dr@example.org", "c1", Role.PROVIDER, "Dr", "hash"), NOW)

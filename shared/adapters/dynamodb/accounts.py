@@ -1,0 +1,77 @@
+"""Clinics, staff and API keys on the single table."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from botocore.exceptions import ClientError
+
+from shared.adapters import keys
+from shared.adapters.dynamodb.codec import clinic_from_item, clinic_to_item, user_fields, user_from_item
+from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table
+from shared.domain.accounts import User
+from shared.domain.jobs import utc_iso
+from shared.domain.patients import Clinic
+from shared.errors import AlreadyExists, NotFound
+
+
+class DynamoAccounts:
+    def __init__(self, table: Table):
+        self.table = table
+
+    def put_clinic(self, clinic: Clinic, now: datetime) -> None:
+        self.table.call("put_item", **self.table.put(clinic_to_item(clinic, now)))
+
+    def get_clinic(self, clinic_id: str) -> Clinic | None:
+        found = self.table.get(keys.clinic_key(clinic_id), consistent=False)
+        return clinic_from_item(found) if found else None
+
+    def put_user(self, user: User, now: datetime) -> None:
+        """Add a user; an email belongs to one user in the whole service."""
+        own, listed = keys.user_key(user.email), keys.clinic_user_key(user.clinic_id, user.email)
+        fields = user_fields(user, now)
+        try:
+            self.table.transact([
+                {"Put": self.table.put({"PK": own.pk, "SK": own.sk, "type": "user", **fields,
+                                        "password_hash": user.password_hash}, ITEM_IS_NEW)},
+                {"Put": self.table.put({"PK": listed.pk, "SK": listed.sk, "type": "clinic_user", **fields})}])
+        except ClientError as exc:
+            raise AlreadyExists("a user with this email exists") from exc
+
+    def set_password_hash(self, email: str, password_hash: str) -> None:
+        try:
+            self.table.call("update_item", **self.table.update(keys.user_key(email), "SET password_hash = :h",
+                                                               {":h": password_hash}, ITEM_EXISTS))
+        except ClientError as exc:
+            raise NotFound(f"no user {email}") from exc
+
+    def get_user(self, email: str) -> User | None:
+        found = self.table.get(keys.user_key(email))
+        return user_from_item(found) if found else None
+
+    def users_of(self, clinic_id: str) -> list[User]:
+        """The clinic's staff, without password hashes."""
+        return [user_from_item(item) for item in self.table.collection(keys.clinic_pk(clinic_id), keys.USERS)]
+
+    def put_api_key(self, key_hash: str, clinic_id: str, label: str, now: datetime) -> None:
+        key = keys.api_key_key(key_hash)
+        try:
+            self.table.call("put_item", **self.table.put({"PK": key.pk, "SK": key.sk, "type": "api_key",
+                                                          "clinic_id": clinic_id, "label": label,
+                                                          "created_at": utc_iso(now)}, ITEM_IS_NEW))
+        except ClientError as exc:
+            raise AlreadyExists("this key exists") from exc
+
+    def clinic_for_api_key(self, key_hash: str) -> str | None:
+        """The clinic of a live key; None for an unknown or revoked one."""
+        found = self.table.get(keys.api_key_key(key_hash))
+        return None if found is None or "revoked_at" in found else str(found["clinic_id"])
+
+    def revoke_api_key(self, key_hash: str, clinic_id: str, now: datetime) -> bool:
+        """Mark a key of this clinic revoked (kept, for the record); False when the clinic has no such key."""
+        try:
+            self.table.call("update_item", **self.table.update(
+                keys.api_key_key(key_hash), "SET revoked_at = if_not_exists(revoked_at, :now)",
+                {":c": clinic_id, ":now": utc_iso(now)}, ITEM_EXISTS + " AND clinic_id = :c"))
+        except ClientError:
+            return False
+        return True

@@ -1,0 +1,69 @@
+"""Texts from phones on the single table: the MessageSid dedupe holding each reply, and the message log."""
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from shared.adapters import keys
+from shared.adapters.dynamodb.changes import change_items
+from shared.adapters.dynamodb.codec import message_from_item
+from shared.adapters.dynamodb.table import ITEM_IS_NEW, Table, cancelled_by_condition, error_code
+from shared.domain.jobs import utc_iso
+from shared.domain.patients import Patient, ProfileChange
+from shared.errors import StatusMoved, StoreUnavailable
+from shared.services.ports import InboundSms
+
+INBOUND_SEEN_DAYS = 7
+MESSAGE_LOG_DAYS = 365 * 7
+
+
+class DynamoInbound:
+    def __init__(self, table: Table):
+        self.table = table
+
+    def save_inbound(self, sms: InboundSms, patient: Patient | None, reply: str, flags: list[str],
+                     change: ProfileChange | None = None) -> bool:
+        """One transaction: the MessageSid dedupe (holding the reply), the message log and the patient's change."""
+        owner = keys.patient_pk(patient.patient_id) if patient else keys.phone_log_pk(sms.from_number)
+        items = [{"Put": self.table.put(_seen_item(sms, owner, reply), ITEM_IS_NEW)},
+                 {"Put": self.table.put(_log_item(sms, owner, reply, flags))}]
+        if patient and change and not change.empty:
+            items += change_items(self.table, patient, change, sms.received_at)
+        try:
+            self.table.transact(items)
+        except ClientError as exc:
+            if cancelled_by_condition(exc, 0):
+                return False
+            if patient and any(cancelled_by_condition(exc, n) for n in range(2, len(items))):
+                raise StatusMoved(patient.patient_id) from exc
+            raise StoreUnavailable(f"DynamoDB transaction failed: {error_code(exc)}") from exc
+        return True
+
+    def reply_for(self, message_sid: str) -> str | None:
+        found = self.table.get(keys.inbound_seen_key(message_sid))
+        return str(found["reply"]) if found else None
+
+    def messages_of_patient(self, patient_id: str) -> list[dict[str, Any]]:
+        return self.messages_of(keys.patient_pk(patient_id))
+
+    def messages_of(self, owner: keys.PartitionKey) -> list[dict[str, Any]]:
+        """The message log of one patient (or unknown number), oldest first."""
+        return [message_from_item(item) for item in self.table.collection(owner, keys.MESSAGES)]
+
+
+def _seen_item(sms: InboundSms, owner: str, reply: str) -> dict[str, Any]:
+    seen = keys.inbound_seen_key(sms.message_sid)
+    expires = int((sms.received_at + timedelta(days=INBOUND_SEEN_DAYS)).timestamp())
+    return {"PK": seen.pk, "SK": seen.sk, "reply": reply, "ttl": expires, "owner": owner}
+
+
+def _log_item(sms: InboundSms, owner: keys.PartitionKey, reply: str, flags: list[str]) -> dict[str, Any]:
+    at = utc_iso(sms.received_at)
+    logged = keys.message_key(owner, at, sms.message_sid)
+    return {"PK": logged.pk, "SK": logged.sk, "type": "message", "direction": "inbound", "sid": sms.message_sid,
+            "from": sms.from_number, "to": sms.to_number, "body": sms.body, "at": at, "seq": time.time_ns(),
+            "reply": reply, "flags": flags or None,
+            "ttl": int((sms.received_at + timedelta(days=MESSAGE_LOG_DAYS)).timestamp())}

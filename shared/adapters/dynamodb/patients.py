@@ -1,0 +1,80 @@
+"""Patients on the single table: the profile, its phone number, its changes and the history they leave."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from shared.adapters import keys
+from shared.adapters.dynamodb.changes import change_items, new_job
+from shared.adapters.dynamodb.codec import (audit_from_item, checkin_from_map, patient_from_item, patient_to_item,
+                                            phone_item, when)
+from shared.adapters.dynamodb.table import ITEM_IS_NEW, Table, cancelled_by_condition, error_code, moved_meanwhile
+from shared.domain.checkins import CheckIn
+from shared.domain.jobs import Job
+from shared.domain.patients import Patient, PatientStatus, ProfileChange
+from shared.errors import JobExists, PhoneTaken, StatusMoved, StoreUnavailable
+
+PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
+
+
+class DynamoPatients:
+    def __init__(self, table: Table):
+        self.table = table
+
+    def enroll(self, patient: Patient, jobs: list[Job]) -> None:
+        """Store the patient, claim the phone number and queue the first jobs, all or nothing."""
+        items = [{"Put": self.table.put(patient_to_item(patient), ITEM_IS_NEW)},
+                 {"Put": self.table.put(phone_item(patient), PHONE_IS_FREE, {":true": True})},
+                 *(new_job(self.table, job) for job in jobs)]
+        try:
+            self.table.transact(items)
+        except ClientError as exc:
+            if cancelled_by_condition(exc, 0) and self._enrolled_already(patient):
+                return  # our own earlier attempt went through (the SDK retried after a timeout)
+            if cancelled_by_condition(exc, 1):
+                raise PhoneTaken(patient.phone) from exc
+            if any(cancelled_by_condition(exc, n) for n in range(2, len(items))):
+                raise JobExists(patient.patient_id) from exc
+            raise StoreUnavailable(f"DynamoDB transaction failed: {error_code(exc)}") from exc
+
+    def _enrolled_already(self, patient: Patient) -> bool:
+        found = self.table.get(keys.phone_key(patient.phone))
+        return found is not None and found.get("patient_id") == patient.patient_id
+
+    def get_patient(self, patient_id: str) -> Patient | None:
+        found = self.table.get(keys.patient_profile_key(patient_id))
+        return patient_from_item(found) if found else None
+
+    def patient_for_phone(self, e164: str) -> Patient | None:
+        found = self.table.get(keys.phone_key(e164), consistent=False)
+        return self.get_patient(found["patient_id"]) if found else None
+
+    def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:
+        return [patient_from_item(item) for item in self.table.clinic_items(clinic_id, keys.CLINIC_PATIENTS, status)]
+
+    def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: list[Job] | tuple[Job, ...] = ()) -> None:
+        """Write a ProfileChange (and new jobs with it); StatusMoved when the profile moved meanwhile."""
+        try:
+            self.table.transact([*change_items(self.table, patient, change, now), *(new_job(self.table, j) for j in jobs)])
+        except ClientError as exc:
+            if moved_meanwhile(exc):
+                raise StatusMoved(patient.patient_id) from exc
+            raise StoreUnavailable(f"DynamoDB transaction failed: {error_code(exc)}") from exc
+
+    def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None:
+        """Move a patient from the status we read to `new`; StatusMoved when it changed meanwhile."""
+        self.apply_change(patient, ProfileChange(new_status=new), now)
+
+    def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None:
+        """Twilio says the number cannot get texts (invalid, not a mobile): the clinic must fix it."""
+        self.table.call("update_item", **self.table.update(
+            keys.patient_profile_key(patient.patient_id), "SET phone_problem = :code, phone_problem_at = :now",
+            {":code": code, ":now": when(now)}))
+
+    def checkins_of(self, patient_id: str) -> list[CheckIn]:
+        return [checkin_from_map(i) for i in self.table.collection(keys.patient_pk(patient_id), keys.CHECKINS)]
+
+    def audit_of(self, patient_id: str) -> list[dict[str, Any]]:
+        return [audit_from_item(i) for i in self.table.collection(keys.patient_pk(patient_id), keys.AUDIT)]

@@ -1,0 +1,65 @@
+"""Every error the domain, services and adapters raise on purpose: one base, a few kinds the web maps once."""
+from __future__ import annotations
+
+
+class TaperlineError(Exception):
+    """Base of every error raised on purpose; anything else is a bug."""
+
+
+class Refused(TaperlineError):
+    """The request is wrong as given (400)."""
+
+
+class NotAllowed(TaperlineError):
+    """The caller's role may not do this (403)."""
+
+
+class NotFound(TaperlineError):
+    """No such thing for this caller (404); another clinic's things are not found either."""
+
+
+class Conflict(TaperlineError):
+    """The request does not fit where things stand now (409)."""
+
+
+class Throttled(TaperlineError):
+    """Too many attempts; try again later (429)."""
+
+
+class Unavailable(TaperlineError):
+    """A dependency is down for now: nothing was lost, try again (503)."""
+
+
+class StoreUnavailable(Unavailable):
+    """The store could not be reached or refused the call for now."""
+
+
+class StatusMoved(Unavailable):
+    """The patient's record changed under us; read again and retry (503 when retries ran out)."""
+
+
+class JobExists(Conflict):
+    """A job with this id is already in the outbox."""
+
+
+class LeaseLost(Conflict):
+    """A claimed job is no longer this dispatch's to settle (its lease lapsed and another run took it)."""
+
+
+class PhoneTaken(Conflict):
+    """The number belongs to a patient whose plan is not over."""
+
+
+class AlreadyExists(Conflict):
+    """The item (a user's email, a clinic) is already there."""
+
+
+class SendError(TaperlineError):
+    """A send that did not go through. `retryable` says whether trying later can help; `ambiguous`
+    that it may have gone through after all (a read timeout), so it must never be resent blindly."""
+
+    def __init__(self, message: str, *, code: str = "", retryable: bool = False, ambiguous: bool = False):
+        super().__init__(message)
+        self.code = code
+        self.retryable = retryable and not ambiguous
+        self.ambiguous = ambiguous

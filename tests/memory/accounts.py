@@ -1,0 +1,59 @@
+"""Clinics, staff and API keys in memory, with DynamoAccounts' conditions."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from shared.domain.accounts import User
+from shared.domain.patients import Clinic
+from shared.errors import AlreadyExists, NotFound
+from tests.memory.table import MemoryTable
+
+
+class MemoryAccounts:
+    def __init__(self, table: MemoryTable):
+        self.table = table
+
+    def put_clinic(self, clinic: Clinic, now: datetime) -> None:
+        self.table.clinics[clinic.clinic_id] = clinic
+
+    def get_clinic(self, clinic_id: str) -> Clinic | None:
+        return self.table.clinics.get(clinic_id)
+
+    def put_user(self, user: User, now: datetime) -> None:
+        with self.table.lock:
+            if user.email in self.table.users:
+                raise AlreadyExists("a user with this email exists")
+            self.table.users[user.email] = user
+
+    def set_password_hash(self, email: str, password_hash: str) -> None:
+        with self.table.lock:
+            if email not in self.table.users:
+                raise NotFound(f"no user {email}")
+            self.table.users[email] = replace(self.table.users[email], password_hash=password_hash)
+
+    def get_user(self, email: str) -> User | None:
+        return self.table.users.get(email)
+
+    def users_of(self, clinic_id: str) -> list[User]:
+        """The clinic's staff, without password hashes, by email."""
+        return sorted((replace(u, password_hash="") for u in self.table.users.values() if u.clinic_id == clinic_id),
+                      key=lambda u: u.email)
+
+    def put_api_key(self, key_hash: str, clinic_id: str, label: str, now: datetime) -> None:
+        with self.table.lock:
+            if key_hash in self.table.api_keys:
+                raise AlreadyExists("this key exists")
+            self.table.api_keys[key_hash] = {"clinic_id": clinic_id, "label": label}
+
+    def clinic_for_api_key(self, key_hash: str) -> str | None:
+        key = self.table.api_keys.get(key_hash)
+        return None if key is None or "revoked_at" in key else str(key["clinic_id"])
+
+    def revoke_api_key(self, key_hash: str, clinic_id: str, now: datetime) -> bool:
+        with self.table.lock:
+            key = self.table.api_keys.get(key_hash)
+            if key is None or key["clinic_id"] != clinic_id:
+                return False
+            key.setdefault("revoked_at", now)
+            return True
