@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from shared.config import Settings
 from shared.log import logger
-from shared.domain.sending import CONSENT_EXPIRY
+from shared.domain.job_kinds import Channel, handlers_of
 from shared.services.checkins import CheckinService
 from shared.services.consent import CompletionService, ConsentService
 from shared.services.dispatch import Dispatcher, Pacer
-from shared.services.escalations import CONTACT_TASK, EVALUATE_CHECKIN, OVERDUE_CHECK, EscalationService
+from shared.services.escalations import EscalationService
 from shared.services.plans import PlanService
-from shared.services.safety_net import SAFETY_TIMEOUT, SafetyService
-from shared.services.schedule import CHECKIN, CHECKIN_CLOSE, CHECKIN_NUDGE, HOLD_EXTEND, PLAN_COMPLETE
+from shared.services.safety_net import SafetyService
 
 if TYPE_CHECKING:
     from shared.services.accounts import AccountService
@@ -109,23 +108,23 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
         secret(settings, settings.app_secret, settings.app_secret_param) if for_web else "")
     sms = overrides.get("sms") or Lazy(lambda: _twilio_sender(settings, token))
     mail = overrides.get("mail") or Lazy(lambda: _ses_sender(settings))
-    consent = ConsentService(patients=store)
     checkin = CheckinService(store=store)
     plans = PlanService(store=store)
     escalation = EscalationService(store=store, public_base_url=settings.public_base_url, plans=plans)
+    handlers = {"consent.expire": ConsentService(patients=store).expire,
+                "completion.complete": CompletionService(patients=store).complete,
+                "plans.extend_hold": plans.extend_hold, "checkins.open": checkin.open, "checkins.nudge": checkin.nudge,
+                "checkins.close": checkin.close, "escalations.evaluate": escalation.evaluate,
+                "escalations.contact_request": escalation.contact_request, "escalations.overdue": escalation.overdue,
+                "safety.unanswered": SafetyService(store, settings.public_base_url).unanswered}
+    dispatcher = Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url, patients=store,
+                            tasks={kind: handlers[name] for kind, name in handlers_of(Channel.TASK).items()},
+                            before_send={kind: handlers[name] for kind, name in handlers_of(Channel.SMS).items()},
+                            pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
+                            concurrency=settings.dispatch_concurrency)
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
-        app_secret=app_secret, dispatcher=Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url,
-                              patients=store, tasks={CONSENT_EXPIRY: consent.expire, CHECKIN_CLOSE: checkin.close,
-                                                     PLAN_COMPLETE: CompletionService(patients=store).complete,
-                                                     EVALUATE_CHECKIN: escalation.evaluate,
-                                                     CONTACT_TASK: escalation.contact_request,
-                                                     OVERDUE_CHECK: escalation.overdue,
-                                                     HOLD_EXTEND: plans.extend_hold,
-                                                     SAFETY_TIMEOUT: SafetyService(store, settings.public_base_url).unanswered},
-                              before_send={CHECKIN: checkin.open, CHECKIN_NUDGE: checkin.nudge},
-                              pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
-                              concurrency=settings.dispatch_concurrency),
+        app_secret=app_secret, dispatcher=dispatcher,
         escalations=escalation, plans=plans,
     )
 

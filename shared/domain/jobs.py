@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from enum import Enum
 
+from shared.domain.job_kinds import Channel, rules_of
+
 
 class JobStatus(str, Enum):
     PENDING = "pending"        # waiting for its moment, in the due index
@@ -18,16 +20,6 @@ class JobStatus(str, Enum):
     DONE = "done"              # a task job carried out
 
 
-class Channel(str, Enum):
-    SMS = "sms"
-    EMAIL = "email"
-    TASK = "task"              # a timed change of state, nothing sent
-
-
-DOSE_REMINDER = "dose_reminder"
-EXPIRY_WINDOWS = {DOSE_REMINDER: timedelta(hours=3), "taper_done": timedelta(hours=3),
-                  "consent_expiry": timedelta(days=30)}
-DEFAULT_EXPIRY = timedelta(hours=12)
 CLAIM_LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 5
 RETRY_BACKOFF = (timedelta(minutes=1), timedelta(minutes=2), timedelta(minutes=5), timedelta(minutes=15))
@@ -87,9 +79,8 @@ class Job:
     @classmethod
     def new(cls, *, patient_id: str, channel: Channel, kind: str, to: str, send_at: datetime,
             unique: str, body: str = "", subject: str = "", html: str = "", meta: dict | None = None) -> "Job":
-        window = EXPIRY_WINDOWS.get(kind, DEFAULT_EXPIRY)
         return cls(job_id=new_job_id(send_at, unique), patient_id=patient_id, channel=channel, kind=kind,
-                   to=to, send_at=send_at, expires_at=send_at + window, body=body, subject=subject, html=html,
+                   to=to, send_at=send_at, expires_at=send_at + rules_of(kind).expires_after, body=body, subject=subject, html=html,
                    meta=meta)
 
     def is_expired(self, now: datetime) -> bool:

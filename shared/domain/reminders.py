@@ -7,10 +7,8 @@ from zoneinfo import ZoneInfo
 
 from shared.domain import texts
 from shared.domain.plan import Plan
+from shared.domain.job_kinds import JobKind
 
-DOSE_REMINDER = "dose_reminder"
-TAPER_DONE = "taper_done"
-DOSE_TIME_KINDS = {DOSE_REMINDER, TAPER_DONE}  # sent at the patient's own chosen time, quiet hours or not
 
 
 @dataclass(frozen=True)
@@ -42,9 +40,9 @@ def plan_reminders(plan: Plan, dose_time: time, zone: str, clinic_name: str, dis
             clinic_name, dose, previous=yesterday if yesterday is not None and yesterday != dose else None,
             tomorrow=tomorrow if tomorrow is not None and tomorrow != dose else None,
             last=day == plan.last_dose_date and not open_ended, discreet=discreet)
-        reminders.append(Reminder(day, local_moment(day, dose_time, zone), DOSE_REMINDER, text))
+        reminders.append(Reminder(day, local_moment(day, dose_time, zone), JobKind.DOSE_REMINDER, text))
         day += timedelta(days=1)
     if not open_ended:
-        reminders.append(Reminder(plan.stop_date, local_moment(plan.stop_date, dose_time, zone), TAPER_DONE,
+        reminders.append(Reminder(plan.stop_date, local_moment(plan.stop_date, dose_time, zone), JobKind.TAPER_DONE,
                                   texts.taper_done_text(clinic_name, discreet)))
     return reminders

@@ -7,9 +7,10 @@ from shared.domain import safety_question as safety
 from shared.domain.checkins import CheckIn
 from shared.domain.patients import REMOVE, Patient, ProfileChange
 from shared.services.checkins import safety_pending
-from shared.services.escalations import EVALUATE_CHECKIN, task_job
+from shared.services.escalations import task_job
 from shared.services.ports import InboundSms
 from shared.services.safety_net import ask, combine, message_change
+from shared.domain.job_kinds import JobKind
 
 
 def checkin_change(patient: Patient, sms: InboundSms, base_url: str) -> tuple[str, ProfileChange]:
@@ -19,7 +20,7 @@ def checkin_change(patient: Patient, sms: InboundSms, base_url: str) -> tuple[st
     if moved.is_open:
         change = ProfileChange(checkin=moved)
     else:
-        change = ProfileChange(checkin=REMOVE, finished=moved, jobs=(task_job(patient, EVALUATE_CHECKIN, now),))
+        change = ProfileChange(checkin=REMOVE, finished=moved, jobs=(task_job(patient, JobKind.EVALUATE_CHECKIN, now),))
     if not _read(moved, sms.message_sid) and sms.body.strip():
         change = combine(change, message_change(patient, sms, base_url))
     if _low_mood(patient, moved, sms.message_sid) and not safety_pending(patient, now):

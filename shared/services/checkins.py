@@ -12,7 +12,8 @@ from shared.domain.jobs import Channel, Job
 from shared.domain.patients import REMOVE, Patient, ProfileChange
 from shared.log import logger
 from shared.services.dispatch import AMBIGUOUS
-from shared.services.schedule import CHECKIN_CLOSE, CHECKIN_NUDGE, outside_quiet_hours
+from shared.services.schedule import outside_quiet_hours
+from shared.domain.job_kinds import JobKind
 
 NUDGE_AFTER = timedelta(hours=2)
 SAFETY_WAIT = timedelta(minutes=15)
@@ -79,19 +80,19 @@ class CheckinService:
         checkin = patient.open_checkin
         if checkin is None or checkin.checkin_id != (job.meta or {}).get("checkin_id"):
             return
-        from shared.services.escalations import EVALUATE_CHECKIN, task_job
+        from shared.services.escalations import task_job
 
         self.store.apply_change(patient, ProfileChange(checkin=REMOVE, finished=checkins.close(checkin, checkins.EXPIRED, now),
-                                                       jobs=(task_job(patient, EVALUATE_CHECKIN, now),)), now)
+                                                       jobs=(task_job(patient, JobKind.EVALUATE_CHECKIN, now),)), now)
 
     def _nudge(self, patient: Patient, checkin: checkins.CheckIn, now: datetime) -> Job:
         at = outside_quiet_hours(patient, now + NUDGE_AFTER)
-        return Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=CHECKIN_NUDGE, to=patient.phone,
+        return Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.CHECKIN_NUDGE, to=patient.phone,
                        send_at=at, unique=f"ndg-{checkin.checkin_id[-12:]}", meta={"checkin_id": checkin.checkin_id})
 
     def _close(self, patient: Patient, checkin: checkins.CheckIn, now: datetime) -> Job:
         zone = ZoneInfo(patient.timezone)
         midnight = datetime.combine(now.astimezone(zone).date() + timedelta(days=1), time(0, 0), tzinfo=zone)
-        return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=CHECKIN_CLOSE, to="",
+        return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.CHECKIN_CLOSE, to="",
                        send_at=midnight.astimezone(now.tzinfo), unique=f"cls-{checkin.checkin_id[-12:]}",
                        meta={"checkin_id": checkin.checkin_id})

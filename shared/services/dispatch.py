@@ -13,12 +13,12 @@ from urllib.parse import urlencode
 from shared.domain.jobs import CLAIM_LEASE, RETRY_BACKOFF, Channel, Job, JobStatus, utc_iso
 from shared.domain.patients import Patient, PatientStatus
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
-from shared.domain.reminders import DOSE_TIME_KINDS
 from shared.domain.sending import may_send
 from shared.log import logger, mask_phone
 from shared.services.ports import (ClaimMiss, DueJob, JobExists, MailSender, Outbox, SendError, SmsSender,
                                    StatusMoved)
 from shared.services.schedule import reminder_for_night
+from shared.domain.job_kinds import DOSE_TIME_KINDS
 
 REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done", "errors",
                "left_for_next_run", "slid_past_quiet_hours", "postponed")

@@ -12,9 +12,10 @@ from shared.domain.accounts import Caller, Role
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Clinic, ClinicSettings, Patient, PatientStatus
 from shared.domain.plan import build_plan
-from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_EXPIRY, CONSENT_REMINDER, CONSENT_REMINDER_AFTER, WELCOME
+from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_REMINDER_AFTER
 from shared.log import logger
 from shared.services.schedule import outside_quiet_hours
+from shared.domain.job_kinds import JobKind
 
 
 class EnrollmentRefused(Exception):
@@ -81,20 +82,20 @@ def consent_jobs(patient: Patient, clinic_name: str, now: datetime) -> list[Job]
                        unique=secrets.token_hex(6), body=body)
 
     discreet = patient.clinic_settings.discreet_texts
-    return [job(WELCOME, outside_quiet_hours(patient, now),
+    return [job(JobKind.WELCOME, outside_quiet_hours(patient, now),
                 body=texts.welcome_text(clinic_name, patient.first_name, discreet)),
-            job(CONSENT_REMINDER, outside_quiet_hours(patient, now + CONSENT_REMINDER_AFTER),
+            job(JobKind.CONSENT_REMINDER, outside_quiet_hours(patient, now + CONSENT_REMINDER_AFTER),
                 body=texts.consent_reminder_text(clinic_name, discreet)),
-            job(CONSENT_EXPIRY, now + CONSENT_EXPIRES_AFTER, channel=Channel.TASK)]
+            job(JobKind.CONSENT_EXPIRY, now + CONSENT_EXPIRES_AFTER, channel=Channel.TASK)]
 
 
 def consent_restart_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
     """After STOP then START before any YES: the consent reminder and the expiry run again."""
     discreet = patient.clinic_settings.discreet_texts
-    return [Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=CONSENT_REMINDER, to=patient.phone,
+    return [Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.CONSENT_REMINDER, to=patient.phone,
                     send_at=outside_quiet_hours(patient, now + CONSENT_REMINDER_AFTER), unique=f"cr-{generation[-12:]}",
                     body=texts.consent_reminder_text(patient.clinic_name, discreet)),
-            Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=CONSENT_EXPIRY, to=patient.phone,
+            Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.CONSENT_EXPIRY, to=patient.phone,
                     send_at=now + CONSENT_EXPIRES_AFTER, unique=f"ce-{generation[-12:]}")]
 
 

@@ -17,9 +17,8 @@ from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Escalation, Patient, ProfileChange
 from shared.log import logger
 from shared.services.ports import StatusMoved
+from shared.domain.job_kinds import JobKind
 
-EVALUATE_CHECKIN, CONTACT_TASK, ESCALATION_EMAIL = "evaluate_checkin", "contact_request", "escalation_email"
-OVERDUE_CHECK = "escalation_overdue"
 
 
 class EscalationNotFound(Exception):
@@ -33,7 +32,7 @@ def task_job(patient: Patient, kind: str, now: datetime) -> Job:
 
 def overdue_check_job(patient: Patient, escalation: Escalation) -> Job:
     """A task at the moment the escalation would become overdue (clinic settings, 1 hour / 2 business days)."""
-    return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=OVERDUE_CHECK, to="",
+    return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.ESCALATION_OVERDUE, to="",
                    send_at=deadline(escalation, patient.enrollment.get("clinic_settings")),
                    unique=f"ovd-{escalation.escalation_id}",
                    meta={"escalation_id": escalation.escalation_id})
@@ -51,7 +50,7 @@ def email_jobs(patient: Patient, escalations: list[Escalation], now: datetime, p
     escalation_address = patient.enrollment.get("clinic_settings", {}).get("escalation_email")
     if escalation_address and any(e.severity == "urgent" for e in escalations):
         recipients.append(escalation_address)
-    return [Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=ESCALATION_EMAIL, to=to,
+    return [Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=JobKind.ESCALATION_EMAIL, to=to,
                     send_at=now, unique=f"mail-{secrets.token_hex(6)}", subject=email.subject, body=email.text,
                     html=email.html) for to in recipients]
 
@@ -134,7 +133,7 @@ class EscalationService:
         admins = [u.email for u in self.store.users_of(patient.clinic_id) if u.role is Role.ADMIN]
         address = patient.enrollment.get("clinic_settings", {}).get("escalation_email")
         recipients = list(dict.fromkeys([*([address] if address else []), *admins]))
-        jobs = tuple(Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=ESCALATION_EMAIL, to=to,
+        jobs = tuple(Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=JobKind.ESCALATION_EMAIL, to=to,
                              send_at=now, unique=f"ovm-{secrets.token_hex(6)}", subject=email.subject,
                              body=email.text, html=email.html) for to in recipients)
         # with the profile's version, so evidence a text adds (or an acknowledgement) meanwhile is not written over

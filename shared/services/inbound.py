@@ -16,10 +16,11 @@ from shared.domain.sending import CONSENT_KINDS
 from shared.log import logger, mask_phone
 from shared.services.checkin_answers import checkin_change
 from shared.services.enrollment import consent_restart_jobs
-from shared.services.escalations import CONTACT_TASK, task_job
+from shared.services.escalations import task_job
 from shared.services.ports import InboundSms, StatusMoved
 from shared.services.safety_net import combine, crisis_change, message_change, safety_change
 from shared.services.schedule import plan_jobs
+from shared.domain.job_kinds import JobKind
 
 ATTEMPTS = 3
 
@@ -89,7 +90,7 @@ class InboundService:
         if outcome.safety:
             return safety_change(patient, sms, risk, outcome, public_base_url)
         if "contact_request" in outcome.flags:
-            return outcome.reply, ProfileChange(jobs=(task_job(patient, CONTACT_TASK, sms.received_at),))
+            return outcome.reply, ProfileChange(jobs=(task_job(patient, JobKind.CONTACT_REQUEST, sms.received_at),))
         if outcome.checkin_answer and patient.open_checkin:
             return checkin_change(patient, sms, public_base_url)
         change = ProfileChange(new_status=outcome.new_status) if outcome.new_status else None

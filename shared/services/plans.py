@@ -18,8 +18,8 @@ from shared.services.enrollment import PatientNotFound
 from shared.services.ports import StatusMoved
 from shared.domain.reminders import local_moment
 from shared.services.schedule import outside_quiet_hours, plan_jobs
+from shared.domain.job_kinds import JobKind
 
-PLAN_CHANGE = "plan_change"
 
 
 class PlanActionRefused(Exception):
@@ -119,7 +119,7 @@ class PlanService:
         enrollment = {**patient.enrollment, **(pace or {})}
         updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
         self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=False))
-        notice = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=PLAN_CHANGE, to=patient.phone,
+        notice = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.PLAN_CHANGE, to=patient.phone,
                          send_at=outside_quiet_hours(patient, now), unique=f"pc-{generation}", body=text,
                          meta={"generation": generation})
         audit = {"id": generation, "who": who, "action": action, "at": utc_iso(now),

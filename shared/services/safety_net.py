@@ -18,12 +18,12 @@ from shared.log import logger
 from shared.services.escalations import email_jobs, overdue_check_job
 from shared.domain.safety_question import ANSWERED_NO, ANSWERED_YES, ASK, IN_CRISIS, REASK
 from shared.services.ports import InboundSms, StatusMoved
+from shared.domain.job_kinds import JobKind
 
 if TYPE_CHECKING:  # dispatch runs the timer: it never loads the detector or the conversation
     from shared.domain.conversation import Outcome
     from shared.domain.safety import Risk
 
-SAFETY_TIMEOUT = "safety_check_timeout"
 
 
 def combine(first: ProfileChange | None, second: ProfileChange) -> ProfileChange:
@@ -102,7 +102,7 @@ def ask(patient: Patient, trigger: str, language: str, concepts: tuple[str, ...]
         now: datetime) -> ProfileChange:
     """Open the safety question, with its timer: unanswered in 60 minutes, the care team is told at once."""
     question = safety.SafetyQuestion(secrets.token_hex(6), now, trigger, language, tuple(concepts), (text.strip()[:300],))
-    timer = Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=SAFETY_TIMEOUT, to="",
+    timer = Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.SAFETY_CHECK_TIMEOUT, to="",
                     send_at=now + safety.ANSWER_WITHIN, unique=f"sfq-{question.question_id}",
                     meta={"question_id": question.question_id})
     return ProfileChange(safety_question=question, jobs=(timer,))

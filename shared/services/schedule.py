@@ -8,10 +8,8 @@ from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Patient
 from shared.domain.quiet_hours import next_allowed
 from shared.domain.reminders import local_moment, plan_reminders
+from shared.domain.job_kinds import JobKind
 
-CHECKIN, CHECKIN_NUDGE, CHECKIN_CLOSE = "checkin", "checkin_nudge", "checkin_close"
-PLAN_COMPLETE = "plan_complete"
-HOLD_EXTEND = "hold_extend"
 DEFAULT_CHECKIN_TIME = time(18, 0)
 
 
@@ -23,7 +21,7 @@ def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool =
         jobs.append(completion_job(patient, generation))
     else:  # a held plan is planned a few weeks ahead; a week before that runs out, it is planned again
         at = local_moment(patient.plan.last_dose_date - timedelta(days=7), time(12, 0), patient.timezone)
-        jobs.append(Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=HOLD_EXTEND, to=patient.phone,
+        jobs.append(Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.HOLD_EXTEND, to=patient.phone,
                             send_at=at, unique=f"hext-{generation[-12:]}", meta={"generation": generation}))
     if baseline:
         jobs.append(checkin_job(patient, outside_quiet_hours(patient, now), BASELINE, generation))
@@ -60,7 +58,7 @@ def checkin_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
 
 def checkin_job(patient: Patient, at: datetime, kind: str, generation: str) -> Job:
     """The job that opens a check-in: its first question is written when it goes out."""
-    return Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=CHECKIN, to=patient.phone, send_at=at,
+    return Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.CHECKIN, to=patient.phone, send_at=at,
                    unique=f"chk-{kind[:4]}-{generation[-12:]}", meta={"checkin_kind": kind, "generation": generation})
 
 
@@ -79,5 +77,5 @@ def completion_job(patient: Patient, generation: str) -> Job:
     """At the end of the last follow-up day the plan is over: the patient is `completed`, the number free."""
     last_day = max([patient.plan.stop_date, *patient.plan.follow_up_dates])
     at = local_moment(last_day + timedelta(days=1), time(0, 0), patient.timezone)
-    return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=PLAN_COMPLETE, to=patient.phone,
+    return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.PLAN_COMPLETE, to=patient.phone,
                    send_at=at, unique=f"done-{generation[-12:]}", meta={"generation": generation})

@@ -4,7 +4,10 @@ escalations for one reason, never an acknowledgement written over. On DynamoDB (
 from datetime import datetime, timedelta, timezone
 
 from shared.domain.accounts import Caller, Role
-from shared.services.escalations import ESCALATION_EMAIL, EscalationService
+from shared.domain.job_kinds import JobKind
+from shared.services.escalations import EscalationService
+
+ESCALATION_EMAIL = JobKind.ESCALATION_EMAIL
 from tests.builders import a_patient
 
 NOW = datetime(2027, 1, 6, 17, 0, tzinfo=timezone.utc)

@@ -23,9 +23,11 @@ import pytest
 import requests
 
 from local.phone_network import FailurePlan
-from local.stack import LocalStack
+from local.stack import DevStack
 from shared.domain.jobs import JobStatus, utc_iso
-from shared.services.schedule import CHECKIN, CHECKIN_NUDGE
+from shared.domain.job_kinds import JobKind
+
+CHECKIN, CHECKIN_NUDGE = JobKind.CHECKIN, JobKind.CHECKIN_NUDGE
 from tests.e2e.conftest import move_clock
 from tests.fakes import FakeMail, MemoryStore
 from tests.faults.twilio_checks import KEY, check_every_job, reply, sends_by_job, statuses_of
@@ -40,7 +42,7 @@ REFUSED = {"20429", "20500"}  # the Twilio error codes of the plan's 429 and 500
 ANSWERS = ("2", "7", "0")  # symptoms, mood, new effects: mild, nothing for the care team
 
 
-class MemoryLocalStack(LocalStack):
+class MemoryDevStack(DevStack):
     """The local stack as `make dev` builds it, on the in-memory store instead of moto's DynamoDB."""
 
     def _start_aws(self) -> str:
@@ -52,8 +54,8 @@ class MemoryLocalStack(LocalStack):
 
 @pytest.fixture(scope="module")
 def stack():
-    running = MemoryLocalStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START),
-                                "LOCAL_API_KEY": "faults-key", "SMS_PER_SECOND": "0"}).start()
+    running = MemoryDevStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START),
+                              "LOCAL_API_KEY": "faults-key", "SMS_PER_SECOND": "0"}).start()
     running.services.sms.client.http_client.timeout = 0.3  # a timeout is the client giving up: keep it short
     try:
         yield running

@@ -14,7 +14,9 @@ from shared.domain.patients import ProfileChange
 from shared.services.checkins import CheckinService
 from shared.services.dispatch import Dispatcher
 from shared.services.ports import SendError
-from shared.services.schedule import CHECKIN_NUDGE
+from shared.domain.job_kinds import JobKind
+
+CHECKIN_NUDGE = JobKind.CHECKIN_NUDGE
 from tests.builders import a_patient
 from tests.fakes import FakeMail, FakeSms, MemoryStore
 

@@ -9,7 +9,10 @@ from hypothesis import given, strategies as st
 from shared.domain import safety_question, texts
 from shared.domain.plan import build_plan
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
-from shared.domain.reminders import DOSE_REMINDER, TAPER_DONE, local_moment, plan_reminders
+from shared.domain.job_kinds import JobKind
+from shared.domain.reminders import local_moment, plan_reminders
+
+DOSE_REMINDER, TAPER_DONE = JobKind.DOSE_REMINDER, JobKind.TAPER_DONE
 
 D = Decimal
 NY = "America/New_York"

@@ -15,7 +15,10 @@ from shared.services.checkins import CheckinService
 from shared.services.escalations import EscalationService
 from shared.services.inbound import InboundService
 from shared.services.ports import InboundSms, StoreUnavailable
-from shared.services.safety_net import SAFETY_TIMEOUT, SafetyService
+from shared.domain.job_kinds import JobKind
+from shared.services.safety_net import SafetyService
+
+SAFETY_TIMEOUT = JobKind.SAFETY_CHECK_TIMEOUT
 from tests.builders import a_patient
 from tests.fakes import MemoryStore
 
