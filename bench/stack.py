@@ -112,7 +112,7 @@ def patient_items(patients: Iterable[Any], with_phone: bool = True) -> Iterable[
 
 
 def new_table(stack: Any, name: str) -> None:
-    from shared.adapters.table_definition import create_table
+    from local.table_definition import create_table
     from shared.wiring import aws_client
 
     create_table(aws_client(stack.settings, "dynamodb"), name, replace=True)

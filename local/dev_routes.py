@@ -7,8 +7,8 @@ from typing import Any, Callable
 
 from flask import Blueprint, abort, jsonify, render_template, request
 
+from local.clock import ClockMovedBackwards
 from local.phone_network import E164, PhoneNetwork, new_sid
-from shared.adapters.clock import ClockMovedBackwards
 from shared.domain.jobs import parse_utc, utc_iso
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any, Callable
 
+from local.clock import ClockMovedBackwards
 from shared.domain.jobs import utc_iso
 
 
@@ -41,8 +42,6 @@ class Schedule:
         """Run dispatch at every minute up to `target` that has a job due, then once at `target`."""
         with self.lock:
             if target < self.clock.now():
-                from shared.adapters.clock import ClockMovedBackwards
-
                 raise ClockMovedBackwards("the clock only moves forward")
             cursor = self.clock.now()
             totals: Counter[str] = Counter(self.invoke(scheduled_event(cursor, self.region)))  # what is due already

@@ -14,12 +14,14 @@ import requests
 from twilio.request_validator import RequestValidator
 from werkzeug.serving import make_server
 
+from local.clock import SimulatedClock
 from local.dev_routes import dev_blueprint, twiml_messages
+from local.outbox import RecordingMailSender
 from local.phone_network import PhoneNetwork, StatusCallbacks, messages_api
 from local.scheduler import Schedule, Ticker
 from local.seed import seed_demo_clinic
-from shared.adapters.clock import SimulatedClock
-from shared.adapters.ses_mail import RecordingMailSender, SesMailSender
+from local.table_definition import create_table
+from shared.adapters.ses_mail import SesMailSender
 from shared.config import LocalStackSettings, Settings
 from shared.domain.jobs import parse_utc
 
@@ -70,7 +72,6 @@ class LocalStack:
 
     def _storage(self) -> dict[str, Any]:
         """The table and the SES identity on moto, and a mail sender that records what SES accepted."""
-        from shared.adapters.table_definition import create_table
         from shared.wiring import aws_client
 
         create_table(aws_client(self.settings, "dynamodb"), self.settings.table_name, replace=True)

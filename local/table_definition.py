@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-TABLE_FILE = Path(__file__).resolve().parents[2] / "infra" / "table.yml"
+TABLE_FILE = Path(__file__).resolve().parents[1] / "infra" / "table.yml"
 TABLE_RESOURCE = "TaperlineTable"
 
 

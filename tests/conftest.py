@@ -31,7 +31,7 @@ def local_settings(moto_endpoint) -> Settings:
 
 @pytest.fixture
 def dynamodb(local_settings):
-    from shared.adapters.table_definition import create_table
+    from local.table_definition import create_table
     from shared.wiring import aws_client
 
     client = aws_client(local_settings, "dynamodb")

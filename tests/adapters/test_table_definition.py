@@ -1,4 +1,4 @@
-from shared.adapters.table_definition import create_table_request, load_template, table_properties
+from local.table_definition import create_table_request, load_template, table_properties
 
 
 def test_local_table_matches_the_cloudformation_definition(dynamodb, local_settings):
@@ -32,7 +32,7 @@ def test_deployed_table_is_encrypted_with_its_own_key_and_retained():
 
 def test_replacing_the_local_table_finds_it_among_more_than_a_page_of_tables(dynamodb, local_settings):
     # list_tables pages at 100 names: with 101 tables made before it, the table is not on the first page
-    from shared.adapters.table_definition import create_table
+    from local.table_definition import create_table
 
     for n in range(101):
         dynamodb.create_table(TableName=f"{local_settings.table_name}-{n:03d}", BillingMode="PAY_PER_REQUEST",

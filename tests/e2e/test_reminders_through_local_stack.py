@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from tests.e2e.conftest import in_process_stack, move_clock
-from tests.load.moto_atomic import atomic_moto
+from local.moto_atomic import atomic_moto
 from shared.domain.jobs import JobStatus, parse_utc
 
 START = datetime(2027, 3, 4, 15, 0, tzinfo=timezone.utc)  # 10:00 in New York, the day before the plans start

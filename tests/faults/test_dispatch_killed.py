@@ -25,7 +25,7 @@ import pytest
 from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
 from tests.builders import a_patient
 from tests.e2e.conftest import in_process_stack, move_clock
-from tests.load.moto_atomic import atomic_moto
+from local.moto_atomic import atomic_moto
 
 ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2027, 9, 6, 16, 0, tzinfo=timezone.utc)  # noon in New York

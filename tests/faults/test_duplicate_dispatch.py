@@ -3,7 +3,7 @@
 Two dispatchers, each built the way a Lambda container builds its own (its own DynamoDB and Twilio
 clients), run the very same scheduled event concurrently against the local stack, with 150 patients
 each owing a dose reminder, a check-in question (whose opening writes the check-in) and an email to the
-care team at that minute. Moto serves one request at a time here (tests/load/moto_atomic.py), which is
+care team at that minute. Moto serves one request at a time here (local/moto_atomic.py), which is
 DynamoDB's per-request atomicity and no more.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from shared.domain.jobs import Channel, Job, JobStatus
 from shared.wiring import build_services
 from tests.builders import a_patient
 from tests.e2e.conftest import in_process_stack
-from tests.load.moto_atomic import atomic_moto
+from local.moto_atomic import atomic_moto
 
 MINUTE = datetime(2027, 10, 4, 22, 0, tzinfo=timezone.utc)  # 18:00 in New York: check-in time
 PATIENTS = 100

@@ -15,7 +15,7 @@ import requests
 
 from shared.domain.jobs import Channel, JobStatus, utc_iso
 from tests.e2e.conftest import in_process_stack, move_clock
-from tests.load.moto_atomic import atomic_moto
+from local.moto_atomic import atomic_moto
 
 START = datetime(2027, 8, 2, 14, 0, tzinfo=timezone.utc)  # 10:00 in New York
 KEY = {"Authorization": "Bearer ses-key"}

@@ -30,7 +30,7 @@ from local.phone_network import FailurePlan
 from shared.domain.jobs import utc_iso
 from tests.e2e.conftest import in_process_stack, move_clock
 from tests.faults.twilio_checks import KEY, check_every_job, reply, sends_by_job, statuses_of
-from tests.load.moto_atomic import atomic_moto
+from local.moto_atomic import atomic_moto
 
 START = datetime(2027, 6, 7, 15, 0, tzinfo=timezone.utc)  # 11:00 in New York, the day before the plans start
 PATIENTS = 60

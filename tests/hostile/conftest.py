@@ -14,7 +14,7 @@ def build_world(settings: Settings) -> World:
     """The same two clinics as tests/app's `world`, on a table of the given settings."""
     from functions.web.app import create_app
     from local.seed import seed_demo_clinic
-    from shared.adapters.table_definition import create_table
+    from local.table_definition import create_table
     from shared.domain.accounts import Role
     from shared.wiring import aws_client, build_services
     from tests.fakes import FakeMail, FakeSms, FixedClock

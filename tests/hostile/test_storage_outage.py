@@ -15,7 +15,7 @@ from twilio.request_validator import RequestValidator
 
 from functions.web.app import create_app
 from local.seed import seed_demo_clinic
-from shared.adapters.table_definition import create_table
+from local.table_definition import create_table
 from shared.config import Settings
 from shared.wiring import aws_client, build_services
 from tests.app.conftest import csrf_from, enrollment

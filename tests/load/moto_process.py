@@ -1,4 +1,4 @@
-"""moto server in a process of its own (atomic per request, see moto_atomic.py): prints its URL, then serves
+"""moto server in a process of its own (atomic per request, see local/moto_atomic.py): prints its URL, then serves
 until its stdin closes. The load test runs DynamoDB here so that moto and the app each get a core."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 from moto.server import ThreadedMotoServer
 
-from tests.load.moto_atomic import atomic_moto
+from local.moto_atomic import atomic_moto
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 import re
 from pathlib import Path
 
-from shared.adapters.table_definition import load_template
+from local.table_definition import load_template
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVERLESS = load_template(ROOT / "serverless.yml")
