@@ -20,13 +20,13 @@ UNDELIVERED_CALLBACKS = "https://taperline.bench.invalid"  # status callbacks to
 
 
 def start_stack(start: datetime = START) -> Any:
-    """A LocalStack as `make dev` runs it, on a free port, tick off, SMS_PER_SECOND lifted."""
-    from local.stack import LocalStack
+    """A DevStack as `make dev` runs it, on a free port, tick off, SMS_PER_SECOND lifted."""
+    from local.stack import DevStack
     from shared.domain.jobs import utc_iso
 
-    stack = LocalStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(start),
-                        "LOCAL_API_KEY": API_KEY, "SMS_PER_SECOND": "0", "PUBLIC_BASE_URL": "",
-                        "TWILIO_AUTH_TOKEN": ""}).start()
+    stack = DevStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(start),
+                      "LOCAL_API_KEY": API_KEY, "SMS_PER_SECOND": "0", "PUBLIC_BASE_URL": "",
+                      "TWILIO_AUTH_TOKEN": ""}).start()
     quiet_logs()
     return stack
 

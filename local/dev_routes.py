@@ -24,7 +24,7 @@ def twiml_messages(xml: str) -> list[str]:
 
 
 def dev_blueprint(stack: Any) -> Blueprint:
-    """Routes over a running LocalStack (its network, outbox, schedule and webhook poster)."""
+    """Routes over a running DevStack (its network, outbox, schedule and webhook poster)."""
     bp = Blueprint("dev", __name__, template_folder="templates", static_folder="static", static_url_path="/dev/static")
     network: Callable[[], PhoneNetwork] = lambda: stack.network
 

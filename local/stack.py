@@ -22,7 +22,7 @@ from local.scheduler import Schedule, Ticker
 from local.seed import seed_demo_clinic
 from local.table_definition import create_table
 from shared.adapters.ses_mail import SesMailSender
-from shared.config import LocalStackSettings, Settings
+from shared.config import DevStackSettings, Settings
 from shared.domain.jobs import parse_utc
 
 DEFAULTS = {
@@ -36,14 +36,14 @@ DEFAULTS = {
 }
 
 
-class LocalStack:
-    """The running local stack; `start()` brings it up, `stop()` takes it down."""
+class DevStack:
+    """moto server, the app, a Twilio-compatible endpoint, phones, outbox and simulated clock in one process."""
 
     def __init__(self, environ: dict[str, str]):
         self.environ = {**DEFAULTS, **{k: v for k, v in environ.items() if v != ""}}
         self.environ["TAPERLINE_MODE"] = "local"
         self.environ.setdefault("APP_SECRET", secrets.token_hex(32))
-        self.local = LocalStackSettings.from_env(self.environ)
+        self.local = DevStackSettings.from_env(self.environ)
         self._app: Any = None
         self.server = make_server("127.0.0.1", self.local.port, self._wsgi, threaded=True)
         self.base_url = f"http://127.0.0.1:{self.server.server_port}"
@@ -51,7 +51,7 @@ class LocalStack:
     def _wsgi(self, environ, start_response):
         return self._app(environ, start_response)
 
-    def start(self) -> "LocalStack":
+    def start(self) -> "DevStack":
         env = {**self.environ, "AWS_ENDPOINT_URL": self._start_aws(), "TWILIO_API_URL": self.base_url}
         env.setdefault("PUBLIC_BASE_URL", self.base_url)
         self.settings = Settings.from_env(env)
@@ -166,7 +166,7 @@ def main() -> None:
     from shared.config import ConfigError
 
     try:
-        stack = LocalStack(LocalStackSettings.environ()).start()
+        stack = DevStack(DevStackSettings.environ()).start()
     except ConfigError as exc:
         print(f"taperline: {exc}", file=sys.stderr)
         sys.exit(2)

@@ -92,7 +92,7 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class LocalStackSettings:
+class DevStackSettings:
     """Settings of the local stack (`make dev`) on top of the service's own."""
 
     port: int = 8000
@@ -101,7 +101,7 @@ class LocalStackSettings:
     dev_tick_seconds: float = 5.0
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "LocalStackSettings":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "DevStackSettings":
         env = os.environ if environ is None else environ
         start = env.get("DEV_START_TIME", "")
         if start:

@@ -51,12 +51,12 @@ def _wait_until_up(process: subprocess.Popen, log: Path) -> str:
 
 
 def in_process_stack(start, api_key: str):
-    """A LocalStack in this process (tick off, clock at `start`), for tests that also look inside it."""
-    from local.stack import LocalStack
+    """A DevStack in this process (tick off, clock at `start`), for tests that also look inside it."""
+    from local.stack import DevStack
     from shared.domain.jobs import utc_iso
 
-    return LocalStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(start),
-                       "LOCAL_API_KEY": api_key}).start()
+    return DevStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(start),
+                     "LOCAL_API_KEY": api_key}).start()
 
 
 def move_clock(stack, **body) -> dict:

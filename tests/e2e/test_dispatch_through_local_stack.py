@@ -8,7 +8,7 @@ import requests
 
 from tests.e2e.conftest import move_clock
 
-from local.stack import LocalStack
+from local.stack import DevStack
 from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
 from tests.builders import a_patient
 
@@ -18,7 +18,7 @@ PATIENT = "+15552223333"
 
 @pytest.fixture(scope="module")
 def stack():
-    running = LocalStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START)}).start()
+    running = DevStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START)}).start()
     running.services.store.enroll(a_patient("p-e2e", phone=PATIENT, clinic_id=running.demo.clinic.clinic_id), [])
     yield running
     running.stop()

@@ -32,7 +32,7 @@ import pytest
 import requests
 from twilio.request_validator import RequestValidator
 
-from local.stack import LocalStack
+from local.stack import DevStack
 from shared.adapters.dynamo_base import marshal, unmarshal
 from shared.adapters.dynamodb_checkins import checkin_from_map, checkin_to_map
 from shared.adapters.dynamodb_patients import patient_to_item
@@ -225,9 +225,9 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1)]
 
 
-class StackOnItsOwnMoto(LocalStack):
+class StackOnItsOwnMoto(DevStack):
     """The local stack of `in_process_stack` (tick off, clock at START), with moto in a process of its own:
-    LocalStack.start() runs moto in-process, where it would share one core with the app and 50 senders."""
+    DevStack.start() runs moto in-process, where it would share one core with the app and 50 senders."""
 
     def __init__(self, moto_url: str):
         super().__init__({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START),

@@ -1,6 +1,6 @@
 import pytest
 
-from shared.config import ConfigError, LocalStackSettings, Settings
+from shared.config import ConfigError, DevStackSettings, Settings
 
 
 def test_settings_read_every_documented_name():
@@ -34,15 +34,15 @@ def test_bad_settings_fail_with_the_setting_named(env, message):
 
 
 def test_local_stack_settings_and_their_defaults():
-    assert LocalStackSettings.from_env({}) == LocalStackSettings(8000, "", "", 5.0)
-    custom = LocalStackSettings.from_env({"PORT": "0", "DEV_TICK_SECONDS": "0", "LOCAL_API_KEY": "k",
+    assert DevStackSettings.from_env({}) == DevStackSettings(8000, "", "", 5.0)
+    custom = DevStackSettings.from_env({"PORT": "0", "DEV_TICK_SECONDS": "0", "LOCAL_API_KEY": "k",
                                           "DEV_START_TIME": "2027-01-01T00:00:00Z"})
     assert (custom.port, custom.dev_tick_seconds, custom.local_api_key) == (0, 0.0, "k")
     with pytest.raises(ConfigError, match="DEV_TICK_SECONDS"):
-        LocalStackSettings.from_env({"DEV_TICK_SECONDS": "-1"})
+        DevStackSettings.from_env({"DEV_TICK_SECONDS": "-1"})
     for bad in ("tomorrow", "2027-03-13T17:00:00"):
         with pytest.raises(ConfigError, match="DEV_START_TIME"):
-            LocalStackSettings.from_env({"DEV_START_TIME": bad})
+            DevStackSettings.from_env({"DEV_START_TIME": bad})
 
 
 def test_a_deployed_function_missing_twilio_settings_says_which():
