@@ -10,7 +10,8 @@
 # package.json; Python wheels are cached in .requirements-cache/, osls' schema cache in .cache/.
 # Needs no AWS account, credentials or network once the caches are warm: `osls package` makes no
 # AWS call (checked with no credentials inside `unshare -n`), so no dummy credentials are set.
-# Exits non-zero if packaging fails or cfn-lint reports an error (warnings are printed, not fatal).
+# Exits non-zero if packaging fails, the zip holds dev-only code (scripts/check_package.py) or cfn-lint
+# reports an error (warnings are printed, not fatal).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,7 +55,11 @@ echo "==> osls package $*"
 npx --no-install osls package "$@"
 echo "    osls package: $(since "$t")"
 
-# 3. Lint the generated template (W3005 silenced in .cfnlintrc.yaml). cfn-lint exits with a
+# 3. Nothing dev-only in the artifact: no local/, tests/, bench/, scripts/, nor what only they use.
+echo "==> dev-only code in .serverless/*.zip"
+python3 -m scripts.check_package .serverless/*.zip
+
+# 4. Lint the generated template (W3005 silenced in .cfnlintrc.yaml). cfn-lint exits with a
 #    bitmask: 2 = error, 4 = warning, 8 = informational. Anything but warnings/informational
 #    (errors, a crash, an unreadable template) fails the build.
 t=$(now)
@@ -72,7 +77,7 @@ if (( rc & 4 )); then
   echo "package.sh: cfn-lint warnings above (not fatal)" >&2
 fi
 
-# 4. Sizes.
+# 5. Sizes.
 echo "==> artifacts"
 for zip in .serverless/*.zip; do
   [[ -e "$zip" ]] || continue
