@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import copy
 import logging
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
-from botocore.exceptions import ClientError
 from moto.dynamodb import models as dynamodb_models
 
-from local.moto_atomic import OneRequestAtATime, atomic_moto, item_level_transactions, self_check
+from local.moto_atomic import atomic_moto, item_level_transactions, self_check
 from shared.wiring import aws_client
 
 
@@ -38,26 +39,41 @@ def own_moto():
     server.stop()
 
 
-def test_of_many_conditional_puts_of_one_item_at_once_exactly_one_wins(own_moto, dynamodb, local_settings):
-    # Given a table (moto's backends are shared in a process) reached through a server taking one request at a time
+class InMoto:
+    """WSGI middleware: how many requests are inside moto at once (each held 50 ms, so that they would overlap)."""
+
+    def __init__(self, app):
+        self.app, self.inside, self.most, self.lock = app, 0, 0, threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            self.inside += 1
+            self.most = max(self.most, self.inside)
+        try:
+            time.sleep(0.05)
+            return self.app(environ, start_response)
+        finally:
+            with self.lock:
+                self.inside -= 1
+
+
+def test_requests_reach_moto_one_at_a_time_inside_atomic_moto_and_side_by_side_after_it(own_moto, local_settings,
+                                                                                         dynamodb):
+    # Given a table (moto's backends are shared in a process) read through a server of its own
     host, port = own_moto.get_host_and_port()
     client = aws_client(replace(local_settings, aws_endpoint_url=f"http://{host}:{port}"), "dynamodb")
-    key = {"PK": {"S": "CHECK#race"}, "SK": {"S": "1"}}
+    in_moto = own_moto._server.app = InMoto(own_moto._server.app)  # noqa: SLF001
 
-    def put(n: int) -> bool:
-        try:
-            client.put_item(TableName=local_settings.table_name, Item={**key, "n": {"N": str(n)}},
-                              ConditionExpression="attribute_not_exists(PK)")
-            return True
-        except ClientError as exc:
-            assert exc.response["Error"]["Code"] == "ConditionalCheckFailedException"
-            return False
+    def read_all_at_once() -> int:
+        in_moto.most = 0
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda _: client.describe_table(TableName=local_settings.table_name), range(8)))
+        return in_moto.most
 
+    # When eight readers ask at once, inside atomic_moto and then after it
     with atomic_moto(own_moto):
-        assert isinstance(own_moto._server.app, OneRequestAtATime)  # noqa: SLF001
-        # When sixteen writers race for the same new item
-        with ThreadPoolExecutor(16) as pool:
-            wins = list(pool.map(put, range(16)))
-    # Then one wins, and the server is left as it was
-    assert wins.count(True) == 1
-    assert not isinstance(own_moto._server.app, OneRequestAtATime)  # noqa: SLF001
+        inside = read_all_at_once()
+    after = read_all_at_once()
+    # Then moto served them one at a time, then side by side again (its server as it was)
+    assert inside == 1 and after > 1
+    assert own_moto._server.app is in_moto  # noqa: SLF001
