@@ -3,11 +3,28 @@ from __future__ import annotations
 
 
 class TaperlineError(Exception):
-    """Base of every error raised on purpose; anything else is a bug."""
+    """Base of every error raised on purpose; anything else is a bug.
+
+    `public` is what the caller may be told (the message itself unless a class says otherwise); `field_errors`
+    names the request fields at fault, for the API's {"errors": {field: [message]}} answer."""
+
+    public = ""
+
+    @property
+    def message(self) -> str:
+        return self.public or str(self)
+
+    @property
+    def field_errors(self) -> dict[str, list[str]] | None:
+        return None
 
 
 class Refused(TaperlineError):
     """The request is wrong as given (400)."""
+
+
+class NotSignedIn(TaperlineError):
+    """Wrong or missing credentials (401)."""
 
 
 class NotAllowed(TaperlineError):
@@ -33,9 +50,13 @@ class Unavailable(TaperlineError):
 class StoreUnavailable(Unavailable):
     """The store could not be reached or refused the call for now."""
 
+    public = "Storage is unavailable for a moment; please try again."
+
 
 class StatusMoved(Unavailable):
     """The patient's record changed under us; read again and retry (503 when retries ran out)."""
+
+    public = "The record changed while we worked on it; please try again."
 
 
 class JobExists(Conflict):
@@ -48,6 +69,12 @@ class LeaseLost(Conflict):
 
 class PhoneTaken(Conflict):
     """The number belongs to a patient whose plan is not over."""
+
+    public = "This number already belongs to a patient whose plan is not over."
+
+    @property
+    def field_errors(self) -> dict[str, list[str]]:
+        return {"phone": [self.public]}
 
 
 class AlreadyExists(Conflict):

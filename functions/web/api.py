@@ -2,62 +2,47 @@
 from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, request
-from marshmallow import ValidationError
 
 from functions.web.auth import api_key_required, services
 from functions.web.presenters import escalation_view, patient_created, patient_record, patient_summary
 from functions.web.schemas import (AdjustSchema, EnrollmentSchema, EscalationQuerySchema, ResolutionSchema,
-                                   StatusQuerySchema, flat_errors)
-from shared.services.enrollment import EnrollmentRefused
-from shared.services.plans import PlanActionRefused
-from shared.services.ports import PhoneTaken
+                                   StatusQuerySchema)
+from shared.errors import Refused
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-
-
-def errors(messages: dict, status: int = 400):
-    return jsonify({"errors": flat_errors(messages)}), status
-
-
-class BadBody(Exception):
-    """A request body that is not the JSON object the operation takes."""
-
+# Errors (schemas' ValidationError, the services' TaperlineError kinds) are answered in functions/web/errors.py.
 
 NOT_AN_OBJECT = {"_body": ["Send a JSON object (Content-Type: application/json)."]}
 
 
-def optional_object() -> dict:
-    """The JSON object of an optional body: {} when there is none; BadBody when there is one but it is not."""
-    if not request.get_data(cache=True):
-        return {}
+class BadBody(Refused):
+    """A request body that is not the JSON object the operation takes."""
+
+    @property
+    def field_errors(self) -> dict[str, list[str]]:
+        return NOT_AN_OBJECT
+
+
+def json_object() -> dict:
+    """The request's JSON object; BadBody when the body is anything else."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise BadBody()
     return body
 
 
-@bp.errorhandler(BadBody)
-def bad_body(_exc: BadBody):
-    return errors(NOT_AN_OBJECT)
+def optional_object() -> dict:
+    """The JSON object of an optional body: {} when there is none; BadBody when there is one but it is not."""
+    return json_object() if request.get_data(cache=True) else {}
 
 
 @bp.post("/patients")
 @api_key_required
 def enroll():
     svc = services()
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return errors(NOT_AN_OBJECT)
+    body = json_object()
     now = svc.clock.now()
-    try:
-        data = EnrollmentSchema(now=now).load(body)
-        patient = svc.enrollment.enroll(g.caller, data, now)
-    except ValidationError as exc:
-        return errors(exc.messages)
-    except EnrollmentRefused as exc:
-        return errors(exc.errors)
-    except PhoneTaken:
-        return errors({"phone": ["This number already belongs to a patient whose plan is not over."]}, 409)
+    patient = svc.enrollment.enroll(g.caller, EnrollmentSchema(now=now).load(body), now)
     return jsonify(patient_created(patient)), 201
 
 
@@ -65,10 +50,7 @@ def enroll():
 @api_key_required
 def list_patients():
     svc = services()
-    try:
-        query = StatusQuerySchema().load(request.args.to_dict())
-    except ValidationError as exc:
-        return errors(exc.messages)
+    query = StatusQuerySchema().load(request.args.to_dict())
     rows = svc.records.list(g.caller, svc.clock.now(), query.get("status"))
     return jsonify({"patients": [patient_summary(p, s) for p, s in rows]})
 
@@ -88,17 +70,8 @@ def get_patient(patient_id: str):
 def plan_action(patient_id: str, action: str):
     """hold, resume, adjust ({"dose_mg"?, "step_mg"?, "step_days"?}) or end a patient's taper."""
     svc = services()
-    params = {}
-    if action == "adjust":
-        try:
-            params = AdjustSchema().load(optional_object())
-        except ValidationError as exc:
-            return errors(exc.messages)
-    try:
-        patient = svc.plans.act(g.caller.clinic_id, g.caller.email or "api", patient_id, action, svc.clock.now(),
-                                params)
-    except PlanActionRefused as exc:
-        return errors({"plan": [str(exc)]}, 409)
+    params = AdjustSchema().load(optional_object()) if action == "adjust" else {}
+    patient = svc.plans.act(g.caller.clinic_id, g.caller.email or "api", patient_id, action, svc.clock.now(), params)
     return jsonify({"id": patient.patient_id, "status": patient.status.value, "held": bool(patient.held_since),
                     "plan": patient.plan.as_data()})
 
@@ -107,10 +80,7 @@ def plan_action(patient_id: str, action: str):
 @api_key_required
 def list_escalations():
     svc = services()
-    try:
-        query = EscalationQuerySchema().load(request.args.to_dict())
-    except ValidationError as exc:
-        return errors(exc.messages)
+    query = EscalationQuerySchema().load(request.args.to_dict())
     rows = svc.escalations.list(g.caller, query.get("status") or None)
     return jsonify({"escalations": [{**escalation_view(e), "patient_id": pid} for pid, e in rows]})
 
@@ -126,10 +96,7 @@ def acknowledge_escalation(escalation_id: str):
 @api_key_required
 def resolve_escalation(escalation_id: str):
     svc = services()
-    try:
-        note = ResolutionSchema().load(optional_object()).get("note", "")
-    except ValidationError as exc:
-        return errors(exc.messages)
+    note = ResolutionSchema().load(optional_object()).get("note", "")
     return jsonify(escalation_view(svc.escalations.resolve(g.caller, escalation_id, svc.clock.now(), note)))
 
 

@@ -5,17 +5,13 @@ import secrets
 import uuid
 from typing import Iterable
 
-from flask import Blueprint, Flask, Response, jsonify, make_response, render_template, request, session
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask import Blueprint, Flask, Response, jsonify, request, session
 
+from functions.web import errors
+from functions.web.errors import problem
 from shared.log import logger
-from shared.services.enrollment import NotAllowed, PatientNotFound
-from shared.services.escalations import EscalationNotFound
-from shared.services.inbound import StatusRace
-from shared.services.ports import StoreUnavailable
 from shared.wiring import Services
 
-JSON_PREFIXES = ("/api/", "/sms/", "/dev/", "/health")
 # No inline script anywhere (pages have none; the dev page loads /dev/static/dev.js); inline styles are
 # used by the templates and the inline SVG chart; nothing may frame us.
 CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -49,15 +45,9 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     app.add_url_rule("/health", "health", lambda: jsonify({"ok": True}))
     app.after_request(lambda response: _security_headers(response, deployed))
     app.teardown_request(_untag_logs)
-    app.register_error_handler(CSRFError, lambda exc: _problem(400, "Form expired",
+    app.register_error_handler(CSRFError, lambda exc: problem(400, "Form expired",
                                "The form expired or was not sent from this site. Please go back and try again."))
-    app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(PatientNotFound, lambda exc: _problem(404, "Not Found", "No such patient."))
-    app.register_error_handler(EscalationNotFound, lambda exc: _problem(404, "Not Found", "No such escalation."))
-    app.register_error_handler(NotAllowed, lambda exc: _problem(403, "Forbidden", str(exc)))
-    app.register_error_handler(StoreUnavailable, _store_unavailable)
-    app.register_error_handler(StatusRace, _store_unavailable)
-    app.register_error_handler(Exception, _unexpected)
+    errors.register(app)
     return app
 
 
@@ -90,37 +80,4 @@ def _security_headers(response: Response, deployed: bool) -> Response:
         headers.setdefault("Cache-Control", "no-store")  # patient details stay out of shared and browser caches
     if deployed:
         headers.setdefault("Strict-Transport-Security", HSTS)
-    return response
-
-
-def _http_error(exc: HTTPException):
-    """Werkzeug's errors, and failures outside a view (opening or saving the session) that Flask wraps as 500."""
-    if isinstance(exc, InternalServerError) and isinstance(exc.original_exception, (StoreUnavailable, StatusRace)):
-        return _store_unavailable(exc.original_exception)
-    if isinstance(exc, InternalServerError) and exc.original_exception is not None:
-        return _unexpected(exc.original_exception)
-    return _problem(exc.code or 500, exc.name, exc.description or "")
-
-
-def _problem(status: int, title: str, message: str):
-    """JSON for machines (API, dev routes), a page for people, and for a failed webhook an empty TwiML reply
-    (Twilio reads no body on an error status, and never a stack trace)."""
-    if request.path == "/sms/inbound" and status >= 500:
-        return Response('<?xml version="1.0" encoding="UTF-8"?><Response />', status=status,
-                        mimetype="application/xml")
-    if request.path.startswith(JSON_PREFIXES) or request.accept_mimetypes.best == "application/json":
-        return jsonify({"error": title, "message": message}), status
-    return render_template("error.html", title=title, message=message), status
-
-
-def _unexpected(exc: Exception):
-    logger().exception("unhandled error", extra={"path": request.path})
-    return _problem(500, "Internal Server Error", "Something went wrong on our side; it has been logged.")
-
-
-def _store_unavailable(exc: Exception):
-    logger().error("store unavailable", extra={"error": str(exc), "path": request.path})
-    response = make_response(_problem(503, "Service Unavailable",
-                                      "Storage is unavailable for a moment; please try again."))
-    response.headers["Retry-After"] = "5"
     return response

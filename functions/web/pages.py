@@ -7,6 +7,7 @@ from marshmallow import ValidationError
 from markupsafe import Markup
 
 from functions.web.auth import admin_only, services, signed_in
+from functions.web.errors import status_of
 from functions.web.presenters import attention, upcoming
 from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
 from shared.domain.patients import DEFAULT_CLINIC_ZONE
@@ -40,11 +41,8 @@ def login():
     email, password = request.form.get("email", ""), request.form.get("password", "")
     try:
         user = svc.accounts.sign_in(email, password, svc.clock.now())
-    except SignInThrottled:
-        return render_template("login.html", email=email,
-                               error="Too many failed attempts. Try again in 15 minutes."), 429
-    except SignInRefused:
-        return render_template("login.html", email=email, error="Wrong email or password."), 401
+    except (SignInThrottled, SignInRefused) as exc:
+        return render_template("login.html", email=email, error=exc.message), status_of(exc)[0]
     clinic = svc.accounts.clinic(user.clinic_id)
     session.clear()
     session.regenerate()
@@ -91,11 +89,8 @@ def enroll():
         patient = svc.enrollment.enroll(g.caller, data, now)
     except ValidationError as exc:
         return _form_errors(values, exc.messages, providers)
-    except EnrollmentRefused as exc:
-        return _form_errors(values, exc.errors, providers)
-    except PhoneTaken:
-        return _form_errors(values, {"phone": ["This number already belongs to a patient whose plan is not over."]},
-                            providers, 409)
+    except (EnrollmentRefused, PhoneTaken) as exc:
+        return _form_errors(values, exc.field_errors, providers, status_of(exc)[0])
     flash(f"{patient.first_name} {patient.last_name} is enrolled. The welcome text asks them to reply YES.")
     return redirect(f"/patients/{patient.patient_id}")
 

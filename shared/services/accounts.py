@@ -13,6 +13,7 @@ from typing import Any
 from shared.domain.accounts import Caller, Role, User
 from shared.domain.patients import Clinic, ClinicSettings
 from shared.domain.texts import gsm7_length
+from shared.errors import NotSignedIn, Throttled
 from shared.log import logger
 
 # OWASP Password Storage Cheat Sheet: argon2id with 19 MiB of memory, 2 iterations, 1 lane.
@@ -21,12 +22,16 @@ MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 
 
-class SignInRefused(Exception):
+class SignInRefused(NotSignedIn):
     """Wrong email or password (never says which)."""
 
+    public = "Wrong email or password."
 
-class SignInThrottled(Exception):
+
+class SignInThrottled(Throttled):
     """Too many failed attempts for this email; try again later."""
+
+    public = "Too many failed attempts. Try again in 15 minutes."
 
 
 @lru_cache(maxsize=1)

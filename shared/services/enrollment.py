@@ -13,25 +13,28 @@ from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Clinic, ClinicSettings, Patient, PatientStatus
 from shared.domain.plan import build_plan
 from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_REMINDER_AFTER
+from shared.errors import NotAllowed, NotFound, Refused  # noqa: F401 - NotAllowed is raised here
 from shared.log import logger
 from shared.services.schedule import outside_quiet_hours
 from shared.domain.job_kinds import JobKind
 
 
-class EnrollmentRefused(Exception):
+class EnrollmentRefused(Refused):
     """Input the schema could not judge alone was wrong: errors keyed by the JSON field names."""
 
     def __init__(self, errors: dict[str, list[str]]):
         super().__init__(errors)
         self.errors = errors
 
+    @property
+    def field_errors(self) -> dict[str, list[str]]:
+        return self.errors
 
-class NotAllowed(Exception):
-    """The caller's role may not do this."""
 
-
-class PatientNotFound(Exception):
+class PatientNotFound(NotFound):
     """No such patient in the caller's clinic (another clinic's patient is 'not found' too)."""
+
+    public = "No such patient."
 
 
 @dataclass

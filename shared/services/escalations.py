@@ -16,13 +16,15 @@ from shared.domain.history import standing
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Escalation, Patient, ProfileChange
 from shared.log import logger
-from shared.services.ports import StatusMoved
+from shared.errors import NotFound, StatusMoved
 from shared.domain.job_kinds import JobKind
 
 
 
-class EscalationNotFound(Exception):
+class EscalationNotFound(NotFound):
     """No such escalation in the caller's clinic."""
+
+    public = "No such escalation."
 
 
 def task_job(patient: Patient, kind: str, now: datetime) -> Job:

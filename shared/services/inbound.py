@@ -17,7 +17,8 @@ from shared.log import logger, mask_phone
 from shared.services.checkin_answers import checkin_change
 from shared.services.enrollment import consent_restart_jobs
 from shared.services.escalations import task_job
-from shared.services.ports import InboundSms, StatusMoved
+from shared.errors import StatusMoved, Unavailable
+from shared.services.ports import InboundSms
 from shared.services.safety_net import combine, crisis_change, message_change, safety_change
 from shared.services.schedule import plan_jobs
 from shared.domain.job_kinds import JobKind
@@ -25,8 +26,10 @@ from shared.domain.job_kinds import JobKind
 ATTEMPTS = 3
 
 
-class StatusRace(Exception):
+class StatusRace(Unavailable):
     """The patient's record kept changing while we answered; Twilio will retry."""
+
+    public = "Storage is unavailable for a moment; please try again."
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,19 @@ from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
 from shared.log import logger
 from shared.services.enrollment import PatientNotFound
-from shared.services.ports import StatusMoved
+from shared.errors import Conflict, StatusMoved
 from shared.domain.reminders import local_moment
 from shared.services.schedule import outside_quiet_hours, plan_jobs
 from shared.domain.job_kinds import JobKind
 
 
 
-class PlanActionRefused(Exception):
+class PlanActionRefused(Conflict):
     """The action does not fit where the plan stands (resume when not held, anything after the last dose)."""
+
+    @property
+    def field_errors(self) -> dict[str, list[str]]:
+        return {"plan": [str(self)]}
 
 
 @dataclass
