@@ -27,9 +27,11 @@ TARGET_CALLS_PER_JOB = 3  # claim (returns the job), the patient's state at send
 
 def _jobs(patients: list[Any], due_per_patient: dict[str, int], now, future: int) -> Iterable[dict]:
     """Due dose reminders (as many as asked per patient) and `future` later ones each."""
-    from shared.adapters.dynamodb import job_to_item
+    from shared.adapters.dynamodb.codec import job_to_item
     from shared.domain.jobs import Channel, Job
-    from shared.domain.reminders import DOSE_REMINDER
+    from shared.domain.job_kinds import JobKind
+
+    DOSE_REMINDER = JobKind.DOSE_REMINDER
 
     for patient in patients:
         dose = patient.plan.dose_on(now.date())

@@ -72,7 +72,7 @@ def phone_of(n: int) -> str:
 
 def write_items(client: Any, table: str, items: Iterable[dict]) -> int:
     """BatchWriteItem in 25s, retrying what comes back unprocessed; the number of items written."""
-    from shared.adapters.dynamo_base import marshal
+    from shared.adapters.dynamodb.table import marshal
 
     batch: list[dict] = []
     written = 0
@@ -101,7 +101,7 @@ def patients_like(template: Any, count: int, first: int = 0, **changes) -> list[
 
 def patient_items(patients: Iterable[Any], with_phone: bool = True) -> Iterable[dict]:
     from shared.adapters import keys
-    from shared.adapters.dynamodb_patients import patient_to_item
+    from shared.adapters.dynamodb.codec import patient_to_item
 
     for patient in patients:
         yield patient_to_item(patient)

@@ -33,9 +33,8 @@ import requests
 from twilio.request_validator import RequestValidator
 
 from local.stack import DevStack
-from shared.adapters.dynamo_base import marshal, unmarshal
-from shared.adapters.dynamodb_checkins import checkin_from_map, checkin_to_map
-from shared.adapters.dynamodb_patients import patient_to_item
+from shared.adapters.dynamodb.table import marshal, unmarshal
+from shared.adapters.dynamodb.codec import checkin_from_map, checkin_to_map, patient_to_item
 from shared.domain import checkins
 from shared.domain.jobs import utc_iso
 from shared.domain.questions import QUESTIONS
