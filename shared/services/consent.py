@@ -3,17 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
 from shared.domain.jobs import Job
 from shared.domain.patients import Patient, PatientStatus
 from shared.log import logger
-from shared.services.ports import StatusMoved
+from shared.services.ports import Patients
+from shared.services.retry import on_fresh_record
 
 
 @dataclass
 class ConsentService:
-    patients: Any
+    patients: Patients
 
     def expire(self, job: Job, patient: Patient, now: datetime) -> None:
         """Run by dispatch 96 hours after enrollment, only while the patient is still awaiting consent."""
@@ -25,7 +24,7 @@ class ConsentService:
 
 @dataclass
 class CompletionService:
-    patients: Any
+    patients: Patients
 
     def complete(self, job: Job, patient: Patient, now: datetime) -> None:
         """The last follow-up day is over: the plan is done and the number may be enrolled again."""
@@ -33,16 +32,14 @@ class CompletionService:
             logger().info("plan completed", extra={"patient_id": patient.patient_id})
 
 
-def move_status(patients: Any, patient: Patient | None, expected: PatientStatus, new: PatientStatus,
+def move_status(patients: Patients, patient: Patient | None, expected: PatientStatus, new: PatientStatus,
                 now: datetime) -> bool:
     """Move a patient from `expected` to `new`; False when they are no longer in `expected`. A profile that only
     changed in other ways meanwhile (a check-in closing in the same minute, a message) is read again."""
-    for _ in range(3):
-        if patient is None or patient.status is not expected:
+    def attempt(current: Patient | None) -> bool:
+        if current is None or current.status is not expected:
             return False
-        try:
-            patients.set_status(patient, new, now)
-            return True
-        except StatusMoved:
-            patient = patients.get_patient(patient.patient_id)
-    raise StatusMoved(patient.patient_id if patient else "")  # dispatch runs the task again
+        patients.set_status(current, new, now)
+        return True
+
+    return patient is not None and on_fresh_record(patients, patient.patient_id, attempt, patient)

@@ -15,6 +15,7 @@ from shared.domain.patients import Patient, PatientStatus
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
 from shared.domain.sending import may_send
 from shared.log import logger, mask_phone
+from shared.services.retry import on_fresh_record
 from shared.services.ports import (ClaimMiss, DueJob, JobExists, MailSender, Outbox, SendError, SmsSender,
                                    StatusMoved)
 from shared.services.schedule import reminder_for_night
@@ -269,15 +270,14 @@ class Dispatcher:
     def _after_refusal(self, patient: Patient, code: str, now: datetime) -> None:
         """Twilio says the patient unsubscribed, or the number cannot get texts: stop texting them."""
         if code == OPTED_OUT_CODE:
-            for _ in range(3):  # the record may have moved since we read it (a check-in opened): read again
-                fresh = self.patients.get_patient(patient.patient_id)
-                if fresh is None or fresh.status is PatientStatus.OPTED_OUT:
-                    break
-                try:
+            def opt_out(fresh: Patient | None) -> None:
+                if fresh is not None and fresh.status is not PatientStatus.OPTED_OUT:
                     self.patients.set_status(fresh, PatientStatus.OPTED_OUT, now)
-                    break
-                except StatusMoved:
-                    continue
+
+            try:  # the record may have moved since we read it (a check-in opened): read again
+                on_fresh_record(self.patients, patient.patient_id, opt_out)
+            except StatusMoved:
+                pass  # still moving after three reads: its texts are cancelled below all the same
         elif code in BAD_NUMBER_CODES:
             self.patients.flag_phone_problem(patient, code, now)
         else:

@@ -16,7 +16,8 @@ from shared.domain.history import standing
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Escalation, Patient, ProfileChange
 from shared.log import logger
-from shared.errors import NotFound, StatusMoved
+from shared.errors import NotFound
+from shared.services.retry import on_fresh_record
 from shared.domain.job_kinds import JobKind
 
 
@@ -77,19 +78,15 @@ class EscalationService:
         or an acknowledgement meanwhile makes us read both again (then the task runs again later)."""
         if not found:
             return
-        for attempt in range(3):
-            try:
-                updates = self._write(patient, found, now)
-                break
-            except StatusMoved:
-                if attempt == 2:
-                    raise
-                patient = self.store.get_patient(patient.patient_id)
+        updates = on_fresh_record(self.store, patient.patient_id, lambda current: self._write(current, found, now),
+                                  patient)
         holding = {u.escalation.reasons[0] for u in updates} & HOLDING_REASONS
         if holding and patient.clinic_settings.hold_on_escalation and self.plans:
             self._hold(patient.patient_id, now)  # safe to repeat: a held plan stays as it is
 
-    def _write(self, patient: Patient, found: list[Finding], now: datetime) -> list[Update]:
+    def _write(self, patient: Patient | None, found: list[Finding], now: datetime) -> list[Update]:
+        if patient is None:
+            return []
         open_by_reason = {e.reasons[0]: e for e in self.store.escalations_of(patient.patient_id) if e.status == "open"}
         dose = standing(patient, now).current_dose_mg
         found = [replace(f, evidence={**f.evidence, "dose_mg": str(dose) if dose is not None else None}) for f in found]
@@ -110,18 +107,15 @@ class EscalationService:
         """Clinic setting, default on: no further step-down until a provider acts."""
         from shared.services.plans import PlanActionRefused
 
-        for attempt in range(3):
-            patient = self.store.get_patient(patient_id)
+        def attempt(patient: Patient | None) -> None:
             if patient is None or patient.held_since:
                 return
             try:
                 self.plans.hold(patient, "taperline (escalation)", now)
-                return
             except PlanActionRefused:
                 return  # nothing left to hold (the last dose is past)
-            except StatusMoved:
-                if attempt == 2:
-                    raise  # the task runs again later
+
+        on_fresh_record(self.store, patient_id, attempt)  # the last StatusMoved: the task runs again later
 
     def overdue(self, job: Job, patient: Patient, now: datetime) -> None:
         """Still open when it should have been acknowledged: email the clinic's escalation address and every
@@ -158,19 +152,20 @@ class EscalationService:
         found = [pid for pid, e in self.store.escalations_of_clinic(caller.clinic_id) if e.escalation_id == escalation_id]
         if not found:
             raise EscalationNotFound(escalation_id)
-        for _ in range(3):  # read again whenever the patient's texts add to it meanwhile
-            patient = self.store.get_patient(found[0])
+
+        def attempt(patient: Patient | None) -> Escalation:
+            if patient is None:
+                raise EscalationNotFound(escalation_id)
             current = next(e for e in self.store.escalations_of(found[0]) if e.escalation_id == escalation_id)
             moved = _moved(current, status, caller.email or "api", now, note)
             pointed = next((r for r, i in patient.open_escalations.items() if i == escalation_id), "")
             paused = patient.checkins_paused_by == escalation_id  # a provider has seen the crisis: check-ins resume
-            try:  # with the profile's version: a text adding evidence meanwhile makes us read it again
-                self.store.apply_change(patient, ProfileChange(escalation_update=moved, forget_escalation=pointed,
-                                                               resume_checkins=paused), now)
-                return moved
-            except StatusMoved:
-                continue
-        raise StatusMoved(found[0])
+            # with the profile's version: a text adding evidence meanwhile makes us read both again
+            self.store.apply_change(patient, ProfileChange(escalation_update=moved, forget_escalation=pointed,
+                                                           resume_checkins=paused), now)
+            return moved
+
+        return on_fresh_record(self.store, found[0], attempt)
 
 
 def _moved(escalation: Escalation, status: str, who: str, now: datetime, note: str) -> Escalation:

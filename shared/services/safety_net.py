@@ -17,7 +17,8 @@ from shared.domain.patients import REMOVE, Escalation, Patient, ProfileChange
 from shared.log import logger
 from shared.services.escalations import email_jobs, overdue_check_job
 from shared.domain.safety_question import ANSWERED_NO, ANSWERED_YES, ASK, IN_CRISIS, REASK
-from shared.services.ports import InboundSms, StatusMoved
+from shared.services.ports import InboundSms, Patients
+from shared.services.retry import on_fresh_record
 from shared.domain.job_kinds import JobKind
 
 if TYPE_CHECKING:  # dispatch runs the timer: it never loads the detector or the conversation
@@ -149,27 +150,25 @@ class SafetyService:
     """The safety question's timer: still unanswered after 60 minutes, an urgent escalation, emailed to the
     provider and the clinic's escalation address."""
 
-    store: Any
+    store: Patients
     public_base_url: str
 
     def unanswered(self, job: Job, patient: Patient, now: datetime) -> None:
-        for _ in range(3):
-            question = patient.safety_question
-            if question is None or question.question_id != (job.meta or {}).get("question_id") or question.escalation_id:
-                return  # answered (or already escalated) meanwhile
-            evidence = {"why": f"no answer to the safety question within 60 minutes, {_asked(question)}",
-                        **_asked_about(question), "at": utc_iso(now)}
-            escalation = Escalation(secrets.token_hex(8), (SAFETY_CHECK_UNANSWERED,), "urgent", "open", now,
-                                    (evidence,), now)
-            change = ProfileChange(escalation=escalation,
-                                   safety_question=replace(question, escalation_id=escalation.escalation_id),
-                                   jobs=(*email_jobs(patient, [escalation], now, self.public_base_url),
-                                         overdue_check_job(patient, escalation)))
-            try:
-                self.store.apply_change(patient, change, now)
-            except StatusMoved:
-                patient = self.store.get_patient(patient.patient_id)
-                continue
-            logger().warning("safety question unanswered", extra={"patient_id": patient.patient_id})
-            return
-        raise StatusMoved(patient.patient_id)  # dispatch runs the task again
+        """A StatusMoved after the last read goes to dispatch, which runs the task again."""
+        on_fresh_record(self.store, patient.patient_id, lambda current: self._escalate(job, current, now), patient)
+
+    def _escalate(self, job: Job, patient: Patient | None, now: datetime) -> None:
+        question = patient.safety_question if patient else None
+        if patient is None or question is None or question.escalation_id \
+                or question.question_id != (job.meta or {}).get("question_id"):
+            return  # answered (or already escalated) meanwhile
+        evidence = {"why": f"no answer to the safety question within 60 minutes, {_asked(question)}",
+                    **_asked_about(question), "at": utc_iso(now)}
+        escalation = Escalation(secrets.token_hex(8), (SAFETY_CHECK_UNANSWERED,), "urgent", "open", now,
+                                (evidence,), now)
+        change = ProfileChange(escalation=escalation,
+                               safety_question=replace(question, escalation_id=escalation.escalation_id),
+                               jobs=(*email_jobs(patient, [escalation], now, self.public_base_url),
+                                     overdue_check_job(patient, escalation)))
+        self.store.apply_change(patient, change, now)
+        logger().warning("safety question unanswered", extra={"patient_id": patient.patient_id})
