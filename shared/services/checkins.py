@@ -12,7 +12,7 @@ from shared.domain.jobs import Channel, Job
 from shared.domain.patients import REMOVE, Patient, ProfileChange
 from shared.log import logger
 from shared.services.dispatch import AMBIGUOUS
-from shared.services.schedule import outside_quiet_hours
+from shared.domain.schedule import outside_quiet_hours
 from shared.domain.job_kinds import JobKind
 
 NUDGE_AFTER = timedelta(hours=2)

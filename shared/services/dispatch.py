@@ -18,7 +18,7 @@ from shared.log import logger, mask_phone
 from shared.services.retry import on_fresh_record
 from shared.services.ports import (ClaimMiss, DueJob, JobExists, MailSender, Outbox, SendError, SmsSender,
                                    StatusMoved)
-from shared.services.schedule import reminder_for_night
+from shared.domain.schedule import reminder_for_night
 from shared.domain.job_kinds import DOSE_TIME_KINDS
 
 REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done", "errors",

@@ -15,7 +15,7 @@ from shared.domain.plan import build_plan
 from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_REMINDER_AFTER
 from shared.errors import NotAllowed, NotFound, Refused  # noqa: F401 - NotAllowed is raised here
 from shared.log import logger
-from shared.services.schedule import outside_quiet_hours
+from shared.domain.schedule import outside_quiet_hours
 from shared.domain.job_kinds import JobKind
 
 

@@ -20,7 +20,7 @@ from shared.services.escalations import task_job
 from shared.errors import StatusMoved, Unavailable
 from shared.services.ports import InboundSms
 from shared.services.safety_net import combine, crisis_change, message_change, safety_change
-from shared.services.schedule import plan_jobs
+from shared.domain.schedule import plan_jobs
 from shared.domain.job_kinds import JobKind
 
 ATTEMPTS = 3

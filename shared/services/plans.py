@@ -17,7 +17,7 @@ from shared.log import logger
 from shared.services.enrollment import PatientNotFound
 from shared.errors import Conflict, StatusMoved
 from shared.domain.reminders import local_moment
-from shared.services.schedule import outside_quiet_hours, plan_jobs
+from shared.domain.schedule import outside_quiet_hours, plan_jobs
 from shared.domain.job_kinds import JobKind
 
 

@@ -9,7 +9,7 @@ import pytest
 from shared.services.dispatch import Dispatcher
 from shared.services.plans import PlanService
 from shared.services.ports import SendError
-from shared.services.schedule import plan_jobs
+from shared.domain.schedule import plan_jobs
 from tests.builders import a_patient
 from tests.fakes import FakeMail, FakeSms
 

@@ -131,7 +131,7 @@ def test_a_discreet_clinic_never_names_the_drug_in_its_texts(world):
     key = svc.accounts.create_api_key(clinic.clinic_id, "q", now)
     created = world.api("POST", "/api/patients", key=key, json=enrollment(provider_email="dr@quiet.example"))
     patient = svc.store.get_patient(created.get_json()["id"])
-    from shared.services.schedule import reminder_jobs
+    from shared.domain.schedule import reminder_jobs
 
     bodies = [j.body for j in svc.store.jobs_of(patient.patient_id) if j.body]
     bodies += [j.body for j in reminder_jobs(patient, now, "SMx")]

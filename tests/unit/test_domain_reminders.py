@@ -131,7 +131,7 @@ def test_quiet_hours_slide_a_text_to_the_next_allowed_minute():
 def test_one_day_steps_never_put_two_check_ins_on_one_day():
     from collections import Counter
 
-    from shared.services.schedule import checkin_jobs
+    from shared.domain.schedule import checkin_jobs
     from tests.builders import a_patient
 
     patient = a_patient(plan=build_plan(D("3"), D("1"), 1, date(2027, 1, 4)))

@@ -186,7 +186,7 @@ def test_two_yes_texts_leave_one_live_set_of_reminders():
     store, service = with_patient(PatientStatus.AWAITING_CONSENT)
     # Given the first YES wrote its jobs but its status change never landed (an outage)
     first_patient = store.patients["p1"]
-    from shared.services.schedule import plan_jobs
+    from shared.domain.schedule import plan_jobs
 
     store.put_jobs_once(plan_jobs(first_patient, NOW, "SMlost"))
     # When the patient texts YES again and it goes through
