@@ -2,6 +2,8 @@
 Pure: check-ins in, findings out (the service stores them and emails the provider)."""
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass, field
 
 from shared.domain.checkins import BASELINE, COMPLETED, CheckIn
@@ -29,7 +31,7 @@ class Thresholds:
     missed_in_a_row: int = 2
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "Thresholds":
+    def from_dict(cls, data: dict[str, Any] | None) -> "Thresholds":
         known = {k: int(v) for k, v in (data or {}).items() if k in cls.__dataclass_fields__}
         return cls(**known)
 
@@ -38,7 +40,7 @@ class Thresholds:
 class Finding:
     reason: str
     why: str                       # in words, for the provider: "symptoms 8, baseline 2"
-    evidence: dict = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)
 
 
 def _value(checkin: CheckIn, question: str) -> int | None:
@@ -65,7 +67,7 @@ def findings(history: list[CheckIn], thresholds: Thresholds = Thresholds()) -> l
     return found
 
 
-def _symptoms(history, latest, base, t: Thresholds) -> list[Finding]:
+def _symptoms(history: list[CheckIn], latest: CheckIn, base: CheckIn | None, t: Thresholds) -> list[Finding]:
     value = _value(latest, "symptoms")
     if value is None:
         return []
@@ -81,7 +83,7 @@ def _symptoms(history, latest, base, t: Thresholds) -> list[Finding]:
     return []
 
 
-def _mood(history, latest, base, t: Thresholds) -> list[Finding]:
+def _mood(history: list[CheckIn], latest: CheckIn, base: CheckIn | None, t: Thresholds) -> list[Finding]:
     value = _value(latest, "mood")
     if value is None:
         return []
@@ -105,7 +107,7 @@ def _trend(last_three: list[int], rising: bool) -> int:
     return c - a if a < b < c else 0
 
 
-def _withdrawal(history, latest) -> list[Finding]:
+def _withdrawal(history: list[CheckIn], latest: CheckIn) -> list[Finding]:
     value = _value(latest, "withdrawal")
     if value is None:
         return []
@@ -118,7 +120,7 @@ def _withdrawal(history, latest) -> list[Finding]:
     return []
 
 
-def _missed(history, t: Thresholds) -> list[Finding]:
+def _missed(history: list[CheckIn], t: Thresholds) -> list[Finding]:
     recent = history[-t.missed_in_a_row:]
     if len(recent) < t.missed_in_a_row:
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any, Callable
 
 from shared.domain.escalation_rules import URGENT_REASONS, Finding
 from shared.domain.patients import Escalation
@@ -25,7 +26,8 @@ class Update:
     email: bool           # send the provider an email about it now
 
 
-def merge(open_by_reason: dict[str, Escalation], found: list[Finding], now: datetime, new_id) -> list[Update]:
+def merge(open_by_reason: dict[str, Escalation], found: list[Finding], now: datetime,
+          new_id: Callable[[], str]) -> list[Update]:
     """New escalations for new reasons; evidence added to open ones, emailed again only when severity
     rises or 24 hours after the last email."""
     updates = []
@@ -86,14 +88,14 @@ def acknowledge_by(escalation: Escalation, urgent_within: timedelta = URGENT_ACK
     return moment
 
 
-def deadline(escalation: Escalation, clinic_settings: dict | None = None) -> datetime:
+def deadline(escalation: Escalation, clinic_settings: dict[str, Any] | None = None) -> datetime:
     """acknowledge_by with the clinic's own deadlines (minutes for urgent, business days for routine)."""
     settings = clinic_settings or {}
     return acknowledge_by(escalation, timedelta(minutes=int(settings.get("ack_urgent_minutes", 60))),
                           int(settings.get("ack_routine_business_days", ROUTINE_ACK_BUSINESS_DAYS)))
 
 
-def is_overdue(escalation: Escalation, now: datetime, clinic_settings: dict | None = None) -> bool:
+def is_overdue(escalation: Escalation, now: datetime, clinic_settings: dict[str, Any] | None = None) -> bool:
     return escalation.status == "open" and now >= deadline(escalation, clinic_settings)
 
 

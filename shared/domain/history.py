@@ -1,6 +1,8 @@
 """A patient's message history and where they stand today, in the clinic's words."""
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -36,7 +38,7 @@ def standing(patient: Patient, now: datetime) -> Standing:
     return Standing(today, patient.plan.dose_on(today), patient.plan.next_step_after(today))
 
 
-def messages(inbound_log: list[dict], jobs: list[Job]) -> list[Message]:
+def messages(inbound_log: list[dict[str, Any]], jobs: list[Job]) -> list[Message]:
     """Texts both ways, oldest first: each inbound text with its reply, and each text job that went out."""
     from shared.domain.jobs import parse_utc
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum, StrEnum
 
-from shared.domain.patients import PatientStatus
+from shared.domain.status import PatientStatus
 
 
 class Channel(str, Enum):

@@ -1,12 +1,15 @@
 """Outbox jobs: every outbound text or email is a job, written first and sent later by dispatch."""
 from __future__ import annotations
 
+from typing import Any
+
 import zlib
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from enum import Enum
 
-from shared.domain.job_kinds import Channel, rules_of
+from shared.domain.job_kinds import Channel as Channel  # re-exported: jobs and channels go together
+from shared.domain.job_kinds import rules_of
 
 
 class JobStatus(str, Enum):
@@ -70,7 +73,7 @@ class Job:
     error_code: str = ""
     delivery_status: str = ""
     finished_at: datetime | None = None
-    meta: dict | None = None
+    meta: dict[str, Any] | None = None
     finished_seq: int = 0       # orders jobs finished within the same second
 
     def with_body(self, body: str) -> "Job":
@@ -78,7 +81,7 @@ class Job:
 
     @classmethod
     def new(cls, *, patient_id: str, channel: Channel, kind: str, to: str, send_at: datetime,
-            unique: str, body: str = "", subject: str = "", html: str = "", meta: dict | None = None) -> "Job":
+            unique: str, body: str = "", subject: str = "", html: str = "", meta: dict[str, Any] | None = None) -> "Job":
         return cls(job_id=new_job_id(send_at, unique), patient_id=patient_id, channel=channel, kind=kind,
                    to=to, send_at=send_at, expires_at=send_at + rules_of(kind).expires_after, body=body, subject=subject, html=html,
                    meta=meta)

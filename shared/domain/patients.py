@@ -1,21 +1,17 @@
 """Patients and the states of their taper, as the clinic names them."""
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from enum import Enum
 
 from shared.domain.checkins import CheckIn
+from shared.domain.jobs import Job
 from shared.domain.plan import Plan
 from shared.domain.safety_question import SafetyQuestion
-
-
-class PatientStatus(str, Enum):
-    AWAITING_CONSENT = "awaiting_consent"
-    ACTIVE = "active"
-    OPTED_OUT = "opted_out"
-    CONSENT_EXPIRED = "consent_expired"
-    COMPLETED = "completed"
+from shared.domain.status import PatientStatus as PatientStatus  # re-exported
 
 
 # A number whose patient is in one of these states may be enrolled again.
@@ -45,7 +41,7 @@ class ClinicSettings:
     hold_on_escalation: bool = True
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "ClinicSettings":
+    def from_dict(cls, data: dict[str, Any] | None) -> "ClinicSettings":
         data = data or {}
         settings = cls(quiet_start=time.fromisoformat(data.get("quiet_start", "21:00")),
                        quiet_end=time.fromisoformat(data.get("quiet_end", "08:00")),
@@ -60,12 +56,12 @@ class ClinicSettings:
             raise ValueError("Quiet hours must cover at least 21:00-08:00 local (the federal calling window).")
         return settings
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"quiet_start": self.quiet_start.strftime("%H:%M"), "quiet_end": self.quiet_end.strftime("%H:%M"),
                 "discreet_texts": self.discreet_texts, "hold_on_escalation": self.hold_on_escalation}
 
     @staticmethod
-    def passthrough(data: dict | None) -> dict:
+    def passthrough(data: dict[str, Any] | None) -> dict[str, Any]:
         """Settings kept as given for the services that read them (escalation address, thresholds, deadlines)."""
         keep = ("escalation_email", "thresholds", "ack_urgent_minutes", "ack_routine_business_days",
                 "safety_mood_at_or_below")
@@ -77,7 +73,7 @@ class Clinic:
     clinic_id: str
     name: str
     contact_phone: str = ""
-    settings: dict = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def timezone(self) -> str:
@@ -101,7 +97,7 @@ class Patient:
     status_before_opt_out: PatientStatus | None = None
     consented_at: datetime | None = None
     notes: str = ""
-    enrollment: dict = field(default_factory=dict)
+    enrollment: dict[str, Any] = field(default_factory=dict)
 
     phone_problem: str = ""
     version: int = 0                     # optimistic lock for changes to the profile
@@ -120,7 +116,7 @@ class Patient:
 
     @property
     def clinic_name(self) -> str:
-        return self.enrollment.get("clinic_name", "your clinic")
+        return str(self.enrollment.get("clinic_name", "your clinic"))
 
     @property
     def clinic_settings(self) -> ClinicSettings:
@@ -134,7 +130,7 @@ class Escalation:
     severity: str            # urgent | routine
     status: str              # open | acknowledged | resolved
     created_at: datetime
-    evidence: tuple[dict, ...] = ()       # each finding: why, values, baseline, when, dose at the time
+    evidence: tuple[dict[str, Any], ...] = ()       # each finding: why, values, baseline, when, dose at the time
     last_emailed_at: datetime | None = None
     acknowledged_by: str = ""
     acknowledged_at: datetime | None = None
@@ -157,17 +153,17 @@ class ProfileChange:
     escalation: Escalation | None = None
     pause_checkins_for: str | None = None
     plan_generation: str | None = None           # the plan jobs written for this change are now the live ones
-    jobs: tuple = ()                             # outbox jobs written with the change (emails, tasks)
+    jobs: tuple[Job, ...] = ()                   # outbox jobs written with the change (emails, tasks)
     resume_checkins: bool = False                # a provider acknowledged the crisis that held them
     plan: Plan | None = None                     # a rewritten plan (provider action or hold)
     held_since: str | None = None                # ISO date the plan was held, "" to clear
-    audit: dict | None = None                    # who, when, what, before and after
-    add_evidence: tuple[tuple[str, dict], ...] = ()  # (open escalation id, a new finding for it), each
+    audit: dict[str, Any] | None = None                    # who, when, what, before and after
+    add_evidence: tuple[tuple[str, dict[str, Any]], ...] = ()  # (open escalation id, a new finding for it), each
     safety_question: SafetyQuestion | str | None = None  # the open safety question's new state, REMOVE, or None
     safety_no_at: datetime | None = None         # the patient answered the safety question NO
     escalation_update: Escalation | None = None  # an existing escalation rewritten (acknowledged, resolved)
     forget_escalation: str = ""                  # reason whose open-escalation pointer goes (acknowledged)
-    pace: dict | None = None                     # the plan's new step_mg and step_days, kept in the enrollment
+    pace: dict[str, Any] | None = None                     # the plan's new step_mg and step_days, kept in the enrollment
     escalations: tuple[Escalation, ...] = ()     # more new escalations (a check-in's findings, each its own)
     escalation_updates: tuple[Escalation, ...] = ()  # more existing escalations rewritten (new evidence)
 

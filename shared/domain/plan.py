@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Iterable
+from typing import Any, Iterable
 
 MIN_START_MG, MAX_START_MG = Decimal("0.5"), Decimal("6")
 MIN_STEP_MG, MAX_STEP_MG = Decimal("0.25"), Decimal("3")
@@ -45,20 +45,20 @@ class Plan:
     def next_step_after(self, day: date) -> Step | None:
         return next((step for step in self.steps if step.start_date > day), None)
 
-    def as_data(self) -> dict:
+    def as_data(self) -> dict[str, Any]:
         """The plan in the API's shape: dates as YYYY-MM-DD, doses as numbers."""
         return {"steps": [{"start_date": s.start_date.isoformat(), "dose_mg": float(s.dose_mg)} for s in self.steps],
                 "last_dose_date": self.last_dose_date.isoformat(), "stop_date": self.stop_date.isoformat(),
                 "follow_up_dates": [d.isoformat() for d in self.follow_up_dates]}
 
-    def to_record(self) -> dict:
+    def to_record(self) -> dict[str, Any]:
         """The plan as stored: exact decimal strings, ISO dates."""
         return {"steps": [{"start_date": s.start_date.isoformat(), "dose_mg": str(s.dose_mg)} for s in self.steps],
                 "last_dose_date": self.last_dose_date.isoformat(), "stop_date": self.stop_date.isoformat(),
                 "follow_up_dates": [d.isoformat() for d in self.follow_up_dates]}
 
     @classmethod
-    def from_record(cls, record: dict) -> "Plan":
+    def from_record(cls, record: dict[str, Any]) -> "Plan":
         return cls(steps=tuple(Step(date.fromisoformat(s["start_date"]), Decimal(str(s["dose_mg"])))
                                for s in record["steps"]),
                    last_dose_date=date.fromisoformat(record["last_dose_date"]),

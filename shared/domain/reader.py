@@ -1,6 +1,8 @@
 """Reading a patient's reply to a check-in question the way people text. Never raises."""
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from dataclasses import dataclass
 
@@ -55,9 +57,9 @@ def _values(text: str, questions: tuple[Question, ...]) -> list[int]:
     return values
 
 
-def _tokens(normal: str, questions: tuple[Question, ...]) -> list:
+def _tokens(normal: str, questions: tuple[Question, ...]) -> list[Any]:
     """Numbers and ranges in order of appearance; a range counts as one answer."""
-    tokens: list = []
+    tokens: list[Any] = []
     pattern = re.compile(rf"{_RANGE.pattern}|{_NUMBER.pattern}")
     for match in pattern.finditer(normal):
         if match.group(1) is not None:

@@ -34,6 +34,8 @@ def plan_reminders(plan: Plan, dose_time: time, zone: str, clinic_name: str, dis
     day = plan.steps[0].start_date
     while day <= plan.last_dose_date:
         dose = plan.dose_on(day)
+        if dose is None:  # every day to the last dose has a dose; a gap would be a bug in the plan
+            raise ValueError(f"no dose on {day} in the plan")
         yesterday = plan.dose_on(day - timedelta(days=1))
         tomorrow = plan.dose_on(day + timedelta(days=1))
         text = texts.dose_reminder_text(

@@ -2,6 +2,8 @@
 unanswered. Pure: the question's state, how an answer is read, and every safety text in English and Spanish."""
 from __future__ import annotations
 
+from typing import Any
+
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -113,7 +115,7 @@ def unknown_number_warning_text(language: str = "en") -> str:
             "In an emergency call 911.")
 
 
-def mood_at_or_below(clinic_settings: dict | None) -> int:
+def mood_at_or_below(clinic_settings: dict[str, Any] | None) -> int:
     """The clinic's low-mood trigger for the safety question (0-10 scale)."""
     value = (clinic_settings or {}).get("safety_mood_at_or_below", DEFAULT_MOOD_AT_OR_BELOW)
     return int(value)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from shared.domain.job_kinds import CONSENT_KINDS, Side, rules_of  # noqa: F401 - CONSENT_KINDS read from here
+from shared.domain.job_kinds import CONSENT_KINDS as CONSENT_KINDS  # re-exported
+from shared.domain.job_kinds import Side, rules_of
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import PatientStatus
 

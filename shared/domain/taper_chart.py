@@ -3,6 +3,8 @@
 Pure: the patient page draws it (as SVG) and lists it (as a table) from the same `TaperChart`."""
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -38,7 +40,7 @@ class TaperChart:
     rows: tuple[DayRow, ...]
 
 
-def taper_chart(patient: Patient, checkins: list[CheckIn], escalations: list[Escalation], audit: list[dict],
+def taper_chart(patient: Patient, checkins: list[CheckIn], escalations: list[Escalation], audit: list[dict[str, Any]],
                 now: datetime) -> TaperChart:
     zone = ZoneInfo(patient.timezone)
     today = now.astimezone(zone).date()
@@ -62,7 +64,7 @@ def dose_steps(plan: Plan, open_ended: bool = False) -> tuple[tuple[date, Decima
     return tuple((s.start_date, s.dose_mg) for s in plan.steps) + stop
 
 
-def held_periods(audit: list[dict], held_since: str, today: date, zone: ZoneInfo,
+def held_periods(audit: list[dict[str, Any]], held_since: str, today: date, zone: ZoneInfo,
                  last_dose: date) -> tuple[tuple[date, date], ...]:
     """Spans between a hold and the provider's next resume or end; an open hold runs to today."""
     from shared.domain.jobs import parse_utc
@@ -93,7 +95,9 @@ def _scores(checkins: list[CheckIn], zone: ZoneInfo) -> dict[str, tuple[tuple[da
     return {q: tuple(v) for q, v in found.items()}
 
 
-def _rows(plan: Plan, steps, checkins: list[CheckIn], flagged, held, today: date, zone: ZoneInfo) -> tuple[DayRow, ...]:
+def _rows(plan: Plan, steps: tuple[tuple[date, Decimal], ...], checkins: list[CheckIn],
+          flagged: tuple[tuple[date, str], ...], held: tuple[tuple[date, date], ...], today: date,
+          zone: ZoneInfo) -> tuple[DayRow, ...]:
     """The dated events in order: step changes, check-ins, escalations, holds, today."""
     events: dict[date, list[str]] = {}
     scores: dict[date, dict[str, int | None]] = {}

@@ -1,6 +1,9 @@
 """Every text the service sends, in one place, each within one GSM-7 SMS segment."""
 from __future__ import annotations
 
+from datetime import date, time
+from decimal import Decimal
+
 GSM7_BASIC = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
@@ -51,7 +54,7 @@ def opted_in_text() -> str:
     return "You will get taper texts again from the next reminder. Reply HELP for help, STOP to opt out."
 
 
-def clock_time(at) -> str:
+def clock_time(at: time) -> str:
     """A local time as patients read it: 9:00 PM."""
     hour = at.hour % 12 or 12
     return f"{hour}:{at.minute:02d} {'AM' if at.hour < 12 else 'PM'}"
@@ -68,7 +71,7 @@ def consent_reminder_text(clinic_name: str, discreet: bool = False) -> str:
             f"Reply HELP for help.")
 
 
-def consent_confirmed_text(first_name: str, dose_time) -> str:
+def consent_confirmed_text(first_name: str, dose_time: time) -> str:
     first_name = (" " + sms_name(first_name)) if sms_name(first_name) else ""
     return (f"Thanks{first_name}! You will get a reminder at {clock_time(dose_time)} on dose days and short "
             f"check-ins. Reply HELP for help, STOP to opt out.")
@@ -94,7 +97,7 @@ def already_active_text() -> str:
     return "You are already set up for taper texts. Reply HELP for help, STOP to opt out. Emergency: call 911."
 
 
-def mg(dose) -> str:
+def mg(dose: Decimal) -> str:
     """A dose as people write it: 3.5, 2, 0.25."""
     text = f"{dose.normalize():f}"
     return text
@@ -104,7 +107,8 @@ def _drug(discreet: bool) -> str:
     return "" if discreet else "LDN "
 
 
-def dose_reminder_text(clinic_name: str, dose, *, previous=None, tomorrow=None, last: bool = False,
+def dose_reminder_text(clinic_name: str, dose: Decimal, *, previous: Decimal | None = None,
+                       tomorrow: Decimal | None = None, last: bool = False,
                        discreet: bool = False) -> str:
     """Tonight's dose; on a step-down day what it was; the day before a step, the heads-up; the last dose."""
     if previous is not None:
@@ -126,19 +130,20 @@ def taper_done_text(clinic_name: str, discreet: bool = False) -> str:
 
 
 
-def short_day(day) -> str:
+def short_day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
-def plan_held_text(clinic_name: str, dose) -> str:
+def plan_held_text(clinic_name: str, dose: Decimal) -> str:
     return f"{clinic_name}: Please stay on {mg(dose)} mg each night until your care team contacts you."
 
 
-def plan_changed_text(clinic_name: str, dose, next_dose=None, next_day=None) -> str:
-    then = f", then {mg(next_dose)} mg from {short_day(next_day)}" if next_dose is not None else ""
+def plan_changed_text(clinic_name: str, dose: Decimal, next_dose: Decimal | None = None,
+                      next_day: date | None = None) -> str:
+    then = f", then {mg(next_dose)} mg from {short_day(next_day)}" if next_dose is not None and next_day else ""
     return f"{clinic_name}: Your care team updated your plan: {mg(dose)} mg tonight{then}."
 
 
-def plan_ended_text(clinic_name: str, dose) -> str:
+def plan_ended_text(clinic_name: str, dose: Decimal) -> str:
     return (f"{clinic_name}: Your care team ended your taper. Tonight is your last dose ({mg(dose)} mg). "
             f"Check-ins continue.")

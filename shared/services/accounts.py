@@ -15,6 +15,7 @@ from shared.domain.patients import Clinic, ClinicSettings
 from shared.domain.texts import gsm7_length
 from shared.errors import NotSignedIn, Throttled
 from shared.log import logger
+from shared.services.ports import AccountsAndSignIns
 
 # OWASP Password Storage Cheat Sheet: argon2id with 19 MiB of memory, 2 iterations, 1 lane.
 ARGON2_MEMORY_KIB, ARGON2_TIME_COST, ARGON2_PARALLELISM = 19 * 1024, 2, 1
@@ -35,7 +36,7 @@ class SignInThrottled(Throttled):
 
 
 @lru_cache(maxsize=1)
-def _hasher():
+def _hasher() -> Any:  # argon2-cffi ships no type information
     from argon2 import PasswordHasher, Type
 
     return PasswordHasher(time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_PARALLELISM,
@@ -44,7 +45,7 @@ def _hasher():
 
 def hash_password(password: str) -> str:
     """argon2id at OWASP's parameters, with a random salt, in the standard encoded form ($argon2id$v=19$...)."""
-    return _hasher().hash(password)
+    return str(_hasher().hash(password))
 
 
 def password_matches(password: str, stored: str) -> bool:
@@ -53,7 +54,7 @@ def password_matches(password: str, stored: str) -> bool:
         from argon2.exceptions import InvalidHashError, VerificationError
 
         try:
-            return _hasher().verify(stored, password)
+            return bool(_hasher().verify(stored, password))
         except (VerificationError, InvalidHashError):
             return False
     try:
@@ -74,7 +75,7 @@ def needs_rehash(stored: str) -> bool:
     if not stored.startswith("$argon2id$"):
         return True
     try:
-        return _hasher().check_needs_rehash(stored)
+        return bool(_hasher().check_needs_rehash(stored))
     except InvalidHashError:
         return True
 
@@ -90,9 +91,9 @@ def new_password() -> str:
 
 @dataclass
 class AccountService:
-    accounts: Any
+    accounts: AccountsAndSignIns
 
-    def create_clinic(self, name: str, contact_phone: str, now: datetime, settings: dict | None = None) -> Clinic:
+    def create_clinic(self, name: str, contact_phone: str, now: datetime, settings: dict[str, Any] | None = None) -> Clinic:
         ClinicSettings.from_dict(settings)  # a bad setting fails here, not at a patient's first text
         name = " ".join(name.split())
         if not name or len(name) > 40 or gsm7_length(name) != len(name):

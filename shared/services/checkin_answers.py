@@ -16,6 +16,8 @@ from shared.domain.job_kinds import JobKind
 def checkin_change(patient: Patient, sms: InboundSms, base_url: str) -> tuple[str, ProfileChange]:
     """The reply and change of one answer to the open check-in."""
     now = sms.received_at
+    if patient.open_checkin is None:
+        raise ValueError("an answer needs an open check-in")  # the conversation routes answers only then
     moved, reply = checkins.answer(patient.open_checkin, sms.body, sms.message_sid, now)
     if moved.is_open:
         change = ProfileChange(checkin=moved)

@@ -14,6 +14,7 @@ from shared.log import logger
 from shared.services.dispatch import AMBIGUOUS
 from shared.domain.schedule import outside_quiet_hours
 from shared.domain.job_kinds import JobKind
+from shared.services.ports import Patients
 
 NUDGE_AFTER = timedelta(hours=2)
 SAFETY_WAIT = timedelta(minutes=15)
@@ -35,9 +36,9 @@ def retry_of_failed_send(job: Job) -> bool:
 
 @dataclass
 class CheckinService:
-    store: Any
+    store: Patients
 
-    def open(self, job: Job, patient: Patient, now: datetime) -> Job | None:
+    def open(self, job: Job, patient: Patient, now: datetime) -> Job | datetime | None:
         """Before a check-in's first question goes out: record the check-in, queue its nudge and its close."""
         if patient.checkins_paused_by:
             return None  # a crisis escalation waits for a provider: no questions until then

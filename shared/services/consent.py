@@ -6,13 +6,13 @@ from datetime import datetime
 from shared.domain.jobs import Job
 from shared.domain.patients import Patient, PatientStatus
 from shared.log import logger
-from shared.services.ports import Patients
+from shared.services.ports import Patients, PatientsAndJobs
 from shared.services.retry import on_fresh_record
 
 
 @dataclass
 class ConsentService:
-    patients: Patients
+    patients: PatientsAndJobs
 
     def expire(self, job: Job, patient: Patient, now: datetime) -> None:
         """Run by dispatch 96 hours after enrollment, only while the patient is still awaiting consent."""

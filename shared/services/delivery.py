@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shared.log import logger
-from shared.services.ports import Outbox
+from shared.services.ports import Deliveries
 
 
 @dataclass
 class DeliveryService:
-    outbox: Outbox
+    outbox: Deliveries
 
     def record(self, patient_id: str, job_id: str, sid: str, status: str, now: datetime, error: str = "") -> bool:
         moved = self.outbox.record_delivery(patient_id, job_id, sid, status, now, error)

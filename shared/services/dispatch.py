@@ -15,8 +15,9 @@ from shared.domain.patients import Patient, PatientStatus
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
 from shared.domain.sending import may_send
 from shared.log import logger, mask_phone
-from shared.services.retry import on_fresh_record
-from shared.services.ports import (ClaimMiss, DueJob, JobExists, MailSender, Outbox, SendError, SmsSender,
+from shared.services.send_failures import AMBIGUOUS as AMBIGUOUS  # re-exported
+from shared.services.send_failures import FailedSends
+from shared.services.ports import (ClaimMiss, DueJob, JobExists, MailSender, Outbox, PatientsAndJobs, SendError, SmsSender,
                                    StatusMoved)
 from shared.domain.schedule import reminder_for_night
 from shared.domain.job_kinds import DOSE_TIME_KINDS
@@ -24,9 +25,6 @@ from shared.domain.job_kinds import DOSE_TIME_KINDS
 REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done", "errors",
                "left_for_next_run", "slid_past_quiet_hours", "postponed")
 SAFETY_MARGIN_MS = 15_000  # stop claiming when a send (10 s timeout) might not finish before the Lambda ends
-OPTED_OUT_CODE = "21610"
-AMBIGUOUS = "ambiguous"
-BAD_NUMBER_CODES = {"21211", "21614"}
 # Twilio's Messages list could not be read after a lost answer: the job stays "maybe sent" (never resent blindly).
 STILL_UNKNOWN = SendError("Twilio lookup failed: whether the text went out is still unknown", code=AMBIGUOUS,
                           ambiguous=True)
@@ -61,11 +59,15 @@ class Dispatcher:
     sms: SmsSender
     mail: MailSender
     public_base_url: str
-    patients: Any = None
+    patients: PatientsAndJobs
     tasks: dict[str, Task] = field(default_factory=dict)
     pacer: Pacer | None = None
     concurrency: int = 1
     before_send: dict[str, BeforeSend] = field(default_factory=dict)
+    _failures: FailedSends = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._failures = FailedSends(self.outbox, self.patients, self.before_send)
 
     def run(self, now: datetime, time_left_ms: Callable[[], int] | None = None) -> dict[str, int]:
         """Send what is due at `now`; return how many jobs ended each way.
@@ -77,7 +79,7 @@ class Dispatcher:
         lock = threading.Lock()
         slots = threading.BoundedSemaphore(self.concurrency * 2)  # claim only a little ahead of sending
 
-        def work(due) -> None:
+        def work(due: DueJob) -> None:
             try:
                 outcome = self._one(due, now)
             except Exception:  # noqa: BLE001 - counted, logged, and the job stays visible in the outbox
@@ -97,13 +99,13 @@ class Dispatcher:
                 pool.submit(contextvars.copy_context().run, work, due)  # log keys (invocation id) go along
         return dict(report)
 
-    def _one(self, due, now: datetime) -> str:
+    def _one(self, due: DueJob, now: datetime) -> str:
         claimed = self.outbox.claim(due, now, now + CLAIM_LEASE)
         if isinstance(claimed, ClaimMiss):
             return self._after_miss(claimed, due, now)
         return self._deliver(claimed, now)
 
-    def _after_miss(self, miss: ClaimMiss, due, now: datetime) -> str:
+    def _after_miss(self, miss: ClaimMiss, due: DueJob, now: datetime) -> str:
         if not miss.stale_lease:
             return "skipped"  # another dispatch has it, or it already moved on
         job = self.outbox.get_job(due.patient_id, due.job_id)
@@ -133,19 +135,14 @@ class Dispatcher:
             self.outbox.finish(job, JobStatus.EXPIRED, now, error_code="too_late")
             logger().info("job expired", extra={"job_id": job.job_id, "kind": job.kind})
             return "expired"
-        patient = None
-        if job.channel is not Channel.EMAIL:  # texts and tasks follow the patient's state at this moment
-            patient = self.patients.get_patient(job.patient_id) if self.patients else None
-            generation = (job.meta or {}).get("generation")
-            stale = bool(generation and patient and generation != patient.plan_generation)  # an older set of jobs
-            refused = patient is not None and bool(patient.phone_problem) and job.channel is Channel.SMS
-            if stale and job.kind in DOSE_TIME_KINDS and may_send(patient.status, job.kind) and not refused:
-                return self._carry_over(job, patient, now)
-            if stale or not may_send(patient.status if patient else None, job.kind) or refused:
-                self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="not_wanted")
-                logger().info("job cancelled", extra={"job_id": job.job_id, "kind": job.kind,
-                                                      "patient_status": patient.status.value if patient else None})
-                return "cancelled"
+        if job.channel is Channel.EMAIL:
+            return self._send_now(job, None, now)
+        patient = self.patients.get_patient(job.patient_id)  # texts and tasks follow the patient's state now
+        if patient is None or not may_send(patient.status, job.kind) or self._refused(job, patient):
+            return self._cancel(job, patient, now)
+        generation = (job.meta or {}).get("generation")
+        if generation and generation != patient.plan_generation:  # a job of an older set of plan jobs
+            return self._carry_over(job, patient, now) if job.kind in DOSE_TIME_KINDS else self._cancel(job, patient, now)
         if job.channel is Channel.TASK:
             try:
                 self.tasks[job.kind](job, patient, now)
@@ -156,12 +153,16 @@ class Dispatcher:
                 return "retried"
             self.outbox.finish(job, JobStatus.DONE, now)
             return "done"
+        return self._send_now(job, patient, now)
+
+    def _send_now(self, job: Job, patient: Patient | None, now: datetime) -> str:
+        """A text (its patient still wants it) or an email: unless quiet hours or its check-in say later."""
         if job.channel is Channel.SMS and patient and self._quiet_now(job, patient, now):
             settings = patient.clinic_settings
             later = next_allowed(now, patient.timezone, settings.quiet_start, settings.quiet_end)
             self.outbox.retry_later(job, later, "quiet_hours", count_attempt=False)
             return "slid_past_quiet_hours"
-        if job.kind in self.before_send:
+        if job.kind in self.before_send and patient is not None:
             try:
                 decision = self.before_send[job.kind](job, patient, now)
             except StatusMoved:  # the patient's record changed as we looked: look again next minute
@@ -178,7 +179,7 @@ class Dispatcher:
             try:  # an earlier answer was lost: send again only if Twilio never got it
                 found = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1))
             except Exception:  # noqa: BLE001 - any failed lookup leaves it unknown; retried until it expires
-                return self._after_failure(job, patient, STILL_UNKNOWN, now)
+                return self._failures.settle(job, patient, STILL_UNKNOWN, now)
             if found:
                 self.outbox.finish(job, JobStatus.SENT, now, sid=found)
                 logger().info("job found sent after a lost answer", extra={"job_id": job.job_id, "sid": found})
@@ -188,11 +189,22 @@ class Dispatcher:
         try:
             sid = self._send(job)
         except SendError as exc:
-            return self._after_failure(job, patient, exc, now)
+            return self._failures.settle(job, patient, exc, now)
         self.outbox.finish(job, JobStatus.SENT, now, sid=sid, body=job.body if job.kind in self.before_send else "")
         logger().info("job sent", extra={"job_id": job.job_id, "kind": job.kind, "sid": sid,
                                          "to": mask_phone(job.to) if job.channel is Channel.SMS else "email"})
         return "sent"
+
+    @staticmethod
+    def _refused(job: Job, patient: Patient) -> bool:
+        """Twilio said the number cannot get texts: no text goes to it until the clinic fixes it."""
+        return bool(patient.phone_problem) and job.channel is Channel.SMS
+
+    def _cancel(self, job: Job, patient: Patient | None, now: datetime) -> str:
+        self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="not_wanted")
+        logger().info("job cancelled", extra={"job_id": job.job_id, "kind": job.kind,
+                                              "patient_status": patient.status.value if patient else None})
+        return "cancelled"
 
     def _carry_over(self, job: Job, patient: Patient, now: datetime) -> str:
         """A dose-time text of an older plan (the plan was rewritten after its moment, as it waited for a retry):
@@ -217,7 +229,7 @@ class Dispatcher:
             try:
                 sid = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1)) or ""
             except Exception:  # noqa: BLE001 - any failed lookup leaves it unknown; retried until it expires
-                return self._after_failure(job, None, STILL_UNKNOWN, now)
+                return self._failures.settle(job, None, STILL_UNKNOWN, now)
         if not sid:
             return None
         self.outbox.finish(job, JobStatus.SENT, now, sid=sid)
@@ -235,56 +247,6 @@ class Dispatcher:
         if job.channel is Channel.SMS:
             return self.sms.send(job.to, job.body, self.status_callback_url(job))
         return self.mail.send(job.to, job.subject, job.body, job.html)
-
-    def _after_failure(self, job: Job, patient: Patient | None, exc: SendError, now: datetime) -> str:
-        fields = {"job_id": job.job_id, "kind": job.kind, "error_code": exc.code, "attempts": job.attempts}
-        retry_at = job.next_try(now) if exc.retryable or exc.ambiguous else None
-        if retry_at is None and exc.retryable and job.channel is Channel.EMAIL:
-            retry_at = now + RETRY_BACKOFF[-1]  # SES down for longer than the backoff: the care team's email
-            #                                     keeps trying every 15 minutes until its window closes
-        if exc.ambiguous:  # it may have gone out: the next try asks Twilio first, never resends blindly
-            if retry_at is not None and retry_at <= job.expires_at:
-                written_now = {"body": job.body} if job.kind in self.before_send and job.body else {}
-                self.outbox.retry_later(job, retry_at, AMBIGUOUS, **written_now)  # so the retry can ask for it
-                logger().warning("job answer lost, will check Twilio", extra=fields)
-                return "retried"
-            if job.channel is Channel.SMS:  # its status callback may have named the message meanwhile
-                current = self.outbox.get_job(job.patient_id, job.job_id)
-                if current is not None and current.sid:
-                    self.outbox.finish(job, JobStatus.SENT, now, sid=current.sid)
-                    logger().info("job found sent by its status callback", extra=fields)
-                    return "sent"
-            self.outbox.finish(job, JobStatus.UNCONFIRMED, now, error_code=exc.code)
-            logger().warning("job send unconfirmed", extra=fields)
-            return "unconfirmed"
-        if retry_at is not None and retry_at <= job.expires_at:
-            self.outbox.retry_later(job, retry_at, exc.code)
-            logger().warning("job send failed, will retry", extra=fields)
-            return "retried"
-        self.outbox.finish(job, JobStatus.FAILED, now, error_code=exc.code)
-        logger().error("job failed", extra=fields)
-        if patient is not None and job.channel is Channel.SMS:
-            self._after_refusal(patient, exc.code, now)
-        return "failed"
-
-    def _after_refusal(self, patient: Patient, code: str, now: datetime) -> None:
-        """Twilio says the patient unsubscribed, or the number cannot get texts: stop texting them."""
-        if code == OPTED_OUT_CODE:
-            def opt_out(fresh: Patient | None) -> None:
-                if fresh is not None and fresh.status is not PatientStatus.OPTED_OUT:
-                    self.patients.set_status(fresh, PatientStatus.OPTED_OUT, now)
-
-            try:  # the record may have moved since we read it (a check-in opened): read again
-                on_fresh_record(self.patients, patient.patient_id, opt_out)
-            except StatusMoved:
-                pass  # still moving after three reads: its texts are cancelled below all the same
-        elif code in BAD_NUMBER_CODES:
-            self.patients.flag_phone_problem(patient, code, now)
-        else:
-            return
-        cancelled = self.patients.cancel_pending_jobs(patient.patient_id, now)
-        logger().warning("patient texts stopped", extra={"patient_id": patient.patient_id, "error_code": code,
-                                                         "jobs_cancelled": cancelled})
 
     def status_callback_url(self, job: Job) -> str:
         query = urlencode({"patient": job.patient_id, "job": job.job_id})

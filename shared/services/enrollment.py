@@ -17,6 +17,7 @@ from shared.errors import NotAllowed, NotFound, Refused  # noqa: F401 - NotAllow
 from shared.log import logger
 from shared.domain.schedule import outside_quiet_hours
 from shared.domain.job_kinds import JobKind
+from shared.services.ports import Accounts, Patients
 
 
 class EnrollmentRefused(Refused):
@@ -39,10 +40,10 @@ class PatientNotFound(NotFound):
 
 @dataclass
 class EnrollmentService:
-    patients: Any
-    accounts: Any
+    patients: Patients
+    accounts: Accounts
 
-    def enroll(self, caller: Caller, data: dict, now: datetime) -> Patient:
+    def enroll(self, caller: Caller, data: dict[str, Any], now: datetime) -> Patient:
         """Store a validated enrollment and queue the welcome text; PhoneTaken when the number is in use."""
         if not caller.may_enroll:
             raise NotAllowed("only clinic admins enroll patients")
@@ -50,6 +51,8 @@ class EnrollmentService:
         if provider is None or provider.clinic_id != caller.clinic_id or provider.role is not Role.PROVIDER:
             raise EnrollmentRefused({"provider_email": ["Choose a provider of this clinic."]})
         clinic = self.accounts.get_clinic(caller.clinic_id)
+        if clinic is None:
+            raise NotFound(f"no clinic {caller.clinic_id}")
         quiet = ClinicSettings.from_dict(clinic.settings)
         checkin_at = data.get("checkin_time")
         if checkin_at and (checkin_at >= quiet.quiet_start or checkin_at < quiet.quiet_end):
@@ -102,7 +105,7 @@ def consent_restart_jobs(patient: Patient, now: datetime, generation: str) -> li
                     send_at=now + CONSENT_EXPIRES_AFTER, unique=f"ce-{generation[-12:]}")]
 
 
-def enrollment_record(data: dict, clinic: Clinic, enrolled_by: str) -> dict:
+def enrollment_record(data: dict[str, Any], clinic: Clinic, enrolled_by: str) -> dict[str, Any]:
     """What was asked for, kept with the patient in storable types (no floats)."""
     def plain(value: Any) -> Any:
         if isinstance(value, (date, time)):

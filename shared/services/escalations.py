@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shared.domain import texts
 from shared.domain.accounts import Caller
@@ -19,6 +19,10 @@ from shared.log import logger
 from shared.errors import NotFound
 from shared.services.retry import on_fresh_record
 from shared.domain.job_kinds import JobKind
+from shared.services.ports import EscalationStore
+
+if TYPE_CHECKING:  # plans imports this module's texts' siblings; only the type is needed here
+    from shared.services.plans import PlanService
 
 
 
@@ -60,9 +64,9 @@ def email_jobs(patient: Patient, escalations: list[Escalation], now: datetime, p
 
 @dataclass
 class EscalationService:
-    store: Any
+    store: EscalationStore
     public_base_url: str
-    plans: Any = None
+    plans: "PlanService | None" = None
 
     def evaluate(self, job: Job, patient: Patient, now: datetime) -> None:
         """Task after a check-in finished: run the rules against the patient's baseline and history."""
@@ -108,7 +112,7 @@ class EscalationService:
         from shared.services.plans import PlanActionRefused
 
         def attempt(patient: Patient | None) -> None:
-            if patient is None or patient.held_since:
+            if patient is None or patient.held_since or self.plans is None:
                 return
             try:
                 self.plans.hold(patient, "taperline (escalation)", now)

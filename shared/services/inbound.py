@@ -18,7 +18,7 @@ from shared.services.checkin_answers import checkin_change
 from shared.services.enrollment import consent_restart_jobs
 from shared.services.escalations import task_job
 from shared.errors import StatusMoved, Unavailable
-from shared.services.ports import InboundSms
+from shared.services.ports import Inbox, InboundSms
 from shared.services.safety_net import combine, crisis_change, message_change, safety_change
 from shared.domain.schedule import plan_jobs
 from shared.domain.job_kinds import JobKind
@@ -41,7 +41,7 @@ class InboundResult:
 
 @dataclass
 class InboundService:
-    inbox: Any
+    inbox: Inbox
     public_base_url: str = "http://127.0.0.1:8000"
 
     def handle(self, sms: InboundSms) -> InboundResult:
@@ -106,7 +106,7 @@ class InboundService:
 
     def _after(self, sms: InboundSms, patient: Patient | None, outcome: Outcome, reply: str,
                stored: bool) -> InboundResult:
-        fields = {"message_sid": sms.message_sid, "from": mask_phone(sms.from_number), "flags": list(outcome.flags),
+        fields: dict[str, Any] = {"message_sid": sms.message_sid, "from": mask_phone(sms.from_number), "flags": list(outcome.flags),
                   "patient_id": patient.patient_id if patient else None}
         if not stored:
             logger().info("inbound repeat", extra=fields)

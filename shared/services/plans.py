@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +19,7 @@ from shared.errors import Conflict, StatusMoved
 from shared.domain.reminders import local_moment
 from shared.domain.schedule import outside_quiet_hours, plan_jobs
 from shared.domain.job_kinds import JobKind
+from shared.services.ports import PatientsAndJobs
 
 
 
@@ -32,10 +33,10 @@ class PlanActionRefused(Conflict):
 
 @dataclass
 class PlanService:
-    store: Any
+    store: PatientsAndJobs
 
     def act(self, clinic_id: str, who: str, patient_id: str, action: str, now: datetime,
-            params: dict | None = None) -> Patient:
+            params: dict[str, Any] | None = None) -> Patient:
         handlers = {"hold": self.hold, "resume": self.resume, "adjust": self.adjust, "end": self.end}
         for attempt in range(3):
             patient = self.store.get_patient(patient_id)
@@ -60,7 +61,7 @@ class PlanService:
             new = replan.hold(replace(patient.plan, steps=tuple(s for s in patient.plan.steps if s.start_date < today)),
                               today)
         return self._rewrite(patient, new, now, who, "hold", today.isoformat(),
-                             texts.plan_held_text(patient.clinic_name, new.dose_on(today)))
+                             texts.plan_held_text(patient.clinic_name, new.dose_on(today) or Decimal(0)))
 
     def extend_hold(self, job: Job, patient: Patient, now: datetime) -> None:
         """Task: a long hold is planned again from today, quietly (no text, no audit entry)."""
@@ -88,7 +89,7 @@ class PlanService:
         if patient.held_since:  # a held taper stays held at the new dose until a provider resumes it
             new = replan.hold(new, today)
             return self._rewrite(patient, new, now, who, "adjust", patient.held_since,
-                                 texts.plan_held_text(patient.clinic_name, new.dose_on(today)), pace=pace)
+                                 texts.plan_held_text(patient.clinic_name, new.dose_on(today) or Decimal(0)), pace=pace)
         return self._rewrite(patient, new, now, who, "adjust", "", self._changed_text(patient, new, today), pace=pace)
 
     def end(self, patient: Patient, who: str, now: datetime) -> Patient:
@@ -96,7 +97,7 @@ class PlanService:
         new = replan.end(patient.plan, today, dose, self._follow_ups(patient))
         return self._rewrite(patient, new, now, who, "end", "", texts.plan_ended_text(patient.clinic_name, dose))
 
-    def _today(self, patient: Patient, now: datetime):
+    def _today(self, patient: Patient, now: datetime) -> tuple[date, Decimal]:
         today = local_today(patient, now)
         dose = patient.plan.dose_on(today)
         if patient.status is not PatientStatus.ACTIVE or dose is None:
@@ -112,13 +113,13 @@ class PlanService:
         return tuple(int(d) for d in patient.enrollment.get("follow_up_days", (1, 3, 7, 14, 28)))
 
     @staticmethod
-    def _changed_text(patient: Patient, plan: Plan, today) -> str:
+    def _changed_text(patient: Patient, plan: Plan, today: date) -> str:
         step = plan.next_step_after(today)
-        return texts.plan_changed_text(patient.clinic_name, plan.dose_on(today), step.dose_mg if step else None,
+        return texts.plan_changed_text(patient.clinic_name, plan.dose_on(today) or Decimal(0), step.dose_mg if step else None,
                                        step.start_date if step else None)
 
     def _rewrite(self, patient: Patient, plan: Plan, now: datetime, who: str, action: str, held_since: str,
-                 text: str, pace: dict | None = None, quiet: bool = False) -> Patient:
+                 text: str, pace: dict[str, Any] | None = None, quiet: bool = False) -> Patient:
         generation = f"{action[:3]}-{secrets.token_hex(6)}"
         enrollment = {**patient.enrollment, **(pace or {})}
         updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
@@ -132,10 +133,10 @@ class PlanService:
                                                        audit=None if quiet else _storable(audit), pace=pace,
                                                        jobs=() if quiet else (notice,)), now)
         logger().info("plan changed", extra={"patient_id": patient.patient_id, "action": action})
-        return self.store.get_patient(patient.patient_id)
+        return self.store.get_patient(patient.patient_id) or updated
 
 
-def _storable(value):
+def _storable(value: Any) -> Any:
     """Floats are not storable in DynamoDB: doses as strings."""
     if isinstance(value, dict):
         return {k: _storable(v) for k, v in value.items()}

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Iterator, Protocol, Sequence
+from typing import Any, Collection, Iterator, Protocol, Sequence
 
 from shared.domain.accounts import User
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job, JobStatus
 from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus, ProfileChange
-from shared.errors import (AlreadyExists, JobExists, PhoneTaken, SendError, StatusMoved,  # noqa: F401 - re-exported
-                           StoreUnavailable)
+from shared.errors import AlreadyExists as AlreadyExists  # the ports' errors, re-exported
+from shared.errors import JobExists as JobExists
+from shared.errors import LeaseLost as LeaseLost
+from shared.errors import PhoneTaken as PhoneTaken
+from shared.errors import SendError as SendError
+from shared.errors import StatusMoved as StatusMoved
+from shared.errors import StoreUnavailable as StoreUnavailable
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,8 @@ class Outbox(Protocol):
                body: str = "") -> None: ...
     def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True,
                     body: str = "") -> None: ...
-    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int: ...
+    def cancel_pending_jobs(self, patient_id: str, now: datetime,
+                            kinds: Collection[str] | None = None) -> int: ...
 
 
 class Deliveries(Protocol):
@@ -134,6 +140,26 @@ class Sessions(Protocol):
     def login_failures(self, email: str, now: datetime) -> int: ...
     def record_login_failure(self, email: str, now: datetime, window: timedelta) -> int: ...
     def clear_login_failures(self, email: str) -> None: ...
+
+
+class PatientsAndJobs(Patients, Outbox, Protocol):
+    """Patients with their outbox: a change that cancels or queues jobs besides its own transaction."""
+
+
+class CareRecords(Patients, Outbox, InboundLog, Escalations, Protocol):
+    """Everything a patient's record page reads."""
+
+
+class EscalationStore(Patients, Escalations, Accounts, Protocol):
+    """Escalations, the patient they belong to, and the clinic's staff to tell."""
+
+
+class Inbox(Patients, Outbox, InboundLog, Protocol):
+    """What answering a text reads and writes."""
+
+
+class AccountsAndSignIns(Accounts, Sessions, Protocol):
+    """Clinic accounts with their sign-in throttling."""
 
 
 class Store(Patients, Outbox, Deliveries, InboundLog, Escalations, Accounts, Sessions, Protocol):

@@ -11,6 +11,7 @@ from shared.domain.jobs import Job
 from shared.domain.checkins import CheckIn
 from shared.domain.patients import Escalation, Patient
 from shared.services.enrollment import PatientNotFound
+from shared.services.ports import CareRecords
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class PatientRecord:
 
 @dataclass
 class RecordService:
-    store: Any
+    store: CareRecords
 
     def list(self, caller: Caller, now: datetime, status: str | None = None) -> list[tuple[Patient, Standing]]:
         patients = self.store.patients_of_clinic(caller.clinic_id, status)

@@ -36,7 +36,7 @@ def combine(first: ProfileChange | None, second: ProfileChange) -> ProfileChange
                              "add_evidence": (*first.add_evidence, *second.add_evidence)})
 
 
-def text_escalation(patient: Patient, reason: str, evidence: dict, now: datetime, base_url: str) -> ProfileChange:
+def text_escalation(patient: Patient, reason: str, evidence: dict[str, Any], now: datetime, base_url: str) -> ProfileChange:
     """Open the patient's one escalation for this reason (emailed, with its overdue check), or add to it."""
     open_id = patient.open_escalations.get(reason)
     if open_id:
@@ -124,7 +124,7 @@ def _resumed(reply: str, patient: Patient) -> str:
     return reply + safety.REPLY_BREAK + checkin.current.text
 
 
-def _asked_about(question: safety.SafetyQuestion) -> dict:
+def _asked_about(question: safety.SafetyQuestion) -> dict[str, Any]:
     return {"words": list(question.words), "concepts": list(question.concepts), "asked_at": utc_iso(question.asked_at),
             "trigger": question.trigger}
 

@@ -1,6 +1,8 @@
 """Finding concepts in normalised tokens: idioms set aside, then each concept's patterns, each unless negated."""
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from dataclasses import dataclass
 from types import ModuleType
@@ -42,7 +44,7 @@ class Index:
     """Patterns filed under the words one of which a text must hold for them to match, so most are never tried."""
 
     def __init__(self) -> None:
-        self.items: list = []
+        self.items: list[Any] = []
         self._by_word: dict[str, list[int]] = {}
         self._by_stem: dict[str, list[int]] = {}
         self._always: list[int] = []
@@ -57,7 +59,7 @@ class Index:
             table = self._by_stem if word.endswith("*") else self._by_word
             table.setdefault(word.rstrip("*"), []).append(n)
 
-    def candidates(self, tokens: list[str]) -> list:
+    def candidates(self, tokens: list[str]) -> list[Any]:
         """The items whose anchor words the tokens hold, in the order they were added."""
         found = set(self._always)
         lengths = {len(stem) for stem in self._by_stem}

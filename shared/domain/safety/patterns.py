@@ -49,7 +49,7 @@ def _body(pattern: str, classes: dict[str, tuple[str, ...]]) -> str:
         elif element == "$":
             parts[-1] += CLAUSE_END
         elif element.startswith("!~"):
-            reach, group = re.match(r"!~(\d+)(.*)", element).groups()
+            reach, group = re.match(r"!~(\d+)(.*)", element).groups()  # type: ignore[union-attr]  # startswith
             parts[-1] += rf"(?!(?: {WORD}){{0,{int(reach) - 1}}} (?:{_alternatives(_strip(group), classes)})(?!\S))"
         elif element.startswith("!"):
             parts[-1] += rf"(?! (?:{_alternatives(_strip(element[1:]), classes)})(?!\S))"

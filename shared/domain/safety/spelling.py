@@ -1,6 +1,8 @@
 """Reading misspelt key words: squeezed letters and a small Damerau-Levenshtein distance, against the lexicon only."""
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from functools import lru_cache
 from itertools import combinations
@@ -38,7 +40,7 @@ class Speller:
     """Maps a token to the lexicon word it was meant to be, or leaves it alone."""
 
     def __init__(self, vocabulary: set[str], stems: set[str], keys: dict[str, tuple[str, ...]], real: set[str],
-                 by_sound: set[str] = frozenset()):
+                 by_sound: frozenset[str] | set[str] = frozenset()):
         self._known = frozenset(vocabulary)
         self._stems = tuple(sorted(stems))
         self._real = frozenset(real)
@@ -94,7 +96,7 @@ def _deletions(word: str, depth: int) -> set[str]:
     return out
 
 
-def speller_for(lexicons: tuple, real_words: frozenset[str]) -> Speller:
+def speller_for(lexicons: tuple[Any, ...], real_words: frozenset[str]) -> Speller:
     """A speller over every word the lexicons name; their FUZZY words are read through misspellings and their
     SPELLED_BY_SOUND words through spellings by ear, never turning one of `real_words` into another word."""
     from shared.domain.safety.normalise import SLANG, tokens
