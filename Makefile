@@ -17,6 +17,7 @@ dev: $(STAMP)
 	$(PY) -m local
 
 test: $(STAMP)
+	$(PY) -m mypy
 	$(PY) -m pytest -n auto --dist loadfile -q
 	./scripts/package.sh
 

@@ -12,7 +12,7 @@ from shared.log import logger
 from shared.domain.job_kinds import Channel, handlers_of
 from shared.services.checkins import CheckinService
 from shared.services.consent import CompletionService, ConsentService
-from shared.services.dispatch import Dispatcher, Pacer
+from shared.services.dispatch import BeforeSend, Dispatcher, Pacer, Task
 from shared.services.escalations import EscalationService
 from shared.services.plans import PlanService
 from shared.services.safety_net import SafetyService
@@ -22,13 +22,14 @@ if TYPE_CHECKING:
     from shared.services.delivery import DeliveryService
     from shared.services.enrollment import EnrollmentService
     from shared.services.inbound import InboundService
+    from shared.services.ports import Clock
     from shared.services.records import RecordService
 
 
 @dataclass
 class Services:
     settings: Settings
-    clock: Any
+    clock: Clock
     store: Any
     sms: Any
     mail: Any
@@ -88,7 +89,8 @@ def secret(settings: Settings, value: str, param: str, ssm: Any = None) -> str:
     if value or not param:
         return value
     ssm = ssm or aws_client(settings, "ssm")
-    return ssm.get_parameter(Name=param, WithDecryption=True)["Parameter"]["Value"]
+    read: str = ssm.get_parameter(Name=param, WithDecryption=True)["Parameter"]["Value"]  # boto3 is untyped
+    return read
 
 
 def build_services(settings: Settings, *, for_web: bool = False, **overrides: Any) -> Services:
@@ -111,15 +113,17 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     checkin = CheckinService(store=store)
     plans = PlanService(store=store)
     escalation = EscalationService(store=store, public_base_url=settings.public_base_url, plans=plans)
-    handlers = {"consent.expire": ConsentService(patients=store).expire,
-                "completion.complete": CompletionService(patients=store).complete,
-                "plans.extend_hold": plans.extend_hold, "checkins.open": checkin.open, "checkins.nudge": checkin.nudge,
-                "checkins.close": checkin.close, "escalations.evaluate": escalation.evaluate,
-                "escalations.contact_request": escalation.contact_request, "escalations.overdue": escalation.overdue,
-                "safety.unanswered": SafetyService(store, settings.public_base_url).unanswered}
+    # Handlers by the names job_kinds gives them: a task's work, or what runs just before a text goes out.
+    tasks: dict[str, Task] = {
+        "consent.expire": ConsentService(patients=store).expire,
+        "completion.complete": CompletionService(patients=store).complete, "plans.extend_hold": plans.extend_hold,
+        "checkins.close": checkin.close, "escalations.evaluate": escalation.evaluate,
+        "escalations.contact_request": escalation.contact_request, "escalations.overdue": escalation.overdue,
+        "safety.unanswered": SafetyService(store, settings.public_base_url).unanswered}
+    before_send: dict[str, BeforeSend] = {"checkins.open": checkin.open, "checkins.nudge": checkin.nudge}
     dispatcher = Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url, patients=store,
-                            tasks={kind: handlers[name] for kind, name in handlers_of(Channel.TASK).items()},
-                            before_send={kind: handlers[name] for kind, name in handlers_of(Channel.SMS).items()},
+                            tasks={kind: tasks[name] for kind, name in handlers_of(Channel.TASK).items()},
+                            before_send={kind: before_send[name] for kind, name in handlers_of(Channel.SMS).items()},
                             pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
                             concurrency=settings.dispatch_concurrency)
     return Services(
@@ -148,7 +152,7 @@ class Lazy:
     def _build_or_fail(self) -> Any:
         """A sender that cannot be built (its secret unreadable, say) fails the send before anything went out:
         retryable, like any passing outage, so no claimed job is left to lapse."""
-        from shared.services.ports import SendError
+        from shared.errors import SendError
 
         try:
             return self._build()
@@ -160,7 +164,7 @@ class Lazy:
         return getattr(self.built(), name)
 
 
-def _system_clock() -> Any:
+def _system_clock() -> Clock:
     from shared.adapters.clock import SystemClock
 
     return SystemClock()

@@ -1,15 +1,18 @@
 """Lambda entry point for dispatch: EventBridge calls it every minute with the minute in event["time"]."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shared.domain.jobs import parse_utc
 from shared.log import logger
 
-_services = None
+if TYPE_CHECKING:
+    from shared.wiring import Services
+
+_services: Services | None = None
 
 
-def handler(event: dict, context: Any, services: Any = None) -> dict:
+def handler(event: dict[str, Any], context: Any, services: Services | None = None) -> dict[str, int]:
     """Send what is due at the event's time (never the wall clock: the schedule says when)."""
     services = services or _default_services()
     now = parse_utc(event["time"])
@@ -23,7 +26,7 @@ def handler(event: dict, context: Any, services: Any = None) -> dict:
         logger().thread_safe_remove_keys(["invocation"])
 
 
-def _default_services() -> Any:
+def _default_services() -> Services:
     global _services
     if _services is None:
         from shared.config import Settings

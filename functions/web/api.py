@@ -1,7 +1,10 @@
 """The JSON API for clinics' scripts: enroll, list and read patients. Bearer API keys, one clinic each."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, g, jsonify, request
+from flask.typing import ResponseReturnValue
 
 from functions.web.auth import api_key_required, services
 from functions.web.presenters import escalation_view, patient_created, patient_record, patient_summary
@@ -23,7 +26,7 @@ class BadBody(Refused):
         return NOT_AN_OBJECT
 
 
-def json_object() -> dict:
+def json_object() -> dict[str, Any]:
     """The request's JSON object; BadBody when the body is anything else."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
@@ -31,14 +34,14 @@ def json_object() -> dict:
     return body
 
 
-def optional_object() -> dict:
+def optional_object() -> dict[str, Any]:
     """The JSON object of an optional body: {} when there is none; BadBody when there is one but it is not."""
     return json_object() if request.get_data(cache=True) else {}
 
 
 @bp.post("/patients")
 @api_key_required
-def enroll():
+def enroll() -> ResponseReturnValue:
     svc = services()
     body = json_object()
     now = svc.clock.now()
@@ -48,7 +51,7 @@ def enroll():
 
 @bp.get("/patients")
 @api_key_required
-def list_patients():
+def list_patients() -> ResponseReturnValue:
     svc = services()
     query = StatusQuerySchema().load(request.args.to_dict())
     rows = svc.records.list(g.caller, svc.clock.now(), query.get("status"))
@@ -57,7 +60,7 @@ def list_patients():
 
 @bp.get("/patients/<patient_id>")
 @api_key_required
-def get_patient(patient_id: str):
+def get_patient(patient_id: str) -> ResponseReturnValue:
     svc = services()
     return jsonify(patient_record(svc.records.record(g.caller, patient_id, svc.clock.now())))
 
@@ -67,7 +70,7 @@ def get_patient(patient_id: str):
 @bp.post("/patients/<patient_id>/adjust", defaults={"action": "adjust"})
 @bp.post("/patients/<patient_id>/end", defaults={"action": "end"})
 @api_key_required
-def plan_action(patient_id: str, action: str):
+def plan_action(patient_id: str, action: str) -> ResponseReturnValue:
     """hold, resume, adjust ({"dose_mg"?, "step_mg"?, "step_days"?}) or end a patient's taper."""
     svc = services()
     params = AdjustSchema().load(optional_object()) if action == "adjust" else {}
@@ -78,7 +81,7 @@ def plan_action(patient_id: str, action: str):
 
 @bp.get("/escalations")
 @api_key_required
-def list_escalations():
+def list_escalations() -> ResponseReturnValue:
     svc = services()
     query = EscalationQuerySchema().load(request.args.to_dict())
     rows = svc.escalations.list(g.caller, query.get("status") or None)
@@ -87,21 +90,21 @@ def list_escalations():
 
 @bp.post("/escalations/<escalation_id>/acknowledge")
 @api_key_required
-def acknowledge_escalation(escalation_id: str):
+def acknowledge_escalation(escalation_id: str) -> ResponseReturnValue:
     svc = services()
     return jsonify(escalation_view(svc.escalations.acknowledge(g.caller, escalation_id, svc.clock.now())))
 
 
 @bp.post("/escalations/<escalation_id>/resolve")
 @api_key_required
-def resolve_escalation(escalation_id: str):
+def resolve_escalation(escalation_id: str) -> ResponseReturnValue:
     svc = services()
     note = ResolutionSchema().load(optional_object()).get("note", "")
     return jsonify(escalation_view(svc.escalations.resolve(g.caller, escalation_id, svc.clock.now(), note)))
 
 
 @bp.get("/openapi.json")
-def openapi():
+def openapi() -> ResponseReturnValue:
     from functions.web.openapi import document
 
     return jsonify(document())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Sequence
 from xml.etree import ElementTree
 
 import pygal
@@ -41,12 +42,17 @@ def taper_svg(chart: TaperChart, title: str) -> str:
         plot.add("Held", [None])
     plot.add("Dose (mg)", _staircase(chart), stroke_style={"width": 3}, dots_size=0)
     for label, question in LINES.items():
-        plot.add(label, [(d, v) for d, v in chart.scores[question]] or [None], secondary=True,
+        plot.add(label, _or_empty([(d, v) for d, v in chart.scores[question]]), secondary=True,
                  stroke_style={"width": 2, "dasharray": DASHES[question]}, dots_size=5 if question == "symptoms" else 4)
-    plot.add("Escalation", [(d, top) for d, _ in chart.escalation_days] or [None], stroke=False, dots_size=8)
+    plot.add("Escalation", _or_empty([(d, top) for d, _ in chart.escalation_days]), stroke=False, dots_size=8)
     plot.add("Today", [(chart.today, 0), (chart.today, top)], stroke_style={"width": 2, "dasharray": "1, 3"},
              dots_size=0)
     return _inline(plot, title)
+
+
+def _or_empty(points: Sequence[tuple[date, float]]) -> list[tuple[date, float] | None]:
+    """The points, or pygal's empty series ([None]: no point, but the legend still names it)."""
+    return [*points] or [None]
 
 
 def _staircase(chart: TaperChart) -> list[tuple[date, float]]:
@@ -65,11 +71,11 @@ def _ticks(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range(0, span + 1, every)]
 
 
-def _short_day(value) -> str:
+def _short_day(value: date) -> str:
     return f"{value:%b} {value.day}"
 
 
-def _stroke_lines(plot, tree) -> None:
+def _stroke_lines(plot: pygal.DateLine, tree: ElementTree.Element) -> None:
     """Each series' own line width and pattern, on its path (pygal's stylesheet would override a series rule)."""
     options = [kw for _, kw in plot.raw_series if not kw.get("secondary")] + \
         [kw for _, kw in plot.raw_series if kw.get("secondary")]          # pygal numbers series in this order
@@ -79,13 +85,13 @@ def _stroke_lines(plot, tree) -> None:
         if "series" not in classes:
             continue
         index = next((int(c[6:]) for c in classes if c.startswith("serie-")), None)
-        style = styles.get(index)
+        style = styles.get(index) if index is not None else None
         for path in group.iter():
             if style and "line" in (path.get("class") or "").split():
                 path.set("style", ";".join(f"stroke-{k}:{v}" for k, v in style.items()))
 
 
-def _inline(plot, title: str) -> str:
+def _inline(plot: pygal.DateLine, title: str) -> str:
     """pygal's SVG with its scripts removed and an accessible name (the table beside it carries the data)."""
     tree = plot.render_tree()
     ns = "{http://www.w3.org/2000/svg}"

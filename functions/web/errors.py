@@ -59,7 +59,7 @@ def problem(status: int, title: str, message: str) -> Response:
 
 def _invalid(exc: ValidationError) -> Response:
     """A request the API's schemas refused: 400 with each field's messages."""
-    return make_response(jsonify({"errors": flat_errors(exc.messages)}), 400)
+    return make_response(jsonify({"errors": flat_errors(exc.messages_dict)}), 400)
 
 
 def _http_error(exc: HTTPException) -> Response:
@@ -72,6 +72,6 @@ def _http_error(exc: HTTPException) -> Response:
     return problem(exc.code or 500, exc.name, exc.description or "")
 
 
-def _unexpected(exc: Exception) -> Response:
+def _unexpected(exc: BaseException) -> Response:
     logger().exception("unhandled error", extra={"path": request.path})
     return problem(500, "Internal Server Error", "Something went wrong on our side; it has been logged.")

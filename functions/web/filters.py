@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from flask import Flask
 
 from shared.domain.texts import clock_time
+
+if TYPE_CHECKING:
+    from shared.domain.patients import Escalation, Patient
 
 LABELS = {"awaiting_consent": "Awaiting consent", "active": "Active", "opted_out": "Opted out",
           "consent_expired": "Consent expired", "completed": "Completed"}
@@ -57,7 +61,7 @@ def register(app: Flask) -> None:
 
     app.add_template_filter(job_text)
 
-    def overdue(escalation, patient=None) -> bool:
+    def overdue(escalation: Escalation, patient: Patient | None = None) -> bool:
         from flask import current_app
 
         from shared.domain.escalations import is_overdue

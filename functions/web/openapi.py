@@ -1,6 +1,7 @@
 """The OpenAPI 3 document, generated from the same marshmallow schemas the API validates with."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -8,7 +9,7 @@ from typing import Any
 from functions.web import schemas
 
 
-def _json(schema: str, description: str) -> dict:
+def _json(schema: str, description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
@@ -23,7 +24,7 @@ def _numbers(value: Any) -> Any:
     return value
 
 
-def _with_common_errors(operation: dict) -> dict:
+def _with_common_errors(operation: dict[str, Any]) -> dict[str, Any]:
     """Every API operation may answer 503 (storage briefly unavailable); keyed ones 401; all in one shape."""
     responses = operation["responses"]
     if operation.get("security"):
@@ -33,14 +34,15 @@ def _with_common_errors(operation: dict) -> dict:
 
 
 @lru_cache(maxsize=1)
-def document() -> dict:
+def document() -> dict[str, Any]:
     from apispec import APISpec
     from apispec.ext.marshmallow import MarshmallowPlugin
 
     spec = APISpec(title="taperline API", version="1.0.0", openapi_version="3.0.3", plugins=[MarshmallowPlugin()],
                    info={"description": "Enroll patients in an SMS-supervised LDN taper and read their records."})
     spec.components.security_scheme("apiKey", {"type": "http", "scheme": "bearer"})
-    spec.components.schema("Enrollment", schema=schemas.EnrollmentSchema(now=None))
+    # Described here, never loaded: the moment it would judge start dates by plays no part in the document.
+    spec.components.schema("Enrollment", schema=schemas.EnrollmentSchema(now=datetime.fromtimestamp(0, timezone.utc)))
     for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "Problem", "EscalationList"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     unauthorised = _json("Problem", "No valid API key")
@@ -62,6 +64,7 @@ def document() -> dict:
                               "404": _json("Problem", "No such patient in this clinic")}}})
     spec.components.schema("Adjust", schema=schemas.AdjustSchema)
     spec.components.schema("PlanAction", schema=schemas.PlanActionSchema)
+    operation: dict[str, Any]
     for action, summary in (("hold", "Hold: no further step-down; the patient is told to stay on the dose"),
                             ("resume", "Resume: the next step-down falls tomorrow"),
                             ("adjust", "Adjust the dose, step size or days per step from today"),
@@ -97,7 +100,7 @@ def document() -> dict:
         spec.path(path=f"/api/escalations/{{escalation_id}}/{action}", operations={"post": operation})
     spec.path(path="/api/openapi.json", operations={
         "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3 document"}}}})
-    document = _numbers(spec.to_dict())
+    document: dict[str, Any] = _numbers(spec.to_dict())
     for path, operations in document["paths"].items():
         if path != "/api/openapi.json":
             for operation in operations.values():

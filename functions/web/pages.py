@@ -1,7 +1,10 @@
 """Pages for clinic staff: sign in and out, the patient list, the enrollment form, a patient's page."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session
+from flask.typing import ResponseReturnValue
 from marshmallow import ValidationError
 
 from markupsafe import Markup
@@ -10,17 +13,19 @@ from functions.web.auth import admin_only, services, signed_in
 from functions.web.errors import status_of
 from functions.web.presenters import attention, upcoming
 from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
+from functions.web.sessions import ServerSession
+from shared.domain.accounts import User
 from shared.domain.patients import DEFAULT_CLINIC_ZONE
 from shared.domain.taper_chart import taper_chart
+from shared.errors import PhoneTaken
 from shared.services.accounts import SignInRefused, SignInThrottled
 from shared.services.enrollment import EnrollmentRefused
-from shared.services.ports import PhoneTaken
 
 bp = Blueprint("pages", __name__, template_folder="templates")
 
 
 @bp.app_context_processor
-def clinic_zone() -> dict:
+def clinic_zone() -> dict[str, str]:
     """Pages show times in the signed-in clinic's zone."""
     return {"zone": (session.get("user") or {}).get("zone") or DEFAULT_CLINIC_ZONE}
 
@@ -29,12 +34,12 @@ FORM_FIELDS = ("first_name", "last_name", "phone", "timezone", "provider_email",
 
 
 @bp.get("/")
-def home():
+def home() -> ResponseReturnValue:
     return redirect("/patients" if session.get("user") else "/login")
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():
+def login() -> ResponseReturnValue:
     if request.method == "GET":
         return render_template("login.html", email="", error=None)
     svc = services()
@@ -44,6 +49,7 @@ def login():
     except (SignInThrottled, SignInRefused) as exc:
         return render_template("login.html", email=email, error=exc.message), status_of(exc)[0]
     clinic = svc.accounts.clinic(user.clinic_id)
+    assert isinstance(session, ServerSession)  # the only kind DynamoSessionInterface opens
     session.clear()
     session.regenerate()
     session["user"] = {"email": user.email, "clinic_id": user.clinic_id, "role": user.role.value, "name": user.name,
@@ -53,7 +59,7 @@ def login():
 
 
 @bp.post("/logout")
-def logout():
+def logout() -> ResponseReturnValue:
     session.clear()
     flash("You are signed out.")
     return redirect("/login")
@@ -61,7 +67,7 @@ def logout():
 
 @bp.get("/patients")
 @signed_in
-def patients():
+def patients() -> ResponseReturnValue:
     svc = services()
     status = request.args.get("status") or None
     if status not in (None, *STATUSES):
@@ -74,7 +80,7 @@ def patients():
 @bp.route("/patients/new", methods=["GET", "POST"])
 @signed_in
 @admin_only
-def enroll():
+def enroll() -> ResponseReturnValue:
     svc = services()
     providers = svc.accounts.providers_of(g.caller.clinic_id)
     if request.method == "GET":
@@ -88,7 +94,7 @@ def enroll():
         data = EnrollmentSchema(now=now).load(form_to_json(values))
         patient = svc.enrollment.enroll(g.caller, data, now)
     except ValidationError as exc:
-        return _form_errors(values, exc.messages, providers)
+        return _form_errors(values, exc.messages_dict, providers)
     except (EnrollmentRefused, PhoneTaken) as exc:
         return _form_errors(values, exc.field_errors, providers, status_of(exc)[0])
     flash(f"{patient.first_name} {patient.last_name} is enrolled. The welcome text asks them to reply YES.")
@@ -97,7 +103,7 @@ def enroll():
 
 @bp.get("/patients/<patient_id>")
 @signed_in
-def patient(patient_id: str):
+def patient(patient_id: str) -> ResponseReturnValue:
     svc = services()
     from functions.web.chart import taper_svg  # pygal loads on the first patient page, not at cold start
 
@@ -113,7 +119,7 @@ def patient(patient_id: str):
 
 @bp.get("/escalations")
 @signed_in
-def escalations():
+def escalations() -> ResponseReturnValue:
     svc = services()
     rows = svc.escalations.list(g.caller, request.args.get("status") or None)
     names = {p.patient_id: p for p, _ in svc.records.list(g.caller, svc.clock.now())}
@@ -122,7 +128,7 @@ def escalations():
 
 @bp.post("/escalations/<escalation_id>/<action>")
 @signed_in
-def act_on_escalation(escalation_id: str, action: str):
+def act_on_escalation(escalation_id: str, action: str) -> ResponseReturnValue:
     svc = services()
     if action == "acknowledge":
         svc.escalations.acknowledge(g.caller, escalation_id, svc.clock.now())
@@ -137,7 +143,7 @@ def act_on_escalation(escalation_id: str, action: str):
 
 @bp.post("/patients/<patient_id>/plan/<action>")
 @signed_in
-def plan_action(patient_id: str, action: str):
+def plan_action(patient_id: str, action: str) -> ResponseReturnValue:
     """A provider's hold, resume, adjust or end, from the patient page."""
     from functions.web.schemas import AdjustSchema
     from shared.services.plans import PlanActionRefused
@@ -151,7 +157,7 @@ def plan_action(patient_id: str, action: str):
         try:
             params = AdjustSchema().load({k: v for k, v in raw.items() if v})
         except ValidationError as exc:
-            flash("Not changed: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in flat_errors(exc.messages).items()))
+            flash("Not changed: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in flat_errors(exc.messages_dict).items()))
             return redirect(f"/patients/{patient_id}")
     try:
         svc.plans.act(g.caller.clinic_id, g.caller.email, patient_id, action, svc.clock.now(), params)
@@ -164,9 +170,9 @@ def plan_action(patient_id: str, action: str):
     return redirect(f"/patients/{patient_id}")
 
 
-def form_to_json(values: dict) -> dict:
+def form_to_json(values: dict[str, str]) -> dict[str, Any]:
     """The form's strings as the API's JSON: empty optional fields left out so defaults apply."""
-    data = {k: v.strip() for k, v in values.items() if k != "consent" and v.strip() != ""}
+    data: dict[str, Any] = {k: v.strip() for k, v in values.items() if k != "consent" and v.strip() != ""}
     if "follow_up_days" in data:
         parts = [part.strip() for part in data["follow_up_days"].replace(";", ",").split(",") if part.strip()]
         data["follow_up_days"] = [int(p) if p.isdigit() else p for p in parts]
@@ -182,7 +188,8 @@ FORM_LABELS = {"first_name": "First name", "last_name": "Last name", "phone": "M
                "consent": "Consent"}
 
 
-def _form_errors(values: dict, messages: dict, providers, status: int = 400):
+def _form_errors(values: dict[str, str], messages: dict[str, Any], providers: list[User],
+                 status: int = 400) -> ResponseReturnValue:
     return render_template("enroll.html", values=values, errors=flat_errors(messages), providers=providers,
                            labels=FORM_LABELS), status
 

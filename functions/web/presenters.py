@@ -1,19 +1,23 @@
 """Domain records shaped for the JSON API (dates YYYY-MM-DD, times ISO-8601 UTC, doses as numbers)."""
 from __future__ import annotations
 
-from shared.domain.history import Standing
-from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
+from datetime import datetime
+from typing import Any
+
 from shared.domain.checkins import CheckIn
 from shared.domain.escalations import deadline
+from shared.domain.history import Standing
+from shared.domain.job_kinds import Channel
+from shared.domain.jobs import Job, JobStatus, utc_iso
 from shared.domain.patients import Escalation, Patient
 from shared.services.records import PatientRecord
 
 
-def patient_created(patient: Patient) -> dict:
+def patient_created(patient: Patient) -> dict[str, Any]:
     return {"id": patient.patient_id, "status": patient.status.value, "plan": patient.plan.as_data()}
 
 
-def patient_summary(patient: Patient, standing: Standing) -> dict:
+def patient_summary(patient: Patient, standing: Standing) -> dict[str, Any]:
     return {"id": patient.patient_id, "first_name": patient.first_name, "last_name": patient.last_name,
             "status": patient.status.value,
             "current_dose_mg": float(standing.current_dose_mg) if standing.current_dose_mg is not None else None,
@@ -22,7 +26,7 @@ def patient_summary(patient: Patient, standing: Standing) -> dict:
             "open_escalations": len({patient.checkins_paused_by, *patient.open_escalations.values()} - {""}), "created_at": utc_iso(patient.created_at)}
 
 
-def patient_record(record: PatientRecord) -> dict:
+def patient_record(record: PatientRecord) -> dict[str, Any]:
     patient = record.patient
     return {**patient_summary(patient, record.standing), "phone": patient.phone, "timezone": patient.timezone,
             "provider_email": patient.provider_email, "dose_time": patient.dose_time.strftime("%H:%M"),
@@ -47,7 +51,7 @@ def upcoming(record: PatientRecord) -> list[Job]:
                   key=lambda j: j.send_at)
 
 
-def job_view(job: Job) -> dict:
+def job_view(job: Job) -> dict[str, Any]:
     return {"id": job.job_id, "kind": job.kind, "status": job.status.value, "send_at": utc_iso(job.send_at),
             "error_code": job.error_code or None, "body": job_text(job)}
 
@@ -63,7 +67,7 @@ def job_text(job: Job) -> str:
     return job.kind.replace("_", " ")
 
 
-def checkin_view(checkin: CheckIn) -> dict:
+def checkin_view(checkin: CheckIn) -> dict[str, Any]:
     return {"id": checkin.checkin_id, "kind": checkin.kind, "status": checkin.status,
             "dose_mg": float(checkin.dose_mg) if checkin.dose_mg is not None else None,
             "started_at": utc_iso(checkin.started_at),
@@ -71,8 +75,8 @@ def checkin_view(checkin: CheckIn) -> dict:
                         for qid, a in checkin.answers.items()}}
 
 
-def escalation_view(escalation: Escalation, clinic_settings: dict | None = None) -> dict:
-    def when(moment):
+def escalation_view(escalation: Escalation, clinic_settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    def when(moment: datetime | None) -> str | None:
         return utc_iso(moment) if moment else None
 
     return {"id": escalation.escalation_id, "reasons": list(escalation.reasons), "severity": escalation.severity,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Any, Mapping
 from zoneinfo import ZoneInfo, available_timezones
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
@@ -17,7 +18,7 @@ STATUSES = ("awaiting_consent", "active", "opted_out", "consent_expired", "compl
 class MobileNumber(fields.String):
     """A phone number in any common format, loaded as E.164; must be a valid mobile-capable number."""
 
-    def _deserialize(self, value, attr, data, **kwargs):
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> str:
         import phonenumbers  # loaded with the first enrollment, not at the web function's cold start
 
         text = super()._deserialize(value, attr, data, **kwargs).strip()
@@ -39,7 +40,7 @@ def iana_zones() -> frozenset[str]:
 
 
 class TimeZoneName(fields.String):
-    def _deserialize(self, value, attr, data, **kwargs):
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> str:
         name = super()._deserialize(value, attr, data, **kwargs).strip()
         if name not in iana_zones() or name in ("localtime", "Factory"):
             raise ValidationError("Choose a time zone by its IANA name, like America/New_York.")
@@ -49,7 +50,7 @@ class TimeZoneName(fields.String):
 class Name(fields.String):
     """A name, trimmed; blank is missing."""
 
-    def _deserialize(self, value, attr, data, **kwargs):
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> str:
         text = " ".join(super()._deserialize(value, attr, data, **kwargs).split())
         if not text:
             raise ValidationError("Enter a name.")
@@ -57,9 +58,10 @@ class Name(fields.String):
 
 
 class LocalTime(fields.String):
-    """A local clock time HH:MM (24-hour)."""
+    """A local clock time HH:MM (24-hour): a string in JSON (and in the OpenAPI document), a time once loaded."""
 
-    def _deserialize(self, value, attr, data, **kwargs):
+    def _deserialize(  # type: ignore[override]  # String is Field[str]; this one loads the string as a time
+            self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> time:
         text = super()._deserialize(value, attr, data, **kwargs).strip()
         try:
             parsed = datetime.strptime(text, "%H:%M").time()
@@ -67,7 +69,7 @@ class LocalTime(fields.String):
             raise ValidationError("Enter a time as HH:MM, like 21:00.") from exc
         return parsed
 
-    def _serialize(self, value, attr, obj, **kwargs):
+    def _serialize(self, value: time | str | None, attr: str | None, obj: Any, **kwargs: Any) -> str | None:
         return value.strftime("%H:%M") if isinstance(value, time) else value
 
 
@@ -80,7 +82,7 @@ def at_most_two_decimals(value: Decimal) -> None:
         raise ValidationError("Use at most two decimals, like 2.25.")
 
 
-def mg(minimum: Decimal, maximum: Decimal, **kwargs) -> fields.Decimal:
+def mg(minimum: Decimal, maximum: Decimal, **kwargs: Any) -> fields.Decimal:
     return fields.Decimal(validate=[validate.Range(minimum, maximum, error=f"Must be between {minimum} and {maximum} mg."),
                                     at_most_two_decimals], **kwargs)
 
@@ -110,13 +112,13 @@ class EnrollmentSchema(Schema):
     consent = fields.Boolean(required=True, error_messages={"required": "The patient must agree to receive texts."})
     notes = fields.String(load_default="", validate=validate.Length(max=2000))
 
-    def __init__(self, *args, now: datetime, **kwargs):
+    def __init__(self, *args: Any, now: datetime, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.now = now
 
     @validates_schema(skip_on_field_errors=False)
-    def _consent_and_start(self, data, **kwargs):
-        errors = {}
+    def _consent_and_start(self, data: dict[str, Any], **kwargs: Any) -> None:
+        errors: dict[str, list[str]] = {}
         if "consent" in data and data["consent"] is not True:
             errors["consent"] = ["The patient must agree to receive texts."]
         start, zone = data.get("start_date"), data.get("timezone")
@@ -128,7 +130,7 @@ class EnrollmentSchema(Schema):
             raise ValidationError(errors)
 
     @post_load
-    def _defaults(self, data, **kwargs):
+    def _defaults(self, data: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
         if data.get("start_date") is None:
             data["start_date"] = self.now.astimezone(ZoneInfo(data["timezone"])).date()
         data["follow_up_days"] = sorted(set(data["follow_up_days"]))
@@ -294,9 +296,9 @@ class EscalationQuerySchema(Schema):
                                                    error="Must be one of: open, acknowledged, resolved."))
 
 
-def flat_errors(messages: dict) -> dict[str, list[str]]:
+def flat_errors(messages: Mapping[str, Any]) -> dict[str, list[str]]:
     """Errors as {field: [message]}, list items folded in ("Item 1: ..."), as the API promises."""
-    def flatten(value, label=""):
+    def flatten(value: Any, label: str = "") -> list[str]:
         if isinstance(value, dict):
             return [m for key, inner in value.items()
                     for m in flatten(inner, f"Item {int(key) + 1}: " if str(key).isdigit() else f"{key}: ")]

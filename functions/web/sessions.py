@@ -4,11 +4,17 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
-from shared.services.ports import StoreUnavailable
+from shared.errors import StoreUnavailable
+
+if TYPE_CHECKING:
+    from flask import Flask, Request, Response
+
+    from shared.services.ports import Clock, Sessions
 
 COOKIE = "taperline_session"
 LIFETIME = timedelta(hours=12)
@@ -18,9 +24,9 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class ServerSession(CallbackDict, SessionMixin):
-    def __init__(self, data: dict | None = None, token: str | None = None):
-        def touched(_):
+class ServerSession(CallbackDict[str, Any], SessionMixin):
+    def __init__(self, data: dict[str, Any] | None = None, token: str | None = None):
+        def touched(_: ServerSession) -> None:
             self.modified = True
 
         super().__init__(data or {}, touched)
@@ -36,12 +42,12 @@ class ServerSession(CallbackDict, SessionMixin):
 
 
 class DynamoSessionInterface(SessionInterface):
-    def __init__(self, store, clock, secure: bool):
+    def __init__(self, store: Sessions, clock: Clock, secure: bool):
         self.store = store
         self.clock = clock
         self.secure = secure
 
-    def open_session(self, app, request):
+    def open_session(self, app: Flask, request: Request) -> ServerSession:
         token = request.cookies.get(COOKIE)
         if token:
             try:
@@ -54,7 +60,8 @@ class DynamoSessionInterface(SessionInterface):
                 return ServerSession(data, token)
         return ServerSession()
 
-    def save_session(self, app, session: ServerSession, response):
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        assert isinstance(session, ServerSession)  # what open_session gave this request
         if not session.modified or session.load_error is not None:
             return
         session.modified = False  # saved once: a failure below is not tried again while the error is answered

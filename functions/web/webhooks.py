@@ -3,19 +3,17 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, Response, abort, request
+from flask.typing import ResponseReturnValue
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from functions.web.auth import P, View, services
 from shared.domain.safety_question import REPLY_BREAK
 from shared.log import logger
 from shared.services.ports import InboundSms
 
 bp = Blueprint("webhooks", __name__)
-
-
-def services():
-    return current_app.extensions["taperline"]
 
 
 def public_url() -> str:
@@ -24,11 +22,11 @@ def public_url() -> str:
     return services().settings.public_base_url + request.path + (f"?{query}" if query else "")
 
 
-def twilio_signed(view):
+def twilio_signed(view: View[P]) -> View[P]:
     """Refuse (403) any request not signed by our Twilio account."""
 
     @wraps(view)
-    def checked(*args, **kwargs):
+    def checked(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
         svc = services()
         signature = request.headers.get("X-Twilio-Signature", "")
         valid = bool(signature) and RequestValidator(svc.twilio_auth_token).validate(public_url(), request.form, signature)
@@ -50,7 +48,7 @@ def twiml(reply: str) -> Response:
 
 @bp.post("/sms/inbound")
 @twilio_signed
-def inbound():
+def inbound() -> Response:
     form = request.form
     if not form.get("MessageSid") or not form.get("From"):
         abort(400, "MessageSid and From are required.")
@@ -63,7 +61,7 @@ def inbound():
 
 @bp.post("/sms/status")
 @twilio_signed
-def status():
+def status() -> Response:
     patient_id, job_id = request.args.get("patient", ""), request.args.get("job", "")
     sid, state = request.form.get("MessageSid", ""), request.form.get("MessageStatus", "")
     if not (patient_id and job_id and sid and state):

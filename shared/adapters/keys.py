@@ -1,7 +1,7 @@
 """Every DynamoDB key of the single table is built here, typed so a prefix cannot pass for a key."""
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class PartitionKey(str):
@@ -20,7 +20,7 @@ class Key(NamedTuple):
     pk: PartitionKey
     sk: SortKey
 
-    def as_item(self) -> dict:
+    def as_item(self) -> dict[str, dict[str, str]]:
         return {"PK": {"S": self.pk}, "SK": {"S": self.sk}}
 
 
@@ -53,7 +53,7 @@ def due_pk(shard: int) -> str:
     return f"DUE#{shard}"
 
 
-def job_of(item: dict) -> tuple[str, str]:
+def job_of(item: dict[str, Any]) -> tuple[str, str]:
     """(patient id, job id) of a job item's keys, as the due index returns them."""
     return item["PK"].removeprefix("PATIENT#"), item["SK"].removeprefix("JOB#")
 

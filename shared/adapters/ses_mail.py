@@ -5,7 +5,7 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from shared.services.ports import SendError
+from shared.errors import SendError
 
 RETRYABLE = {"TooManyRequestsException", "LimitExceededException", "InternalFailure", "ServiceUnavailable",
              "Throttling", "ThrottlingException"}
@@ -29,5 +29,6 @@ class SesMailSender:
             raise SendError(f"SES refused the email: {code}", code=code, retryable=code in RETRYABLE) from exc
         except BotoCoreError as exc:
             raise SendError(f"SES unreachable: {type(exc).__name__}", code="network", retryable=True) from exc
-        return sent["MessageId"]
+        message_id: str = sent["MessageId"]  # boto3 clients are untyped
+        return message_id
 

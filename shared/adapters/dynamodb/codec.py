@@ -11,7 +11,8 @@ from shared.adapters.dynamodb.table import plain_numbers
 from shared.domain.accounts import Role, User
 from shared.domain.checkins import Answer, CheckIn
 from shared.domain.escalation_rules import TEXT_REASONS
-from shared.domain.jobs import Channel, Job, JobStatus, parse_utc, shard_of, utc_iso
+from shared.domain.job_kinds import Channel
+from shared.domain.jobs import Job, JobStatus, parse_utc, shard_of, utc_iso
 from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus
 from shared.domain.plan import Plan
 from shared.domain.safety_question import SafetyQuestion
