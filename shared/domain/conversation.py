@@ -11,7 +11,6 @@ from shared.domain.consent import is_yes
 from shared.domain.keywords import Keyword, read_keyword
 from shared.domain.patients import PatientStatus
 from shared.domain.safety import Risk, RiskLevel, assess
-
 from shared.domain.safety_question import AFTER_NO, ANSWERED_NO, ANSWERED_YES, ASK, IN_CRISIS, REASK
 
 

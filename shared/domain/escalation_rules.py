@@ -2,9 +2,8 @@
 Pure: check-ins in, findings out (the service stores them and emails the provider)."""
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass, field
+from typing import Any
 
 from shared.domain.checkins import BASELINE, COMPLETED, CheckIn
 

@@ -1,11 +1,10 @@
 """A patient's message history and where they stand today, in the clinic's words."""
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from shared.domain.jobs import Channel, Job, JobStatus

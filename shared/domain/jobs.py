@@ -1,12 +1,11 @@
 """Outbox jobs: every outbound text or email is a job, written first and sent later by dispatch."""
 from __future__ import annotations
 
-from typing import Any
-
 import zlib
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from enum import Enum
+from typing import Any
 
 from shared.domain.job_kinds import Channel as Channel  # re-exported: jobs and channels go together
 from shared.domain.job_kinds import rules_of

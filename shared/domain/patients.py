@@ -1,18 +1,15 @@
 """Patients and the states of their taper, as the clinic names them."""
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass, field
 from datetime import datetime, time
-from enum import Enum
+from typing import Any
 
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job
 from shared.domain.plan import Plan
 from shared.domain.safety_question import SafetyQuestion
 from shared.domain.status import PatientStatus as PatientStatus  # re-exported
-
 
 # A number whose patient is in one of these states may be enrolled again.
 PLAN_OVER = {PatientStatus.CONSENT_EXPIRED, PatientStatus.COMPLETED}

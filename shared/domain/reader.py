@@ -1,10 +1,9 @@
 """Reading a patient's reply to a check-in question the way people text. Never raises."""
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from shared.domain.questions import Question
 

@@ -6,9 +6,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from shared.domain import texts
-from shared.domain.plan import Plan
 from shared.domain.job_kinds import JobKind
-
+from shared.domain.plan import Plan
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,11 @@
 unanswered. Pure: the question's state, how an answer is read, and every safety text in English and Spanish."""
 from __future__ import annotations
 
-from typing import Any
-
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 ANSWER_WITHIN = timedelta(minutes=60)     # no answer by then: an urgent escalation
 OPEN_FOR = timedelta(hours=24)            # after that an unanswered question no longer holds the conversation

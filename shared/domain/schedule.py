@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from shared.domain.checkins import BASELINE, FOLLOW_UP, STEP
+from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Patient
 from shared.domain.quiet_hours import next_allowed
 from shared.domain.reminders import local_moment, plan_reminders
-from shared.domain.job_kinds import JobKind
 
 DEFAULT_CHECKIN_TIME = time(18, 0)
 

@@ -3,11 +3,10 @@
 Pure: the patient page draws it (as SVG) and lists it (as a table) from the same `TaperChart`."""
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from shared.domain.checkins import CheckIn

@@ -5,12 +5,12 @@ from __future__ import annotations
 from shared.domain import checkins
 from shared.domain import safety_question as safety
 from shared.domain.checkins import CheckIn
+from shared.domain.job_kinds import JobKind
 from shared.domain.patients import REMOVE, Patient, ProfileChange
 from shared.services.checkins import safety_pending
 from shared.services.escalations import task_job
 from shared.services.ports import InboundSms
 from shared.services.safety_net import ask, combine, message_change
-from shared.domain.job_kinds import JobKind
 
 
 def checkin_change(patient: Patient, sms: InboundSms, base_url: str) -> tuple[str, ProfileChange]:

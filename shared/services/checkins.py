@@ -3,17 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from shared.domain import checkins
 from shared.domain.history import local_today
+from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import REMOVE, Patient, ProfileChange
+from shared.domain.schedule import outside_quiet_hours
 from shared.log import logger
 from shared.services.dispatch import AMBIGUOUS
-from shared.domain.schedule import outside_quiet_hours
-from shared.domain.job_kinds import JobKind
 from shared.services.ports import Patients
 
 NUDGE_AFTER = timedelta(hours=2)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+
 from shared.domain.jobs import Job
 from shared.domain.patients import Patient, PatientStatus
 from shared.log import logger

@@ -7,27 +7,24 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Callable
 from urllib.parse import urlencode
 
-from shared.domain.jobs import CLAIM_LEASE, RETRY_BACKOFF, Channel, Job, JobStatus, utc_iso
-from shared.domain.patients import Patient, PatientStatus
+from shared.domain.job_kinds import DOSE_TIME_KINDS
+from shared.domain.jobs import CLAIM_LEASE, Channel, Job, JobStatus, utc_iso
+from shared.domain.patients import Patient
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
+from shared.domain.schedule import reminder_for_night
 from shared.domain.sending import may_send
 from shared.log import logger, mask_phone
+from shared.errors import JobExists, SendError, StatusMoved
+from shared.services.ports import ClaimMiss, DueJob, MailSender, Outbox, PatientsAndJobs, SmsSender
 from shared.services.send_failures import AMBIGUOUS as AMBIGUOUS  # re-exported
 from shared.services.send_failures import FailedSends
-from shared.services.ports import (ClaimMiss, DueJob, JobExists, MailSender, Outbox, PatientsAndJobs, SendError, SmsSender,
-                                   StatusMoved)
-from shared.domain.schedule import reminder_for_night
-from shared.domain.job_kinds import DOSE_TIME_KINDS
 
 REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done", "errors",
                "left_for_next_run", "slid_past_quiet_hours", "postponed")
 SAFETY_MARGIN_MS = 15_000  # stop claiming when a send (10 s timeout) might not finish before the Lambda ends
-# Twilio's Messages list could not be read after a lost answer: the job stays "maybe sent" (never resent blindly).
-STILL_UNKNOWN = SendError("Twilio lookup failed: whether the text went out is still unknown", code=AMBIGUOUS,
-                          ambiguous=True)
 Task = Callable[[Job, Patient, datetime], None]
 # Before a text goes out: the job to send (its body may be written now), None to drop it, or a later time.
 BeforeSend = Callable[[Job, Patient, datetime], "Job | datetime | None"]
@@ -64,10 +61,11 @@ class Dispatcher:
     pacer: Pacer | None = None
     concurrency: int = 1
     before_send: dict[str, BeforeSend] = field(default_factory=dict)
-    _failures: FailedSends = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self._failures = FailedSends(self.outbox, self.patients, self.before_send)
+    @property
+    def _failures(self) -> FailedSends:
+        """Built on use, from whatever senders the dispatcher holds now."""
+        return FailedSends(self.outbox, self.patients, self.sms, self.before_send)
 
     def run(self, now: datetime, time_left_ms: Callable[[], int] | None = None) -> dict[str, int]:
         """Send what is due at `now`; return how many jobs ended each way.
@@ -128,7 +126,7 @@ class Dispatcher:
         if job.channel is Channel.SMS and job.error_code == AMBIGUOUS:
             # An earlier answer was lost. If Twilio has the text it went out: settle the job before any
             # later check (expiry, the patient's state, a nudge already marked) could call it unsent.
-            settled = self._settle_if_sent(job, now)
+            settled = self._failures.found_sent(job, None, now)
             if settled:
                 return settled
         if job.is_expired(now):
@@ -175,15 +173,10 @@ class Dispatcher:
                 self.outbox.retry_later(job, decision, "waiting", count_attempt=False)
                 return "postponed"
             job = decision
-        if job.channel is Channel.SMS and job.error_code == AMBIGUOUS:
-            try:  # an earlier answer was lost: send again only if Twilio never got it
-                found = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1))
-            except Exception:  # noqa: BLE001 - any failed lookup leaves it unknown; retried until it expires
-                return self._failures.settle(job, patient, STILL_UNKNOWN, now)
+        if job.channel is Channel.SMS and job.error_code == AMBIGUOUS:  # send again only if Twilio never got it
+            found = self._failures.found_sent(job, patient, now)
             if found:
-                self.outbox.finish(job, JobStatus.SENT, now, sid=found)
-                logger().info("job found sent after a lost answer", extra={"job_id": job.job_id, "sid": found})
-                return "sent"
+                return found
         if self.pacer:
             self.pacer.wait_turn()
         try:
@@ -220,21 +213,6 @@ class Dispatcher:
             return "cancelled"
         logger().info("job carried over to the new plan", extra={"job_id": job.job_id, "to_job": successor.job_id})
         return self._one(DueJob(successor.patient_id, successor.job_id, utc_iso(successor.send_at)), now)
-
-    def _settle_if_sent(self, job: Job, now: datetime) -> str | None:
-        """"sent" when the job's status callback already named the message, or when Twilio has one with
-        its text (a body written at send time is looked up after `before_send`, below); else None."""
-        sid = job.sid
-        if not sid and job.body:
-            try:
-                sid = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1)) or ""
-            except Exception:  # noqa: BLE001 - any failed lookup leaves it unknown; retried until it expires
-                return self._failures.settle(job, None, STILL_UNKNOWN, now)
-        if not sid:
-            return None
-        self.outbox.finish(job, JobStatus.SENT, now, sid=sid)
-        logger().info("job found sent after a lost answer", extra={"job_id": job.job_id, "sid": sid})
-        return "sent"
 
     @staticmethod
     def _quiet_now(job: Job, patient: Patient, now: datetime) -> bool:

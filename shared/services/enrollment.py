@@ -9,14 +9,14 @@ from typing import Any
 
 from shared.domain import texts
 from shared.domain.accounts import Caller, Role
+from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Clinic, ClinicSettings, Patient, PatientStatus
 from shared.domain.plan import build_plan
+from shared.domain.schedule import outside_quiet_hours
 from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_REMINDER_AFTER
 from shared.errors import NotAllowed, NotFound, Refused  # noqa: F401 - NotAllowed is raised here
 from shared.log import logger
-from shared.domain.schedule import outside_quiet_hours
-from shared.domain.job_kinds import JobKind
 from shared.services.ports import Accounts, Patients
 
 

@@ -5,21 +5,20 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from shared.domain import texts
-from shared.domain.accounts import Caller
+from shared.domain.accounts import Caller, Role
 from shared.domain.escalation_rules import CONTACT_REQUEST, HOLDING_REASONS, Finding, Thresholds, findings
-from shared.domain.accounts import Role
 from shared.domain.escalations import Update, deadline, merge, overdue_email, provider_email
 from shared.domain.history import standing
+from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Escalation, Patient, ProfileChange
-from shared.log import logger
 from shared.errors import NotFound
-from shared.services.retry import on_fresh_record
-from shared.domain.job_kinds import JobKind
+from shared.log import logger
 from shared.services.ports import EscalationStore
+from shared.services.retry import on_fresh_record
 
 if TYPE_CHECKING:  # plans imports this module's texts' siblings; only the type is needed here
     from shared.services.plans import PlanService

@@ -9,19 +9,19 @@ from typing import Any
 
 from shared.domain import checkins
 from shared.domain.conversation import Outcome, Sender, respond
+from shared.domain.job_kinds import JobKind
 from shared.domain.patients import REMOVE, Patient, PatientStatus, ProfileChange
 from shared.domain.safety import Risk, assess
 from shared.domain.safety_question import CALM_AFTER_NO
+from shared.domain.schedule import plan_jobs
 from shared.domain.sending import CONSENT_KINDS
+from shared.errors import StatusMoved, Unavailable
 from shared.log import logger, mask_phone
 from shared.services.checkin_answers import checkin_change
 from shared.services.enrollment import consent_restart_jobs
 from shared.services.escalations import task_job
-from shared.errors import StatusMoved, Unavailable
-from shared.services.ports import Inbox, InboundSms
+from shared.services.ports import InboundSms, Inbox
 from shared.services.safety_net import combine, crisis_change, message_change, safety_change
-from shared.domain.schedule import plan_jobs
-from shared.domain.job_kinds import JobKind
 
 ATTEMPTS = 3
 

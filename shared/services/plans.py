@@ -10,17 +10,16 @@ from typing import Any
 
 from shared.domain import replan, texts
 from shared.domain.history import local_today
+from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job, utc_iso
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
-from shared.log import logger
-from shared.services.enrollment import PatientNotFound
-from shared.errors import Conflict, StatusMoved
 from shared.domain.reminders import local_moment
 from shared.domain.schedule import outside_quiet_hours, plan_jobs
-from shared.domain.job_kinds import JobKind
+from shared.errors import Conflict, StatusMoved
+from shared.log import logger
+from shared.services.enrollment import PatientNotFound
 from shared.services.ports import PatientsAndJobs
-
 
 
 class PlanActionRefused(Conflict):

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from shared.domain.accounts import Caller
+from shared.domain.checkins import CheckIn
 from shared.domain.history import Message, Standing, messages, standing
 from shared.domain.jobs import Job
-from shared.domain.checkins import CheckIn
 from shared.domain.patients import Escalation, Patient
 from shared.services.enrollment import PatientNotFound
 from shared.services.ports import CareRecords

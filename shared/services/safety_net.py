@@ -12,14 +12,14 @@ from shared.domain import checkins
 from shared.domain import safety_question as safety
 from shared.domain.escalation_rules import CRISIS, PATIENT_MESSAGE, SAFETY_CHECK_UNANSWERED, WARNING_SIGNS
 from shared.domain.escalations import severity_of
+from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job, utc_iso
 from shared.domain.patients import REMOVE, Escalation, Patient, ProfileChange
+from shared.domain.safety_question import ANSWERED_NO, ANSWERED_YES, ASK, IN_CRISIS, REASK
 from shared.log import logger
 from shared.services.escalations import email_jobs, overdue_check_job
-from shared.domain.safety_question import ANSWERED_NO, ANSWERED_YES, ASK, IN_CRISIS, REASK
 from shared.services.ports import InboundSms, Patients
 from shared.services.retry import on_fresh_record
-from shared.domain.job_kinds import JobKind
 
 if TYPE_CHECKING:  # dispatch runs the timer: it never loads the detector or the conversation
     from shared.domain.conversation import Outcome

@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Collection
 
 from shared.domain.jobs import RETRY_BACKOFF, Channel, Job, JobStatus
 from shared.domain.patients import Patient, PatientStatus
 from shared.errors import SendError, StatusMoved
 from shared.log import logger
-from shared.services.ports import Outbox, PatientsAndJobs
+from shared.services.ports import Outbox, PatientsAndJobs, SmsSender
 from shared.services.retry import on_fresh_record
 
 OPTED_OUT_CODE = "21610"
 AMBIGUOUS = "ambiguous"
 BAD_NUMBER_CODES = {"21211", "21614"}
+# Twilio's Messages list could not be read after a lost answer: the job stays "maybe sent" (never resent blindly).
+STILL_UNKNOWN = SendError("Twilio lookup failed: whether the text went out is still unknown", code=AMBIGUOUS,
+                          ambiguous=True)
 
 
 @dataclass
@@ -23,7 +26,23 @@ class FailedSends:
 
     outbox: Outbox
     patients: PatientsAndJobs
+    sms: SmsSender
     written_at_send: Collection[str]
+
+    def found_sent(self, job: Job, patient: Patient | None, now: datetime) -> str | None:
+        """After a lost answer: "sent" when the status callback named the message or Twilio has one with its
+        text; a failed lookup leaves it maybe-sent (retried until it expires); None when it never went out."""
+        sid = job.sid
+        if not sid and job.body:
+            try:
+                sid = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1)) or ""
+            except Exception:  # noqa: BLE001 - any failed lookup leaves it unknown
+                return self.settle(job, patient, STILL_UNKNOWN, now)
+        if not sid:
+            return None
+        self.outbox.finish(job, JobStatus.SENT, now, sid=sid)
+        logger().info("job found sent after a lost answer", extra={"job_id": job.job_id, "sid": sid})
+        return "sent"
 
     def settle(self, job: Job, patient: Patient | None, exc: SendError, now: datetime) -> str:
         """Retry a passing failure, ask Twilio before resending a maybe-sent text, give up on a permanent one."""

@@ -1,11 +1,10 @@
 """Finding concepts in normalised tokens: idioms set aside, then each concept's patterns, each unless negated."""
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Any
 
 from shared.domain.safety.language import ENGLISH, SPANISH
 from shared.domain.safety.patterns import anchors, compile_pattern

@@ -1,11 +1,10 @@
 """Reading misspelt key words: squeezed letters and a small Damerau-Levenshtein distance, against the lexicon only."""
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from functools import lru_cache
 from itertools import combinations
+from typing import Any
 
 from shared.domain.safety.normalise import squeeze
 
