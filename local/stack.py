@@ -22,7 +22,8 @@ from local.scheduler import Schedule, Ticker
 from local.seed import seed_demo_clinic
 from local.table_definition import create_table
 from shared.adapters.ses_mail import SesMailSender
-from shared.config import DevStackSettings, Settings
+from local.settings import DevStackSettings
+from shared.config import Settings
 from shared.domain.jobs import parse_utc
 
 DEFAULTS = {

@@ -11,7 +11,7 @@ import zipfile
 OUR_PACKAGES = ("functions/", "shared/")
 DEV_ONLY_FOLDERS = ("local/", "tests/", "bench/", "scripts/")
 DEV_ONLY_MODULES = ("table_definition.py", "moto_atomic.py", "moto_transactions.py")
-DEV_ONLY_NAMES = re.compile(r"\b(SimulatedClock|ClockMovedBackwards|RecordingMailSender|ThreadedMotoServer)\b")
+DEV_ONLY_NAMES = re.compile(r"\b(SimulatedClock|ClockMovedBackwards|RecordingMailSender|ThreadedMotoServer|DevStackSettings|DevStack)\b")
 DEV_ONLY_IMPORT = re.compile(r"^\s*(?:from|import) (?:local|tests|bench|scripts|moto)\b.*", re.MULTILINE)
 
 

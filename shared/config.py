@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Mapping
 
 
@@ -59,9 +58,9 @@ class Settings:
             ses_sender=env.get("SES_SENDER", "taperline@example.org"),
             aws_region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "us-east-1")),
             aws_endpoint_url=env.get("AWS_ENDPOINT_URL", ""),
-            due_shards=_positive_int(env, "DUE_SHARDS", 8),
-            sms_per_second=_non_negative_float(env, "SMS_PER_SECOND", 10.0),
-            dispatch_concurrency=_positive_int(env, "DISPATCH_CONCURRENCY", 8),
+            due_shards=positive_int(env, "DUE_SHARDS", 8),
+            sms_per_second=non_negative_float(env, "SMS_PER_SECOND", 10.0),
+            dispatch_concurrency=positive_int(env, "DISPATCH_CONCURRENCY", 8),
             log_level=env.get("LOG_LEVEL", "INFO").upper(),
         )
         settings.check()
@@ -91,40 +90,7 @@ class Settings:
             raise ConfigError("missing settings: " + ", ".join(missing))
 
 
-@dataclass(frozen=True)
-class DevStackSettings:
-    """Settings of the local stack (`make dev`) on top of the service's own."""
-
-    port: int = 8000
-    local_api_key: str = ""
-    dev_start_time: str = ""
-    dev_tick_seconds: float = 5.0
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "DevStackSettings":
-        env = os.environ if environ is None else environ
-        start = env.get("DEV_START_TIME", "")
-        if start:
-            try:
-                moment = datetime.fromisoformat(start.replace("Z", "+00:00"))
-            except ValueError as exc:
-                raise ConfigError(f"DEV_START_TIME must be an ISO-8601 time, not {start!r}") from exc
-            if moment.tzinfo is None:
-                raise ConfigError("DEV_START_TIME needs a zone, like 2027-03-13T17:00:00Z")
-        return cls(
-            port=_positive_int(env, "PORT", 8000, allow_zero=True),
-            local_api_key=env.get("LOCAL_API_KEY", ""),
-            dev_start_time=start,
-            dev_tick_seconds=_non_negative_float(env, "DEV_TICK_SECONDS", 5.0),
-        )
-
-    @staticmethod
-    def environ() -> Mapping[str, str]:
-        """The process environment, for the local stack to pass its children."""
-        return dict(os.environ)
-
-
-def _positive_int(env: Mapping[str, str], name: str, default: int, allow_zero: bool = False) -> int:
+def positive_int(env: Mapping[str, str], name: str, default: int, allow_zero: bool = False) -> int:
     raw = env.get(name, "")
     if raw == "":
         return default
@@ -137,7 +103,7 @@ def _positive_int(env: Mapping[str, str], name: str, default: int, allow_zero: b
     return value
 
 
-def _non_negative_float(env: Mapping[str, str], name: str, default: float) -> float:
+def non_negative_float(env: Mapping[str, str], name: str, default: float) -> float:
     raw = env.get(name, "")
     if raw == "":
         return default

@@ -1,6 +1,7 @@
 import pytest
 
-from shared.config import ConfigError, DevStackSettings, Settings
+from local.settings import DevStackSettings
+from shared.config import ConfigError, Settings
 
 
 def test_settings_read_every_documented_name():
