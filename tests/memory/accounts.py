@@ -1,13 +1,14 @@
 """Clinics, staff and API keys in memory, with DynamoAccounts' conditions."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 
 from shared.domain.accounts import User
 from shared.domain.patients import Clinic
 from shared.errors import AlreadyExists, NotFound
-from tests.memory.table import MemoryTable
+from tests.memory.table import MemoryTable, kept
 
 
 class MemoryAccounts:
@@ -15,10 +16,11 @@ class MemoryAccounts:
         self.table = table
 
     def put_clinic(self, clinic: Clinic, now: datetime) -> None:
-        self.table.clinics[clinic.clinic_id] = clinic
+        self.table.clinics[clinic.clinic_id] = replace(clinic, settings=json.loads(json.dumps(clinic.settings)))
 
     def get_clinic(self, clinic_id: str) -> Clinic | None:
-        return self.table.clinics.get(clinic_id)
+        found = self.table.clinics.get(clinic_id)
+        return kept(found) if found else None
 
     def put_user(self, user: User, now: datetime) -> None:
         with self.table.lock:

@@ -9,7 +9,7 @@ from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.jobs import Job, JobStatus, utc_iso
 from shared.domain.patients import PLAN_OVER, REMOVE, Patient, PatientStatus, ProfileChange
 from shared.errors import StatusMoved
-from tests.memory.table import MemoryTable
+from tests.memory.table import MemoryTable, kept
 
 
 def apply(table: MemoryTable, patient: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job] = ()) -> None:
@@ -23,7 +23,7 @@ def apply(table: MemoryTable, patient: Patient, change: ProfileChange, now: date
             or any(e.escalation_id in known for e in change.opened) \
             or any((job.patient_id, job.job_id) in table.jobs for job in (*change.jobs, *jobs)):
         raise StatusMoved(patient.patient_id)  # an item's condition failed: the transaction fails whole
-    table.patients[patient.patient_id] = _profile(current, patient, change, now)
+    table.patients[patient.patient_id] = kept(_profile(current, patient, change, now))
     _written_with(table, patient, change, now, jobs)
 
 
@@ -82,19 +82,21 @@ def _written_with(table: MemoryTable, read: Patient, change: ProfileChange, now:
             phone["plan_over"] = True
     if change.finished:
         mine = table.checkins.setdefault(patient_id, [])
-        mine[:] = sorted([c for c in mine if c.checkin_id != change.finished.checkin_id] + [change.finished],
+        mine[:] = sorted([c for c in mine if c.checkin_id != change.finished.checkin_id] + [kept(change.finished)],
                          key=lambda c: (utc_iso(c.started_at), c.checkin_id))
     found = table.escalations.setdefault(patient_id, [])
-    found.extend(change.opened)
-    rewritten = {e.escalation_id: e for e in change.rewritten}
+    found.extend(kept(change.opened))
+    rewritten = {e.escalation_id: kept(e) for e in change.rewritten}
     found[:] = [rewritten.get(e.escalation_id, e) for e in found] + \
-        [e for e in change.rewritten if e.escalation_id not in {f.escalation_id for f in found}]
+        [e for e in rewritten.values() if e.escalation_id not in {f.escalation_id for f in found}]
     for escalation_id, evidence in change.add_evidence:
-        found[:] = [replace(e, evidence=(*e.evidence, evidence)) if e.escalation_id == escalation_id else e
+        found[:] = [replace(e, evidence=(*e.evidence, kept(evidence))) if e.escalation_id == escalation_id else e
                     for e in found]
     found.sort(key=lambda e: e.escalation_id)
     if change.audit:
-        table.audit.setdefault(patient_id, []).append(dict(change.audit))
+        entries = table.audit.setdefault(patient_id, [])  # listed by when written, as DynamoDB's AUDIT#<at>#<ns> keys
+        entries.append(((utc_iso(now), next(table.sequence)), kept(change.audit)))
+        entries.sort(key=lambda entry: entry[0])
     for job in (*change.jobs, *jobs):
         add_job(table, job)
 
@@ -102,6 +104,6 @@ def _written_with(table: MemoryTable, read: Patient, change: ProfileChange, now:
 def add_job(table: MemoryTable, job: Job) -> None:
     """A new job, in the due index while pending (the caller checked it is new)."""
     key = (job.patient_id, job.job_id)
-    table.jobs[key] = job
+    table.jobs[key] = kept(job)
     if job.status is JobStatus.PENDING:
         table.due[key] = utc_iso(job.send_at)

@@ -7,7 +7,7 @@ from shared.domain.jobs import utc_iso
 from shared.domain.patients import Patient, ProfileChange
 from shared.services.ports import InboundSms
 from tests.memory.changes import apply
-from tests.memory.table import MemoryTable
+from tests.memory.table import MemoryTable, kept
 
 
 class MemoryInbound:
@@ -35,4 +35,5 @@ class MemoryInbound:
         """The log of one patient, oldest first, shaped as DynamoInbound's."""
         with self.table.lock:
             mine = [m for m in self.table.messages if m["patient_id"] == patient_id]
-        return [{k: v for k, v in m.items() if k != "patient_id"} for m in sorted(mine, key=lambda m: (m["at"], m["sid"]))]
+        return [kept({k: v for k, v in m.items() if k != "patient_id"})
+                for m in sorted(mine, key=lambda m: (m["at"], m["sid"]))]

@@ -10,7 +10,7 @@ from shared.domain.sending import care_team_side
 from shared.errors import JobExists, LeaseLost
 from shared.services.ports import ClaimMiss, DueJob
 from tests.memory.changes import add_job
-from tests.memory.table import MemoryTable
+from tests.memory.table import MemoryTable, kept
 
 
 class MemoryOutbox:
@@ -30,11 +30,12 @@ class MemoryOutbox:
                     add_job(self.table, job)
 
     def get_job(self, patient_id: str, job_id: str) -> Job | None:
-        return self.table.jobs.get((patient_id, job_id))
+        found = self.table.jobs.get((patient_id, job_id))
+        return kept(found) if found else None
 
     def jobs_of(self, patient_id: str) -> list[Job]:
         with self.table.lock:
-            return [job for key, job in sorted(self.table.jobs.items()) if key[0] == patient_id]
+            return [kept(job) for key, job in sorted(self.table.jobs.items()) if key[0] == patient_id]
 
     def due_jobs(self, now: datetime) -> Iterator[DueJob]:
         with self.table.lock:
@@ -56,16 +57,16 @@ class MemoryOutbox:
             job = replace(job, status=JobStatus.SENDING, attempts=job.attempts + 1)
             self.table.jobs[key] = job
             self.table.due[key] = utc_iso(lease_until)
-            return job
+            return kept(job)
 
     def finish(self, job: Job, status: JobStatus, now: datetime, *, sid: str = "", error_code: str = "",
                body: str = "") -> None:
         key = (job.patient_id, job.job_id)
         with self.table.lock:
             current = self._held(key, JobStatus.SENDING, JobStatus.UNCONFIRMED)
-            self.table.jobs[key] = replace(current, status=status, sid=sid or current.sid, finished_at=now,
-                                           error_code=error_code or current.error_code, body=body or current.body,
-                                           finished_seq=next(self.table.sequence))
+            self.table.jobs[key] = kept(replace(current, status=status, sid=sid or current.sid, finished_at=now,
+                                                error_code=error_code or current.error_code, body=body or current.body,
+                                                finished_seq=next(self.table.sequence)))
             self.table.due.pop(key, None)
 
     def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True,
@@ -92,7 +93,7 @@ class MemoryOutbox:
                 # a text whose send may have reached Twilio ("ambiguous") is left for dispatch to settle
                 if key[0] == patient_id and not care_team_side(job) and job.status is JobStatus.PENDING \
                         and (not kinds or job.kind in kinds) and job.error_code != "ambiguous":
-                    self.table.jobs[key] = replace(job, status=JobStatus.CANCELLED, finished_at=now)
+                    self.table.jobs[key] = kept(replace(job, status=JobStatus.CANCELLED, finished_at=now))
                     self.table.due.pop(key, None)
                     cancelled += 1
         return cancelled

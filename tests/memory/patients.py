@@ -10,7 +10,7 @@ from shared.domain.jobs import Job
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.errors import JobExists, PhoneTaken
 from tests.memory.changes import add_job, apply
-from tests.memory.table import MemoryTable
+from tests.memory.table import MemoryTable, kept
 
 
 class MemoryPatients:
@@ -28,23 +28,24 @@ class MemoryPatients:
                 raise PhoneTaken(patient.phone)
             if any((job.patient_id, job.job_id) in self.table.jobs for job in jobs):
                 raise JobExists(patient.patient_id)
-            self.table.patients[patient.patient_id] = patient
+            self.table.patients[patient.patient_id] = kept(patient)
             self.table.phones[patient.phone] = {"patient_id": patient.patient_id, "plan_over": False}
             for job in jobs:
                 add_job(self.table, job)
 
     def get_patient(self, patient_id: str) -> Patient | None:
-        return self.table.patients.get(patient_id)
+        found = self.table.patients.get(patient_id)
+        return kept(found) if found else None
 
     def patient_for_phone(self, e164: str) -> Patient | None:
         phone = self.table.phones.get(e164)
-        return self.table.patients.get(phone["patient_id"]) if phone else None
+        return self.get_patient(phone["patient_id"]) if phone else None
 
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:
         with self.table.lock:
             mine = [p for p in self.table.patients.values()
                     if p.clinic_id == clinic_id and (status is None or p.status.value == status)]
-        return sorted(mine, key=lambda p: (p.created_at, p.patient_id))
+        return [kept(p) for p in sorted(mine, key=lambda p: (p.created_at, p.patient_id))]
 
     def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job] = ()) -> None:
         with self.table.lock:
@@ -59,14 +60,14 @@ class MemoryPatients:
             self.table.patients[patient.patient_id] = replace(current, phone_problem=code)
 
     def checkins_of(self, patient_id: str) -> list[CheckIn]:
-        return list(self.table.checkins.get(patient_id, []))
+        return [kept(checkin) for checkin in self.table.checkins.get(patient_id, [])]
 
     def audit_of(self, patient_id: str) -> list[dict[str, Any]]:
-        return [dict(entry) for entry in self.table.audit.get(patient_id, [])]
+        return [kept(entry) for _, entry in self.table.audit.get(patient_id, [])]
 
     def add_patient(self, patient: Patient) -> Patient:
         """Seed a patient as stored (tests only): the number becomes theirs, no condition is checked."""
         with self.table.lock:
-            self.table.patients[patient.patient_id] = patient
+            self.table.patients[patient.patient_id] = kept(patient)
             self.table.phones[patient.phone] = {"patient_id": patient.patient_id, "plan_over": False}
         return patient

@@ -1,6 +1,7 @@
 """Sign-in sessions and login failures in memory, expiring as DynamoSessions' TTL items do."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -15,10 +16,10 @@ class MemorySessions:
         found = self.table.sessions.get(token_hash)
         if found is None or int(found[1]) <= now.timestamp():
             return None
-        return dict(found[0])
+        return dict(json.loads(found[0]))
 
     def put_session(self, token_hash: str, data: dict[str, Any], expires: datetime) -> None:
-        self.table.sessions[token_hash] = (dict(data), int(expires.timestamp()))
+        self.table.sessions[token_hash] = (json.dumps(data), int(expires.timestamp()))  # as DynamoSessions keeps it
 
     def delete_session(self, token_hash: str) -> None:
         self.table.sessions.pop(token_hash, None)
