@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone
 from decimal import Decimal
 
+from shared.domain.enrollment import Enrollment
 from shared.domain.patients import Patient, PatientStatus
 from shared.domain.plan import build_plan
 
@@ -16,4 +17,6 @@ def a_patient(patient_id="p1", phone="+12125550123", status=PatientStatus.ACTIVE
                   plan=build_plan(Decimal("4.5"), Decimal("1"), 4, date(2027, 1, 4)), status=status,
                   created_at=ENROLLED_AT, enrollment={"clinic_name": "Demo Clinic", "clinic_phone": "+1 212 555 0100"})
     fields.update(changes)
+    if isinstance(fields["enrollment"], dict):  # tests write enrollments as they are stored
+        fields["enrollment"] = Enrollment.from_record(fields["enrollment"])
     return Patient(**fields)

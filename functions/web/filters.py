@@ -66,7 +66,7 @@ def register(app: Flask) -> None:
 
         from shared.domain.escalations import is_overdue
 
-        settings = patient.enrollment.get("clinic_settings") if patient else None
+        settings = patient.clinic_settings if patient else None
         return is_overdue(escalation, current_app.extensions["taperline"].clock.now(), settings)
 
     app.add_template_filter(overdue)

@@ -15,13 +15,19 @@ from functions.web.presenters import attention, upcoming
 from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
 from functions.web.sessions import ServerSession
 from shared.domain.accounts import User
+from shared.domain import enrollment as terms
 from shared.domain.patients import DEFAULT_CLINIC_ZONE
+from shared.domain.plan import DEFAULT_FOLLOW_UP_DAYS
 from shared.domain.taper_chart import taper_chart
 from shared.errors import PhoneTaken
 from shared.services.accounts import SignInRefused, SignInThrottled
 from shared.services.enrollment import EnrollmentRefused
 
 bp = Blueprint("pages", __name__, template_folder="templates")
+# The enrollment form starts from the same defaults the API applies (shared/domain/enrollment.py).
+FORM_DEFAULTS = {"step_mg": str(terms.DEFAULT_STEP_MG), "step_days": str(terms.DEFAULT_STEP_DAYS),
+                 "dose_time": f"{terms.DEFAULT_DOSE_TIME:%H:%M}", "checkin_time": f"{terms.DEFAULT_CHECKIN_TIME:%H:%M}",
+                 "follow_up_days": ", ".join(map(str, DEFAULT_FOLLOW_UP_DAYS))}
 
 
 @bp.app_context_processor
@@ -84,9 +90,7 @@ def enroll() -> ResponseReturnValue:
     svc = services()
     providers = svc.accounts.providers_of(g.caller.clinic_id)
     if request.method == "GET":
-        return render_template("enroll.html", values={"step_mg": "1.0", "step_days": "4", "dose_time": "21:00", "checkin_time": "18:00",
-                                                      "follow_up_days": "1, 3, 7, 14, 28"},
-                               errors={}, providers=providers)
+        return render_template("enroll.html", values=FORM_DEFAULTS, errors={}, providers=providers)
     values = {name: request.form.get(name, "") for name in FORM_FIELDS}
     values["consent"] = request.form.get("consent", "")
     now = svc.clock.now()

@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from shared.domain.checkins import CheckIn
+from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.escalations import deadline
 from shared.domain.history import Standing
 from shared.domain.job_kinds import Channel
@@ -35,7 +36,7 @@ def patient_record(record: PatientRecord) -> dict[str, Any]:
             "messages": [{"at": utc_iso(m.at), "direction": m.direction, "body": m.body, "status": m.status,
                           "kind": m.kind} for m in record.messages],
             "checkins": [checkin_view(c) for c in record.checkins],
-            "escalations": [escalation_view(e, patient.enrollment.get("clinic_settings")) for e in record.escalations],
+            "escalations": [escalation_view(e, patient.clinic_settings) for e in record.escalations],
             "phone_problem": patient.phone_problem or None, "checkins_paused": bool(patient.checkins_paused_by),
             "deliveries_needing_attention": [job_view(j) for j in attention(record)],
             "upcoming": [job_view(j) for j in upcoming(record)[:10]]}
@@ -75,7 +76,7 @@ def checkin_view(checkin: CheckIn) -> dict[str, Any]:
                         for qid, a in checkin.answers.items()}}
 
 
-def escalation_view(escalation: Escalation, clinic_settings: dict[str, Any] | None = None) -> dict[str, Any]:
+def escalation_view(escalation: Escalation, clinic_settings: ClinicSettings | None = None) -> dict[str, Any]:
     def when(moment: datetime | None) -> str | None:
         return utc_iso(moment) if moment else None
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
+from shared.domain import enrollment as terms
 from shared.domain import plan as limits
 
 MAX_DAYS_AHEAD = 365
@@ -100,11 +101,11 @@ class EnrollmentSchema(Schema):
     timezone = TimeZoneName(required=True)
     provider_email = fields.Email(required=True)
     start_dose_mg = mg(limits.MIN_START_MG, limits.MAX_START_MG, required=True)
-    step_mg = mg(limits.MIN_STEP_MG, limits.MAX_STEP_MG, load_default=Decimal("1.0"))
-    step_days = fields.Integer(load_default=4, validate=validate.Range(
+    step_mg = mg(limits.MIN_STEP_MG, limits.MAX_STEP_MG, load_default=terms.DEFAULT_STEP_MG)
+    step_days = fields.Integer(load_default=terms.DEFAULT_STEP_DAYS, validate=validate.Range(
         limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS, error="Must be between 1 and 30 days."))
-    dose_time = LocalTime(load_default=time(21, 0))
-    checkin_time = LocalTime(load_default=time(18, 0))
+    dose_time = LocalTime(load_default=terms.DEFAULT_DOSE_TIME)
+    checkin_time = LocalTime(load_default=terms.DEFAULT_CHECKIN_TIME)
     start_date = fields.Date(load_default=None)
     follow_up_days = fields.List(fields.Integer(validate=validate.Range(1, 365, error="Days must be 1 to 365.")),
                                  load_default=list(limits.DEFAULT_FOLLOW_UP_DAYS),

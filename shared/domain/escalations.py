@@ -5,14 +5,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Callable
 
+from shared.domain.clinic_settings import ACK_ROUTINE_BUSINESS_DAYS, ClinicSettings
 from shared.domain.escalation_rules import URGENT_REASONS, Finding
 from shared.domain.patients import Escalation
 
 RENOTIFY_AFTER = timedelta(hours=24)
 URGENT_ACK_WITHIN = timedelta(hours=1)
-ROUTINE_ACK_BUSINESS_DAYS = 2
 SEVERITY_RANK = {"routine": 0, "urgent": 1}
 
 
@@ -76,7 +76,7 @@ def provider_email(clinic_name: str, first_name: str, last_name: str, escalation
 
 
 def acknowledge_by(escalation: Escalation, urgent_within: timedelta = URGENT_ACK_WITHIN,
-                   routine_business_days: int = ROUTINE_ACK_BUSINESS_DAYS) -> datetime:
+                   routine_business_days: int = ACK_ROUTINE_BUSINESS_DAYS) -> datetime:
     """When an open escalation becomes overdue: 1 hour if urgent, else 2 business days (Mon-Fri)."""
     if escalation.severity == "urgent":
         return escalation.created_at + urgent_within
@@ -88,14 +88,13 @@ def acknowledge_by(escalation: Escalation, urgent_within: timedelta = URGENT_ACK
     return moment
 
 
-def deadline(escalation: Escalation, clinic_settings: dict[str, Any] | None = None) -> datetime:
+def deadline(escalation: Escalation, clinic_settings: ClinicSettings | None = None) -> datetime:
     """acknowledge_by with the clinic's own deadlines (minutes for urgent, business days for routine)."""
-    settings = clinic_settings or {}
-    return acknowledge_by(escalation, timedelta(minutes=int(settings.get("ack_urgent_minutes", 60))),
-                          int(settings.get("ack_routine_business_days", ROUTINE_ACK_BUSINESS_DAYS)))
+    settings = clinic_settings or ClinicSettings()
+    return acknowledge_by(escalation, timedelta(minutes=settings.ack_urgent_minutes), settings.ack_routine_business_days)
 
 
-def is_overdue(escalation: Escalation, now: datetime, clinic_settings: dict[str, Any] | None = None) -> bool:
+def is_overdue(escalation: Escalation, now: datetime, clinic_settings: ClinicSettings | None = None) -> bool:
     return escalation.status == "open" and now >= deadline(escalation, clinic_settings)
 
 

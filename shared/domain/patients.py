@@ -6,6 +6,10 @@ from datetime import datetime, time
 from typing import Any
 
 from shared.domain.checkins import CheckIn
+from shared.domain.clinic_settings import DEFAULT_CLINIC_ZONE as DEFAULT_CLINIC_ZONE  # re-exported
+from shared.domain.clinic_settings import ClinicSettings as ClinicSettings
+from shared.domain.clinic_settings import valid_zone as valid_zone
+from shared.domain.enrollment import Enrollment
 from shared.domain.jobs import Job
 from shared.domain.plan import Plan
 from shared.domain.safety_question import SafetyQuestion
@@ -15,67 +19,17 @@ from shared.domain.status import PatientStatus as PatientStatus  # re-exported
 PLAN_OVER = {PatientStatus.CONSENT_EXPIRED, PatientStatus.COMPLETED}
 
 
-DEFAULT_CLINIC_ZONE = "America/New_York"
-
-
-def valid_zone(name: str) -> bool:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
-
-
-@dataclass(frozen=True)
-class ClinicSettings:
-    """What a clinic may tune. Defaults: quiet 21:00-08:00 local, the drug named in texts."""
-
-    quiet_start: time = time(21, 0)
-    quiet_end: time = time(8, 0)
-    discreet_texts: bool = False
-    hold_on_escalation: bool = True
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "ClinicSettings":
-        data = data or {}
-        settings = cls(quiet_start=time.fromisoformat(data.get("quiet_start", "21:00")),
-                       quiet_end=time.fromisoformat(data.get("quiet_end", "08:00")),
-                       discreet_texts=bool(data.get("discreet_texts", False)),
-                       hold_on_escalation=bool(data.get("hold_on_escalation", True)))
-        mood = data.get("safety_mood_at_or_below", 1)
-        if isinstance(mood, bool) or not isinstance(mood, int) or not 0 <= mood <= 10:
-            raise ValueError("safety_mood_at_or_below is a mood from 0 to 10 (default 1).")
-        if data.get("timezone") and not valid_zone(data["timezone"]):
-            raise ValueError(f"Unknown time zone {data['timezone']!r}: use an IANA name like America/Chicago.")
-        if not (time(12, 0) <= settings.quiet_start <= time(21, 0) and time(8, 0) <= settings.quiet_end <= time(12, 0)):
-            raise ValueError("Quiet hours must cover at least 21:00-08:00 local (the federal calling window).")
-        return settings
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"quiet_start": self.quiet_start.strftime("%H:%M"), "quiet_end": self.quiet_end.strftime("%H:%M"),
-                "discreet_texts": self.discreet_texts, "hold_on_escalation": self.hold_on_escalation}
-
-    @staticmethod
-    def passthrough(data: dict[str, Any] | None) -> dict[str, Any]:
-        """Settings kept as given for the services that read them (escalation address, thresholds, deadlines)."""
-        keep = ("escalation_email", "thresholds", "ack_urgent_minutes", "ack_routine_business_days",
-                "safety_mood_at_or_below")
-        return {k: v for k, v in (data or {}).items() if k in keep}
-
-
 @dataclass(frozen=True)
 class Clinic:
     clinic_id: str
     name: str
     contact_phone: str = ""
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: ClinicSettings = field(default_factory=ClinicSettings)
 
     @property
     def timezone(self) -> str:
         """Where the clinic's staff are: pages show times in this zone."""
-        return self.settings.get("timezone") or DEFAULT_CLINIC_ZONE
+        return self.settings.timezone
 
 
 @dataclass(frozen=True)
@@ -94,7 +48,7 @@ class Patient:
     status_before_opt_out: PatientStatus | None = None
     consented_at: datetime | None = None
     notes: str = ""
-    enrollment: dict[str, Any] = field(default_factory=dict)
+    enrollment: Enrollment = field(default_factory=Enrollment)
 
     phone_problem: str = ""
     version: int = 0                     # optimistic lock for changes to the profile
@@ -113,11 +67,12 @@ class Patient:
 
     @property
     def clinic_name(self) -> str:
-        return str(self.enrollment.get("clinic_name", "your clinic"))
+        return self.enrollment.clinic_name
 
     @property
     def clinic_settings(self) -> ClinicSettings:
-        return ClinicSettings.from_dict(self.enrollment.get("clinic_settings"))
+        """The clinic's settings as they were when the patient was enrolled."""
+        return self.enrollment.settings
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 ANSWER_WITHIN = timedelta(minutes=60)     # no answer by then: an urgent escalation
 OPEN_FOR = timedelta(hours=24)            # after that an unanswered question no longer holds the conversation
 CALM_AFTER_NO = timedelta(hours=24)       # a warning text this soon after a NO gets 988, not the question again
 WARNING, LOW_MOOD = "warning", "low_mood"  # what opened the question
-DEFAULT_MOOD_AT_OR_BELOW = 1              # clinic setting safety_mood_at_or_below (EpxDepression's trigger)
 KEPT_WORDS = 5                            # texts kept with an open question, for the provider
 REPLY_BREAK = "\n\n"                      # between two texts sent as one reply (each its own SMS)
 # What a text does to the safety question
@@ -112,9 +110,3 @@ def unknown_number_warning_text(language: str = "en") -> str:
                 "o escribe AYUDA al 988. Emergencia: 911.")
     return ("If you are thinking about ending your life or hurting yourself, call or text 988 now. "
             "In an emergency call 911.")
-
-
-def mood_at_or_below(clinic_settings: dict[str, Any] | None) -> int:
-    """The clinic's low-mood trigger for the safety question (0-10 scale)."""
-    value = (clinic_settings or {}).get("safety_mood_at_or_below", DEFAULT_MOOD_AT_OR_BELOW)
-    return int(value)

@@ -10,8 +10,6 @@ from shared.domain.patients import Patient
 from shared.domain.quiet_hours import next_allowed
 from shared.domain.reminders import local_moment, plan_reminders
 
-DEFAULT_CHECKIN_TIME = time(18, 0)
-
 
 def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool = True) -> list[Job]:
     """Reminders and check-ins still ahead of `now` (and a baseline check-in now, after a first YES).
@@ -63,8 +61,7 @@ def checkin_job(patient: Patient, at: datetime, kind: str, generation: str) -> J
 
 
 def checkin_time(patient: Patient) -> time:
-    raw = patient.enrollment.get("checkin_time")
-    return time.fromisoformat(raw) if raw else DEFAULT_CHECKIN_TIME
+    return patient.enrollment.checkin_time
 
 
 def outside_quiet_hours(patient: Patient, moment: datetime) -> datetime:

@@ -94,11 +94,11 @@ class AccountService:
     accounts: AccountsAndSignIns
 
     def create_clinic(self, name: str, contact_phone: str, now: datetime, settings: dict[str, Any] | None = None) -> Clinic:
-        ClinicSettings.from_dict(settings)  # a bad setting fails here, not at a patient's first text
+        typed = ClinicSettings.from_dict(settings)  # a bad setting fails here, not at a patient's first text
         name = " ".join(name.split())
         if not name or len(name) > 40 or gsm7_length(name) != len(name):
             raise ValueError("A clinic name is 1 to 40 plain characters (it starts every text).")
-        clinic = Clinic(clinic_id=secrets.token_hex(8), name=name, contact_phone=contact_phone, settings=settings or {})
+        clinic = Clinic(clinic_id=secrets.token_hex(8), name=name, contact_phone=contact_phone, settings=typed)
         self.accounts.put_clinic(clinic, now)
         return clinic
 

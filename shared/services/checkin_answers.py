@@ -40,5 +40,5 @@ def _read(checkin: CheckIn, message_sid: str) -> bool:
 def _low_mood(patient: Patient, checkin: CheckIn, message_sid: str) -> bool:
     """This very text answered the mood question at or below the clinic's trigger (default 1 of 10)."""
     mood = checkin.answers.get("mood")
-    threshold = safety.mood_at_or_below(patient.enrollment.get("clinic_settings"))
+    threshold = patient.clinic_settings.safety_mood_at_or_below
     return mood is not None and mood.message_sid == message_sid and mood.value is not None and mood.value <= threshold

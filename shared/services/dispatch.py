@@ -16,8 +16,8 @@ from shared.domain.patients import Patient
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
 from shared.domain.schedule import reminder_for_night
 from shared.domain.sending import may_send
-from shared.log import logger, mask_phone
 from shared.errors import JobExists, SendError, StatusMoved
+from shared.log import logger, mask_phone
 from shared.services.ports import ClaimMiss, DueJob, MailSender, Outbox, PatientsAndJobs, SmsSender
 from shared.services.send_failures import AMBIGUOUS as AMBIGUOUS  # re-exported
 from shared.services.send_failures import FailedSends

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from decimal import Decimal
+from datetime import datetime
 from typing import Any
 
 from shared.domain import texts
 from shared.domain.accounts import Caller, Role
+from shared.domain.enrollment import Enrollment
 from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job
-from shared.domain.patients import Clinic, ClinicSettings, Patient, PatientStatus
+from shared.domain.patients import Patient, PatientStatus
 from shared.domain.plan import build_plan
 from shared.domain.schedule import outside_quiet_hours
 from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_REMINDER_AFTER
@@ -53,7 +53,7 @@ class EnrollmentService:
         clinic = self.accounts.get_clinic(caller.clinic_id)
         if clinic is None:
             raise NotFound(f"no clinic {caller.clinic_id}")
-        quiet = ClinicSettings.from_dict(clinic.settings)
+        quiet = clinic.settings
         checkin_at = data.get("checkin_time")
         if checkin_at and (checkin_at >= quiet.quiet_start or checkin_at < quiet.quiet_end):
             raise EnrollmentRefused({"checkin_time": [
@@ -65,7 +65,7 @@ class EnrollmentService:
             last_name=data["last_name"], phone=data["phone"], timezone=data["timezone"],
             provider_email=provider.email, dose_time=data["dose_time"], plan=plan,
             status=PatientStatus.AWAITING_CONSENT, created_at=now, notes=data.get("notes") or "",
-            enrollment=enrollment_record(data, clinic, caller.email))
+            enrollment=Enrollment.of_request(data, clinic.name, clinic.contact_phone, clinic.settings, caller.email))
         self.patients.enroll(patient, consent_jobs(patient, clinic.name, now))
         logger().info("patient enrolled", extra={"patient_id": patient.patient_id, "clinic_id": caller.clinic_id})
         return patient
@@ -103,21 +103,3 @@ def consent_restart_jobs(patient: Patient, now: datetime, generation: str) -> li
                     body=texts.consent_reminder_text(patient.clinic_name, discreet)),
             Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.CONSENT_EXPIRY, to=patient.phone,
                     send_at=now + CONSENT_EXPIRES_AFTER, unique=f"ce-{generation[-12:]}")]
-
-
-def enrollment_record(data: dict[str, Any], clinic: Clinic, enrolled_by: str) -> dict[str, Any]:
-    """What was asked for, kept with the patient in storable types (no floats)."""
-    def plain(value: Any) -> Any:
-        if isinstance(value, (date, time)):
-            return value.isoformat()
-        if isinstance(value, Decimal):
-            return str(value)
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        return value
-
-    record = {key: plain(value) for key, value in data.items() if key not in ("consent", "notes")}
-    return {**record, "clinic_name": clinic.name, "clinic_phone": clinic.contact_phone, "enrolled_by": enrolled_by,
-            "clinic_settings": {**ClinicSettings.passthrough(clinic.settings),
-                                **ClinicSettings.from_dict(clinic.settings).as_dict()},
-            "consent_recorded": bool(data.get("consent"))}

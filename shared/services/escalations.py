@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from shared.domain import texts
 from shared.domain.accounts import Caller, Role
-from shared.domain.escalation_rules import CONTACT_REQUEST, HOLDING_REASONS, Finding, Thresholds, findings
+from shared.domain.escalation_rules import CONTACT_REQUEST, HOLDING_REASONS, Finding, findings
 from shared.domain.escalations import Update, deadline, merge, overdue_email, provider_email
 from shared.domain.history import standing
 from shared.domain.job_kinds import JobKind
@@ -39,7 +39,7 @@ def task_job(patient: Patient, kind: str, now: datetime) -> Job:
 def overdue_check_job(patient: Patient, escalation: Escalation) -> Job:
     """A task at the moment the escalation would become overdue (clinic settings, 1 hour / 2 business days)."""
     return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.ESCALATION_OVERDUE, to="",
-                   send_at=deadline(escalation, patient.enrollment.get("clinic_settings")),
+                   send_at=deadline(escalation, patient.clinic_settings),
                    unique=f"ovd-{escalation.escalation_id}",
                    meta={"escalation_id": escalation.escalation_id})
 
@@ -53,7 +53,7 @@ def email_jobs(patient: Patient, escalations: list[Escalation], now: datetime, p
     email = provider_email(patient.clinic_name, patient.first_name, patient.last_name, escalations, dose, step,
                            f"{public_base_url}/patients/{patient.patient_id}")
     recipients = [patient.provider_email]
-    escalation_address = patient.enrollment.get("clinic_settings", {}).get("escalation_email")
+    escalation_address = patient.clinic_settings.escalation_email
     if escalation_address and any(e.severity == "urgent" for e in escalations):
         recipients.append(escalation_address)
     return [Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=JobKind.ESCALATION_EMAIL, to=to,
@@ -70,7 +70,7 @@ class EscalationService:
     def evaluate(self, job: Job, patient: Patient, now: datetime) -> None:
         """Task after a check-in finished: run the rules against the patient's baseline and history."""
         history = sorted(self.store.checkins_of(patient.patient_id), key=lambda c: c.started_at)
-        thresholds = Thresholds.from_dict(patient.enrollment.get("clinic_settings", {}).get("thresholds"))
+        thresholds = patient.clinic_settings.thresholds
         self._record(patient, findings(history, thresholds), now)
 
     def contact_request(self, job: Job, patient: Patient, now: datetime) -> None:
@@ -130,7 +130,7 @@ class EscalationService:
             return
         email = overdue_email(patient.clinic_name, escalation, f"{self.public_base_url}/patients/{patient.patient_id}")
         admins = [u.email for u in self.store.users_of(patient.clinic_id) if u.role is Role.ADMIN]
-        address = patient.enrollment.get("clinic_settings", {}).get("escalation_email")
+        address = patient.clinic_settings.escalation_email
         recipients = list(dict.fromkeys([*([address] if address else []), *admins]))
         jobs = tuple(Job.new(patient_id=patient.patient_id, channel=Channel.EMAIL, kind=JobKind.ESCALATION_EMAIL, to=to,
                              send_at=now, unique=f"ovm-{secrets.token_hex(6)}", subject=email.subject,

@@ -131,7 +131,7 @@ def sender_of(patient: Patient | None, now: datetime) -> Sender | None:
         return None
     question = patient.safety_question
     return Sender(status=patient.status, first_name=patient.first_name, dose_time=patient.dose_time,
-                  clinic_name=patient.clinic_name, clinic_phone=patient.enrollment.get("clinic_phone", ""),
+                  clinic_name=patient.clinic_name, clinic_phone=patient.enrollment.clinic_phone,
                   status_before_opt_out=patient.status_before_opt_out,
                   discreet=patient.clinic_settings.discreet_texts, checkin_open=patient.open_checkin is not None,
                   safety_open=question is not None and question.is_open(now),

@@ -105,11 +105,11 @@ class PlanService:
 
     @staticmethod
     def _pace(patient: Patient) -> tuple[Decimal, int]:
-        return Decimal(str(patient.enrollment.get("step_mg", "1"))), int(patient.enrollment.get("step_days", 4))
+        return patient.enrollment.step_mg, patient.enrollment.step_days
 
     @staticmethod
     def _follow_ups(patient: Patient) -> tuple[int, ...]:
-        return tuple(int(d) for d in patient.enrollment.get("follow_up_days", (1, 3, 7, 14, 28)))
+        return patient.enrollment.follow_up_days
 
     @staticmethod
     def _changed_text(patient: Patient, plan: Plan, today: date) -> str:
@@ -120,7 +120,7 @@ class PlanService:
     def _rewrite(self, patient: Patient, plan: Plan, now: datetime, who: str, action: str, held_since: str,
                  text: str, pace: dict[str, Any] | None = None, quiet: bool = False) -> Patient:
         generation = f"{action[:3]}-{secrets.token_hex(6)}"
-        enrollment = {**patient.enrollment, **(pace or {})}
+        enrollment = patient.enrollment.with_pace(pace["step_mg"], pace["step_days"]) if pace else patient.enrollment
         updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
         self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=False))
         notice = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.PLAN_CHANGE, to=patient.phone,

@@ -24,4 +24,4 @@ def test_the_command_sets_the_low_mood_trigger_of_the_safety_question(local_sett
     assert main(["--name", "Hill Clinic", "--admin-email", "admin@hill.example", "--safety-mood-at-or-below", "3"],
                 settings=local_settings) == 0
     clinic_id = re.search(r"id (\S+)", capsys.readouterr().out).group(1)
-    assert AccountService(store).clinic(clinic_id).settings["safety_mood_at_or_below"] == 3
+    assert AccountService(store).clinic(clinic_id).settings.safety_mood_at_or_below == 3

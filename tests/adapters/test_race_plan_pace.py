@@ -40,4 +40,4 @@ def test_two_providers_adjusting_at_once_leave_one_plan_with_its_own_pace(either
     stored = either.get_patient("p1")
     steps = [s.dose_mg for s in stored.plan.steps]
     assert steps[1] - steps[2] == Decimal("2")
-    assert (stored.enrollment["step_mg"], int(stored.enrollment["step_days"])) == ("2", 7)
+    assert (stored.enrollment.step_mg, stored.enrollment.step_days) == (Decimal("2"), 7)

@@ -2,6 +2,7 @@
 import pytest
 
 from shared.domain.accounts import Role, User
+from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.patients import Clinic
 from shared.errors import AlreadyExists, NotFound
 from tests.contract.records import LATER, NOW
@@ -10,8 +11,9 @@ DR = User("dr@example.org", "c1", Role.PROVIDER, "Dr Diaz", "hash-1")
 
 
 def test_a_clinic_reads_back_with_its_settings_and_is_replaced_whole(either):
-    clinic = Clinic("c1", "Demo Clinic", "+1 212 555 0100", {"timezone": "America/Chicago", "thresholds": {"mood": 3},
-                                                            "discreet_texts": True, "escalation_email": "a@b.org"})
+    clinic = Clinic("c1", "Demo Clinic", "+1 212 555 0100", ClinicSettings.from_dict(
+        {"timezone": "America/Chicago", "thresholds": {"mood_low": 2}, "discreet_texts": True,
+         "escalation_email": "a@b.org", "ack_urgent_minutes": 30}))
     either.put_clinic(clinic, NOW)
     assert either.get_clinic("c1") == clinic
     either.put_clinic(Clinic("c1", "Renamed"), LATER)

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from shared.domain.checkins import INTERRUPTED
+from shared.domain.enrollment import Enrollment
 from shared.domain.escalation_rules import PATIENT_MESSAGE, WARNING_SIGNS
 from shared.domain.jobs import Channel
 from shared.domain.patients import REMOVE, PatientStatus, ProfileChange
@@ -51,7 +52,7 @@ def test_the_same_change_on_a_fresh_read_writes_everything(either):
     assert (stored.plan, stored.plan_generation, stored.held_since) == (NEW_PLAN, "g9", "2027-03-10")
     assert (stored.safety_question, stored.safety_no_at, stored.open_escalations) == (
         QUESTION, NOW, {WARNING_SIGNS: "e2"})
-    assert (stored.enrollment["step_mg"], stored.enrollment["step_days"]) == ("0.5", 7)
+    assert (stored.enrollment.step_mg, stored.enrollment.step_days) == (Decimal("0.5"), 7)
     assert either.checkins_of("p1") == [finished(a_checkin())]
     assert [e.escalation_id for e in either.escalations_of("p1")] == ["e2", "e3"]
     assert either.audit_of("p1") == [{"id": "a9", "who": "dr@example.org", "action": "hold"}]
@@ -92,7 +93,7 @@ def test_plan_generation_and_pace_are_rewritten_and_the_hold_is_set_then_cleared
                                                pace={"step_mg": Decimal("0.5"), "step_days": 7}), NOW)
     held = either.get_patient("p1")
     assert (held.plan, held.plan_generation, held.held_since) == (NEW_PLAN, "g2", "2027-03-10")
-    assert held.enrollment == {**patient.enrollment, "step_mg": "0.5", "step_days": 7}
+    assert held.enrollment == patient.enrollment.with_pace(Decimal("0.5"), 7)
     either.apply_change(held, ProfileChange(plan_generation="g3"), NOW)  # no hold given: the hold stays
     assert either.get_patient("p1").held_since == "2027-03-10"
     either.apply_change(either.get_patient("p1"), ProfileChange(held_since=""), NOW)
@@ -103,7 +104,7 @@ def test_plan_generation_and_pace_are_rewritten_and_the_hold_is_set_then_cleared
 def test_a_new_pace_is_kept_for_a_patient_enrolled_without_enrollment_details(either):
     either.enroll(a_patient("p1", enrollment={}), [])
     either.apply_change(either.get_patient("p1"), ProfileChange(pace={"step_mg": Decimal("0.5"), "step_days": 7}), NOW)
-    assert either.get_patient("p1").enrollment == {"step_mg": "0.5", "step_days": 7}
+    assert either.get_patient("p1").enrollment == Enrollment().with_pace(Decimal("0.5"), 7)
 
 
 def test_audit_entries_are_listed_by_when_they_were_written(either):

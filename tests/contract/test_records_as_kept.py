@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.jobs import JobStatus, utc_iso
 from shared.domain.patients import Clinic, PatientStatus, ProfileChange
 from shared.services.ports import DueJob
@@ -42,19 +43,18 @@ def test_job_and_escalation_moments_are_kept_to_the_second_in_utc(either):
 
 
 def test_sequences_inside_maps_come_back_as_lists(either):
-    either.enroll(a_patient("p1", enrollment={"clinic_name": "Demo", "follow_up_days": (7, 30)}), [])
+    either.enroll(a_patient("p1", enrollment={"clinic_name": "Demo", "follow_up_days": (7, 30), "asked": (1, 2)}), [])
     either.save_escalations(either.get_patient("p1"), [replace(an_escalation(), evidence=({"values": (3, 7)},))])
-    either.put_clinic(Clinic("c1", "Demo", settings={"thresholds": {"mood": (2, 3)}}), NOW)
-    assert either.get_patient("p1").enrollment["follow_up_days"] == [7, 30]
+    enrollment = either.get_patient("p1").enrollment
+    assert (enrollment.follow_up_days, enrollment.asked["asked"]) == ((7, 30), [1, 2])  # typed fields stay typed
     assert either.escalations_of("p1")[0].evidence == ({"values": [3, 7]},)
-    assert either.get_clinic("c1").settings == {"thresholds": {"mood": [2, 3]}}
 
 
 def test_records_changed_in_place_after_a_write_or_a_read_change_nothing_stored(either):
     written = a_patient("p1")
     either.enroll(written, [])
-    written.enrollment["written"] = "after"
-    either.get_patient("p1").enrollment["read"] = "after"
+    written.enrollment.asked["written"] = "after"
+    either.get_patient("p1").enrollment.asked["read"] = "after"
     assert either.get_patient("p1").enrollment == a_patient("p1").enrollment
     job = a_job(meta={"generation": "g1"})
     either.put_job(job)
@@ -65,8 +65,5 @@ def test_records_changed_in_place_after_a_write_or_a_read_change_nothing_stored(
     either.save_escalations(either.get_patient("p1"), [an_escalation()])
     either.escalations_of("p1")[0].evidence[0]["values"].append(99)
     assert either.escalations_of("p1") == [an_escalation()]
-    settings = {"escalation_email": "a@b.org"}
-    either.put_clinic(Clinic("c1", "Demo", settings=settings), NOW)
-    settings["escalation_email"] = "changed"
-    either.get_clinic("c1").settings["escalation_email"] = "changed"
-    assert either.get_clinic("c1").settings == {"escalation_email": "a@b.org"}
+    either.put_clinic(Clinic("c1", "Demo", settings=ClinicSettings(escalation_email="a@b.org")), NOW)
+    assert either.get_clinic("c1").settings == ClinicSettings(escalation_email="a@b.org")  # frozen: no change in place

@@ -1,7 +1,6 @@
 """Clinics, staff and API keys in memory, with DynamoAccounts' conditions."""
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import datetime
 
@@ -16,7 +15,7 @@ class MemoryAccounts:
         self.table = table
 
     def put_clinic(self, clinic: Clinic, now: datetime) -> None:
-        self.table.clinics[clinic.clinic_id] = replace(clinic, settings=json.loads(json.dumps(clinic.settings)))
+        self.table.clinics[clinic.clinic_id] = clinic  # immutable, settings included
 
     def get_clinic(self, clinic_id: str) -> Clinic | None:
         found = self.table.clinics.get(clinic_id)

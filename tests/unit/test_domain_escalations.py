@@ -76,7 +76,9 @@ def test_acknowledgement_deadlines_follow_the_clinics_settings():
     from shared.domain.escalations import deadline, is_overdue
 
     urgent = Escalation("u", ("crisis",), "urgent", "open", NOW)
-    settings = {"ack_urgent_minutes": 30, "ack_routine_business_days": 1}
+    from shared.domain.clinic_settings import ClinicSettings
+
+    settings = ClinicSettings(ack_urgent_minutes=30, ack_routine_business_days=1)
     assert deadline(urgent, settings) == NOW + timedelta(minutes=30)
     assert is_overdue(urgent, NOW + timedelta(minutes=31), settings)
     assert not is_overdue(urgent, NOW + timedelta(minutes=31))  # default: 1 hour

@@ -108,10 +108,16 @@ def _safety_sets(change: ProfileChange, update: Update) -> None:
         update.removes.append(f"{OPEN_ESCALATION}{change.forget_escalation}")
 
 
+def plan_was_over(patient: Patient) -> bool:
+    """The phone was freed when the plan ended (directly, or before an opt-out): never flagged twice."""
+    before = patient.status_before_opt_out if patient.status is PatientStatus.OPTED_OUT else patient.status
+    return before in PLAN_OVER
+
+
 def _written_with(table: Table, patient: Patient, change: ProfileChange, now: datetime) -> list[dict[str, Any]]:
     """The phone's plan-over flag, the finished check-in, escalations, evidence, audit and jobs."""
     items: list[dict[str, Any]] = []
-    if change.new_status in PLAN_OVER and change.new_status is not patient.status:
+    if change.new_status in PLAN_OVER and not plan_was_over(patient):
         items.append({"Update": table.update(keys.phone_key(patient.phone), "SET plan_over = :true",
                                              {":pid": patient.patient_id, ":true": True}, "patient_id = :pid")})
     if change.finished:

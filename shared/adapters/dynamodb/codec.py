@@ -13,6 +13,8 @@ from shared.domain.checkins import Answer, CheckIn
 from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.job_kinds import Channel
 from shared.domain.jobs import Job, JobStatus, parse_utc, shard_of, utc_iso
+from shared.domain.clinic_settings import ClinicSettings
+from shared.domain.enrollment import Enrollment
 from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus
 from shared.domain.plan import Plan
 from shared.domain.safety_question import SafetyQuestion
@@ -63,7 +65,7 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "timezone": patient.timezone, "provider_email": patient.provider_email,
             "dose_time": patient.dose_time.strftime("%H:%M"), "plan": patient.plan.to_record(),
             "status": patient.status.value, "created_at": created, "notes": patient.notes or None,
-            "enrollment": patient.enrollment or None, "version": patient.version,
+            "enrollment": patient.enrollment.to_record(), "version": patient.version,
             "status_before_opt_out": patient.status_before_opt_out.value if patient.status_before_opt_out else None,
             "consented_at": when(patient.consented_at), "phone_problem": patient.phone_problem or None,
             "open_checkin": checkin_to_map(patient.open_checkin) if patient.open_checkin else None,
@@ -84,7 +86,8 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         plan=Plan.from_record(item["plan"]), status=PatientStatus(item["status"]),
         created_at=parse_utc(item["created_at"]), status_before_opt_out=PatientStatus(before) if before else None,
         consented_at=moment(item, "consented_at"), notes=item.get("notes", ""),
-        enrollment=plain_numbers(dict(item.get("enrollment") or {})), phone_problem=item.get("phone_problem", ""),
+        enrollment=Enrollment.from_record(plain_numbers(dict(item.get("enrollment") or {}))),
+        phone_problem=item.get("phone_problem", ""),
         version=int(item.get("version", 0)), checkins_paused_by=item.get("checkins_paused_by", ""),
         open_checkin=checkin_from_map(item["open_checkin"]) if item.get("open_checkin") else None,
         last_checkin_at=moment(item, "last_checkin_at"), plan_generation=item.get("plan_generation", ""),
@@ -180,11 +183,12 @@ def audit_from_item(item: dict[str, Any]) -> dict[str, Any]:
 def clinic_to_item(clinic: Clinic, now: datetime) -> dict[str, Any]:
     key = keys.clinic_key(clinic.clinic_id)
     return {"PK": key.pk, "SK": key.sk, "type": "clinic", "clinic_id": clinic.clinic_id, "name": clinic.name,
-            "contact_phone": clinic.contact_phone, "settings": json.dumps(clinic.settings), "created_at": utc_iso(now)}
+            "contact_phone": clinic.contact_phone, "settings": json.dumps(clinic.settings.as_dict()), "created_at": utc_iso(now)}
 
 
 def clinic_from_item(item: dict[str, Any]) -> Clinic:
-    return Clinic(item["clinic_id"], item["name"], item.get("contact_phone", ""), json.loads(item.get("settings", "{}")))
+    return Clinic(item["clinic_id"], item["name"], item.get("contact_phone", ""),
+                  ClinicSettings.from_dict(json.loads(item.get("settings", "{}"))))
 
 
 def user_fields(user: User, now: datetime) -> dict[str, Any]:

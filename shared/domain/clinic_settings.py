@@ -1,0 +1,69 @@
+"""What a clinic may tune, typed, each default in one place; checked when the clinic is created."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import time
+from typing import Any
+
+from shared.domain.escalation_rules import Thresholds
+
+DEFAULT_CLINIC_ZONE = "America/New_York"
+QUIET_START, QUIET_END = time(21, 0), time(8, 0)     # the federal calling window's edges, local time
+ACK_URGENT_MINUTES = 60
+ACK_ROUTINE_BUSINESS_DAYS = 2
+SAFETY_MOOD_AT_OR_BELOW = 1                          # a mood answer this low asks the safety question
+
+
+def valid_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ClinicSettings:
+    quiet_start: time = QUIET_START
+    quiet_end: time = QUIET_END
+    discreet_texts: bool = False          # texts never name the drug
+    hold_on_escalation: bool = True       # an escalation holds the taper until a provider acts
+    timezone: str = DEFAULT_CLINIC_ZONE   # where the staff are: pages show times in this zone
+    escalation_email: str = ""            # besides the provider, who hears of urgent escalations
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    ack_urgent_minutes: int = ACK_URGENT_MINUTES
+    ack_routine_business_days: int = ACK_ROUTINE_BUSINESS_DAYS
+    safety_mood_at_or_below: int = SAFETY_MOOD_AT_OR_BELOW
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> ClinicSettings:
+        """Settings as given or stored; ValueError names the first one that is wrong."""
+        data = data or {}
+        settings = cls(quiet_start=time.fromisoformat(data.get("quiet_start", QUIET_START.strftime("%H:%M"))),
+                       quiet_end=time.fromisoformat(data.get("quiet_end", QUIET_END.strftime("%H:%M"))),
+                       discreet_texts=bool(data.get("discreet_texts", False)),
+                       hold_on_escalation=bool(data.get("hold_on_escalation", True)),
+                       timezone=data.get("timezone") or DEFAULT_CLINIC_ZONE,
+                       escalation_email=data.get("escalation_email") or "",
+                       thresholds=Thresholds.from_dict(data.get("thresholds")),
+                       ack_urgent_minutes=int(data.get("ack_urgent_minutes", ACK_URGENT_MINUTES)),
+                       ack_routine_business_days=int(data.get("ack_routine_business_days", ACK_ROUTINE_BUSINESS_DAYS)),
+                       safety_mood_at_or_below=_mood(data.get("safety_mood_at_or_below", SAFETY_MOOD_AT_OR_BELOW)))
+        if not valid_zone(settings.timezone):
+            raise ValueError(f"Unknown time zone {settings.timezone!r}: use an IANA name like America/Chicago.")
+        if not (time(12, 0) <= settings.quiet_start <= QUIET_START and QUIET_END <= settings.quiet_end <= time(12, 0)):
+            raise ValueError("Quiet hours must cover at least 21:00-08:00 local (the federal calling window).")
+        return settings
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every setting, as stored."""
+        return {**asdict(self), "quiet_start": self.quiet_start.strftime("%H:%M"),
+                "quiet_end": self.quiet_end.strftime("%H:%M"), "thresholds": asdict(self.thresholds)}
+
+
+def _mood(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise ValueError("safety_mood_at_or_below is a mood from 0 to 10 (default 1).")
+    return value
