@@ -156,3 +156,11 @@ def test_clinic_patients_are_listed_oldest_enrollment_first_and_by_status(either
     assert either.patients_of_clinic("c3") == [] and either.patients_of_clinic("c2", "completed") == []
     assert either.patients_of_clinic("c1")[1] == either.get_patient("p2")
 
+
+
+def test_an_enrollment_under_a_patient_id_in_use_with_another_number_raises_job_exists(either):
+    either.enroll(a_patient("p1"), [])
+    with pytest.raises(JobExists):
+        either.enroll(a_patient("p1", phone="+12125550199"), [])
+    assert either.patient_for_phone("+12125550199") is None
+    assert either.get_patient("p1").phone == "+12125550123"

@@ -35,8 +35,8 @@ class DynamoPatients:
                 return  # our own earlier attempt went through (the SDK retried after a timeout)
             if cancelled_by_condition(exc, 1):
                 raise PhoneTaken(patient.phone) from exc
-            if any(cancelled_by_condition(exc, n) for n in range(2, len(items))):
-                raise JobExists(patient.patient_id) from exc
+            if any(cancelled_by_condition(exc, n) for n in (0, *range(2, len(items)))):
+                raise JobExists(patient.patient_id) from exc  # the patient id or a job id is taken
             raise StoreUnavailable(f"DynamoDB transaction failed: {error_code(exc)}") from exc
 
     def _enrolled_already(self, patient: Patient) -> bool:
