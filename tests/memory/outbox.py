@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Iterator
+from typing import Collection, Iterator
 
 from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, parse_utc, utc_iso
 from shared.domain.sending import care_team_side
@@ -86,7 +86,7 @@ class MemoryOutbox:
             raise LeaseLost(key[1])
         return current
 
-    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int:
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: Collection[str] | None = None) -> int:
         cancelled = 0
         with self.table.lock:
             for key, job in list(self.table.jobs.items()):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any, Collection, Iterator
 
 from botocore.exceptions import ClientError
 
@@ -127,7 +127,7 @@ class DynamoOutbox:
         except ClientError as exc:
             raise LeaseLost(job.job_id) from exc
 
-    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: set[str] | None = None) -> int:
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: Collection[str] | None = None) -> int:
         """Cancel every job of the patient's side still waiting (of the given kinds, if any). The care team's side
         always runs: escalation emails and its tasks (the safety question's timer, overdue checks)."""
         cancelled = 0
