@@ -3,17 +3,28 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from shared.adapters import keys
-from shared.adapters.dynamodb.codec import (OPEN_ESCALATION, audit_item, checkin_item, checkin_to_map,
-                                            escalation_to_item, job_to_item, safety_question_to_map)
+from shared.adapters.dynamodb.codec import (
+    OPEN_ESCALATION,
+    audit_item,
+    checkin_item,
+    checkin_to_map,
+    escalation_to_item,
+    job_to_item,
+    safety_question_to_map,
+)
 from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table
-from shared.domain.checkins import CheckIn
 from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.jobs import Job, utc_iso
-from shared.domain.patients import PLAN_OVER, REMOVE, Patient, PatientStatus, ProfileChange
-from shared.domain.safety_question import SafetyQuestion
+from shared.domain.patients import (
+    PLAN_OVER,
+    REMOVE,
+    Patient,
+    PatientStatus,
+    ProfileChange,
+)
 
 
 class Update:
@@ -28,6 +39,13 @@ class Update:
     def set(self, clause: str, **values: Any) -> None:
         self.sets.append(clause)
         self.values.update({f":{name}": value for name, value in values.items()})
+
+    def replace_or_remove(self, attribute: str, value: Any, as_map: Callable[[Any], dict[str, Any]]) -> None:
+        """A part of the profile a change sets (mapped), REMOVEs, or (None) leaves alone."""
+        if value == REMOVE:
+            self.removes.append(attribute)
+        elif value is not None:
+            self.set(f"{attribute} = :{attribute}", **{attribute: as_map(value)})
 
     def expression(self, adds: str = "") -> str:
         return "SET " + ", ".join(self.sets) + adds + (" REMOVE " + ", ".join(self.removes) if self.removes else "")
@@ -67,10 +85,7 @@ def _status_sets(patient: Patient, change: ProfileChange, update: Update) -> str
 
 
 def _checkin_sets(change: ProfileChange, update: Update) -> None:
-    if change.checkin == REMOVE:
-        update.removes.append("open_checkin")
-    elif isinstance(change.checkin, CheckIn):
-        update.set("open_checkin = :checkin", checkin=checkin_to_map(change.checkin))
+    update.replace_or_remove("open_checkin", change.checkin, checkin_to_map)
     if change.finished:
         update.set("last_checkin_at = :last", last=utc_iso(change.finished.started_at))
     if change.pause_checkins_for:
@@ -96,10 +111,7 @@ def _plan_sets(change: ProfileChange, update: Update) -> None:
 
 def _safety_sets(change: ProfileChange, update: Update) -> None:
     """The safety question, the last NO, and which open escalations the patient's texts add to."""
-    if change.safety_question == REMOVE:
-        update.removes.append("safety_question")
-    elif isinstance(change.safety_question, SafetyQuestion):
-        update.set("safety_question = :safety", safety=safety_question_to_map(change.safety_question))
+    update.replace_or_remove("safety_question", change.safety_question, safety_question_to_map)
     if change.safety_no_at:
         update.set("safety_no_at = :safety_no", safety_no=utc_iso(change.safety_no_at))
     for n, escalation in enumerate(e for e in change.opened if e.reasons[0] in TEXT_REASONS):
