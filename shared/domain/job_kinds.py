@@ -39,13 +39,13 @@ class JobKind(StrEnum):
 
 class Side(str, Enum):
     PATIENT = "patient"        # a STOP, a refused number or a plan change cancels it
-    CARE_TEAM = "care_team"    # always runs: emails to staff and the care team's tasks
+    CARE_TEAM = "care_team"    # always runs: emails to staff, the care team's tasks, the plan's end
 
 
-# Who a job may still reach, by the patient's state when it falls due.
+# Who a job may still reach, by the patient's state when it falls due. A completed patient gets no more
+# texts from the plan (only replies to their own texts), as an opted-out one gets none.
 CONSENTING = frozenset({PatientStatus.AWAITING_CONSENT})
 ACTIVE_ONLY = frozenset({PatientStatus.ACTIVE})
-ENROLLED = frozenset({PatientStatus.ACTIVE, PatientStatus.COMPLETED})
 ANYONE = frozenset(PatientStatus)
 
 DEFAULT_EXPIRY = timedelta(hours=12)
@@ -54,7 +54,7 @@ DEFAULT_EXPIRY = timedelta(hours=12)
 @dataclass(frozen=True)
 class KindRules:
     channel: Channel
-    reaches: frozenset[PatientStatus] = ENROLLED
+    reaches: frozenset[PatientStatus] = ACTIVE_ONLY
     side: Side = Side.PATIENT
     expires_after: timedelta = DEFAULT_EXPIRY
     at_dose_time: bool = False    # sent at the patient's own chosen time, quiet hours or not
@@ -69,7 +69,9 @@ KINDS: dict[JobKind, KindRules] = {
     JobKind.DOSE_REMINDER: KindRules(Channel.SMS, expires_after=timedelta(hours=3), at_dose_time=True),
     JobKind.TAPER_DONE: KindRules(Channel.SMS, expires_after=timedelta(hours=3), at_dose_time=True),
     JobKind.PLAN_CHANGE: KindRules(Channel.SMS),
-    JobKind.PLAN_COMPLETE: KindRules(Channel.TASK, ACTIVE_ONLY, handler="completion.complete"),
+    # The plan's end frees the number: no STOP or refused number cancels it, and it waits out an outage.
+    JobKind.PLAN_COMPLETE: KindRules(Channel.TASK, ACTIVE_ONLY, Side.CARE_TEAM, timedelta(days=30),
+                                     handler="completion.complete"),
     JobKind.HOLD_EXTEND: KindRules(Channel.TASK, handler="plans.extend_hold"),
     JobKind.CHECKIN: KindRules(Channel.SMS, handler="checkins.open"),
     JobKind.CHECKIN_NUDGE: KindRules(Channel.SMS, handler="checkins.nudge"),

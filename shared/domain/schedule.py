@@ -16,7 +16,7 @@ def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool =
     Ids depend on `generation` (the text that started them): built twice, they are the same jobs."""
     jobs = reminder_jobs(patient, now, generation) + checkin_jobs(patient, now, generation)
     if not patient.held_since:
-        jobs.append(completion_job(patient, generation))
+        jobs.append(completion_job(patient, generation, now))
     else:  # a held plan is planned a few weeks ahead; a week before that runs out, it is planned again
         at = local_moment(patient.plan.last_dose_date - timedelta(days=7), time(12, 0), patient.timezone)
         jobs.append(Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.HOLD_EXTEND, to=patient.phone,
@@ -70,9 +70,10 @@ def outside_quiet_hours(patient: Patient, moment: datetime) -> datetime:
     return next_allowed(moment, patient.timezone, settings.quiet_start, settings.quiet_end)
 
 
-def completion_job(patient: Patient, generation: str) -> Job:
-    """At the end of the last follow-up day the plan is over: the patient is `completed`, the number free."""
+def completion_job(patient: Patient, generation: str, now: datetime) -> Job:
+    """At the end of the last follow-up day the plan is over: the patient is `completed`, the number free.
+    Planned again after that moment (START after STOP), it runs at once."""
     last_day = max([patient.plan.stop_date, *patient.plan.follow_up_dates])
-    at = local_moment(last_day + timedelta(days=1), time(0, 0), patient.timezone)
+    at = max(local_moment(last_day + timedelta(days=1), time(0, 0), patient.timezone), now)
     return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.PLAN_COMPLETE, to=patient.phone,
                    send_at=at, unique=f"done-{generation[-12:]}", meta={"generation": generation})

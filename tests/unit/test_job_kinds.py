@@ -34,9 +34,9 @@ def test_the_wiring_binds_every_handler_the_table_names():
 
 @pytest.mark.parametrize("kind, reaches", [
     (JobKind.WELCOME, {S.AWAITING_CONSENT}), (JobKind.CONSENT_EXPIRY, {S.AWAITING_CONSENT}),
-    (JobKind.DOSE_REMINDER, {S.ACTIVE, S.COMPLETED}), (JobKind.PLAN_CHANGE, {S.ACTIVE, S.COMPLETED}),
+    (JobKind.DOSE_REMINDER, {S.ACTIVE}), (JobKind.PLAN_CHANGE, {S.ACTIVE}), (JobKind.CHECKIN_NUDGE, {S.ACTIVE}),
     (JobKind.PLAN_COMPLETE, {S.ACTIVE}), (JobKind.SAFETY_CHECK_TIMEOUT, set(S)), (JobKind.CHECKIN_CLOSE, set(S)),
-    ("a_kind_from_a_newer_version", {S.ACTIVE, S.COMPLETED}),
+    ("a_kind_from_a_newer_version", {S.ACTIVE}),
 ])
 def test_who_a_job_may_still_reach(kind, reaches):
     assert {status for status in S if may_send(status, kind)} == reaches
@@ -53,7 +53,7 @@ def test_the_care_team_side_is_never_cancelled_by_the_patient():
     assert not care_team_side(job(JobKind.DOSE_REMINDER, Channel.SMS))
     assert {k for k, r in KINDS.items() if r.side is Side.CARE_TEAM} == {
         JobKind.CHECKIN_CLOSE, JobKind.EVALUATE_CHECKIN, JobKind.CONTACT_REQUEST, JobKind.ESCALATION_EMAIL,
-        JobKind.ESCALATION_OVERDUE, JobKind.SAFETY_CHECK_TIMEOUT}
+        JobKind.ESCALATION_OVERDUE, JobKind.SAFETY_CHECK_TIMEOUT, JobKind.PLAN_COMPLETE}
 
 
 def test_expiry_windows_come_from_the_table():
