@@ -39,7 +39,7 @@ class JobKind(StrEnum):
 
 class Side(str, Enum):
     PATIENT = "patient"        # a STOP, a refused number or a plan change cancels it
-    CARE_TEAM = "care_team"    # always runs: emails to staff, the care team's tasks, the plan's end
+    CARE_TEAM = "care_team"    # always runs: emails to staff, the care team's tasks, the plan's end and horizon
 
 
 # Who a job may still reach, by the patient's state when it falls due. A completed patient gets no more
@@ -72,7 +72,8 @@ KINDS: dict[JobKind, KindRules] = {
     # The plan's end frees the number: no STOP or refused number cancels it, and it waits out an outage.
     JobKind.PLAN_COMPLETE: KindRules(Channel.TASK, ACTIVE_ONLY, Side.CARE_TEAM, timedelta(days=30),
                                      handler="completion.complete"),
-    JobKind.HOLD_EXTEND: KindRules(Channel.TASK, handler="plans.extend_hold"),
+    JobKind.HOLD_EXTEND: KindRules(Channel.TASK, ACTIVE_ONLY, Side.CARE_TEAM, timedelta(days=30),
+                                   handler="plans.extend_hold"),  # a held plan's horizon, kept like its end
     JobKind.CHECKIN: KindRules(Channel.SMS, handler="checkins.open"),
     JobKind.CHECKIN_NUDGE: KindRules(Channel.SMS, handler="checkins.nudge"),
     JobKind.CHECKIN_CLOSE: KindRules(Channel.TASK, ANYONE, Side.CARE_TEAM, handler="checkins.close"),

@@ -18,7 +18,7 @@ def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool =
     if not patient.held_since:
         jobs.append(completion_job(patient, generation, now))
     else:  # a held plan is planned a few weeks ahead; a week before that runs out, it is planned again
-        at = local_moment(patient.plan.last_dose_date - timedelta(days=7), time(12, 0), patient.timezone)
+        at = max(local_moment(patient.plan.last_dose_date - timedelta(days=7), time(12, 0), patient.timezone), now)
         jobs.append(Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.HOLD_EXTEND, to=patient.phone,
                             send_at=at, unique=f"hext-{generation[-12:]}", meta={"generation": generation}))
     if baseline:

@@ -49,11 +49,11 @@ def test_the_care_team_side_is_never_cancelled_by_the_patient():
 
     assert care_team_side(job(JobKind.ESCALATION_EMAIL, Channel.EMAIL))
     assert care_team_side(job(JobKind.SAFETY_CHECK_TIMEOUT, Channel.TASK))
-    assert not care_team_side(job(JobKind.HOLD_EXTEND, Channel.TASK))
+    assert care_team_side(job(JobKind.HOLD_EXTEND, Channel.TASK)) and not care_team_side(job(JobKind.PLAN_CHANGE, Channel.SMS))
     assert not care_team_side(job(JobKind.DOSE_REMINDER, Channel.SMS))
     assert {k for k, r in KINDS.items() if r.side is Side.CARE_TEAM} == {
         JobKind.CHECKIN_CLOSE, JobKind.EVALUATE_CHECKIN, JobKind.CONTACT_REQUEST, JobKind.ESCALATION_EMAIL,
-        JobKind.ESCALATION_OVERDUE, JobKind.SAFETY_CHECK_TIMEOUT, JobKind.PLAN_COMPLETE}
+        JobKind.ESCALATION_OVERDUE, JobKind.SAFETY_CHECK_TIMEOUT, JobKind.PLAN_COMPLETE, JobKind.HOLD_EXTEND}
 
 
 def test_expiry_windows_come_from_the_table():
