@@ -1,9 +1,9 @@
-"""What the model-based test found, each kept as the smallest story that shows it. The first four were fixed in
-7150d2d and stay as regression tests; the held plan's three fail until fixed.
+"""What the model-based test found, each kept as the smallest story that shows it; all seven are fixed
+(7150d2d, 7575d7f) and stay as regression tests.
 
 - A completed patient gets texts: a check-in pushed past the plan's end (Twilio refused it until quiet hours,
   so it waited for the morning) goes out after the patient is `completed`, and its nudge after it
-  (`job_kinds`: patient texts reach ENROLLED = active or completed).
+  (`job_kinds`: patient texts reached active or completed patients; now active ones only).
 - A plan that never ends: the `plan_complete` task is what makes the patient `completed` and frees the number,
   but it is lost three ways, and the patient stays `active` for good:
   it expires like a text (12 hours) when dispatch was down over the moment; START after STOP, once the plan is
