@@ -62,9 +62,13 @@ class StatusMoved(Unavailable):
 class JobExists(Conflict):
     """A job with this id is already in the outbox."""
 
+    public = "This was done already; nothing was changed."
+
 
 class LeaseLost(Conflict):
     """A claimed job is no longer this dispatch's to settle (its lease lapsed and another run took it)."""
+
+    public = "Another run took this job over."
 
 
 class PhoneTaken(Conflict):
@@ -79,6 +83,8 @@ class PhoneTaken(Conflict):
 
 class AlreadyExists(Conflict):
     """The item (a user's email, a clinic) is already there."""
+
+    public = "This already exists."
 
 
 class SendError(TaperlineError):

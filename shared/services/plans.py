@@ -60,7 +60,7 @@ class PlanService:
             new = replan.hold(replace(patient.plan, steps=tuple(s for s in patient.plan.steps if s.start_date < today)),
                               today)
         return self._rewrite(patient, new, now, who, "hold", today.isoformat(),
-                             texts.plan_held_text(patient.clinic_name, new.dose_on(today) or Decimal(0)))
+                             texts.plan_held_text(patient.clinic_name, _tonight(new, today)))
 
     def extend_hold(self, job: Job, patient: Patient, now: datetime) -> None:
         """Task: a long hold is planned again from today, quietly (no text, no audit entry)."""
@@ -88,7 +88,7 @@ class PlanService:
         if patient.held_since:  # a held taper stays held at the new dose until a provider resumes it
             new = replan.hold(new, today)
             return self._rewrite(patient, new, now, who, "adjust", patient.held_since,
-                                 texts.plan_held_text(patient.clinic_name, new.dose_on(today) or Decimal(0)), pace=pace)
+                                 texts.plan_held_text(patient.clinic_name, _tonight(new, today)), pace=pace)
         return self._rewrite(patient, new, now, who, "adjust", "", self._changed_text(patient, new, today), pace=pace)
 
     def end(self, patient: Patient, who: str, now: datetime) -> Patient:
@@ -114,7 +114,7 @@ class PlanService:
     @staticmethod
     def _changed_text(patient: Patient, plan: Plan, today: date) -> str:
         step = plan.next_step_after(today)
-        return texts.plan_changed_text(patient.clinic_name, plan.dose_on(today) or Decimal(0), step.dose_mg if step else None,
+        return texts.plan_changed_text(patient.clinic_name, _tonight(plan, today), step.dose_mg if step else None,
                                        step.start_date if step else None)
 
     def _rewrite(self, patient: Patient, plan: Plan, now: datetime, who: str, action: str, held_since: str,
@@ -133,6 +133,14 @@ class PlanService:
                                                        jobs=() if quiet else (notice,)), now)
         logger().info("plan changed", extra={"patient_id": patient.patient_id, "action": action})
         return self.store.get_patient(patient.patient_id) or updated
+
+
+def _tonight(plan: Plan, today: date) -> Decimal:
+    """Tonight's dose in a rewritten plan; a rewrite of a running taper always has one."""
+    dose = plan.dose_on(today)
+    if dose is None:
+        raise PlanActionRefused("The changed plan has no dose tonight.")
+    return dose
 
 
 def _storable(value: Any) -> Any:

@@ -1,7 +1,7 @@
 """The DynamoDB store: one table, one small class per aggregate over a shared handle."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shared.adapters.dynamodb.accounts import DynamoAccounts
 from shared.adapters.dynamodb.deliveries import DynamoDeliveries
@@ -25,3 +25,12 @@ class DynamoStore(Aggregates):
                          escalations=DynamoEscalations(self.table), accounts=DynamoAccounts(self.table),
                          sessions=DynamoSessions(self.table))
         self.messages_of = self.parts["inbound"].messages_of
+
+
+if TYPE_CHECKING:  # mypy holds each aggregate to its port (the composite binds them at run time)
+    from shared.services import ports
+
+    def _conforms(table: Table) -> tuple[ports.Patients, ports.Outbox, ports.Deliveries, ports.InboundLog,
+                                         ports.Escalations, ports.Accounts, ports.Sessions]:
+        return (DynamoPatients(table), DynamoOutbox(table), DynamoDeliveries(table), DynamoInbound(table),
+                DynamoEscalations(table), DynamoAccounts(table), DynamoSessions(table))

@@ -6,7 +6,12 @@ from datetime import datetime
 from botocore.exceptions import ClientError
 
 from shared.adapters import keys
-from shared.adapters.dynamodb.codec import clinic_from_item, clinic_to_item, user_fields, user_from_item
+from shared.adapters.dynamodb.codec import (
+    clinic_from_item,
+    clinic_to_item,
+    user_fields,
+    user_from_item,
+)
 from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table
 from shared.domain.accounts import User
 from shared.domain.jobs import utc_iso

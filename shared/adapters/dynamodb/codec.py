@@ -10,11 +10,11 @@ from shared.adapters import keys
 from shared.adapters.dynamodb.table import plain_numbers
 from shared.domain.accounts import Role, User
 from shared.domain.checkins import Answer, CheckIn
+from shared.domain.clinic_settings import ClinicSettings
+from shared.domain.enrollment import Enrollment
 from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.job_kinds import Channel
 from shared.domain.jobs import Job, JobStatus, parse_utc, shard_of, utc_iso
-from shared.domain.clinic_settings import ClinicSettings
-from shared.domain.enrollment import Enrollment
 from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus
 from shared.domain.plan import Plan
 from shared.domain.safety_question import SafetyQuestion

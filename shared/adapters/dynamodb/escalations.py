@@ -1,6 +1,8 @@
 """Escalations on the single table: items of the patient's collection, listed per clinic by the clinic index."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from botocore.exceptions import ClientError
 
 from shared.adapters import keys
@@ -25,7 +27,7 @@ class DynamoEscalations:
                 for i in self.table.clinic_items(clinic_id, keys.CLINIC_ESCALATIONS, status)]
 
     def save_escalations(self, patient: Patient, escalations: list[Escalation],
-                         jobs: list[Job] | tuple[Job, ...] = ()) -> None:
+                         jobs: Sequence[Job] = ()) -> None:
         """New and updated escalations of one patient, with their email jobs, all or nothing."""
         try:
             self.table.transact([*({"Put": self.table.put(escalation_to_item(patient, e))} for e in escalations),

@@ -10,7 +10,13 @@ from botocore.exceptions import ClientError
 from shared.adapters import keys
 from shared.adapters.dynamodb.changes import change_items
 from shared.adapters.dynamodb.codec import message_from_item
-from shared.adapters.dynamodb.table import ITEM_IS_NEW, Table, cancelled_by_condition, error_code
+from shared.adapters.dynamodb.table import (
+    ITEM_IS_NEW,
+    Table,
+    cancelled_by_condition,
+    error_code,
+    moved_meanwhile,
+)
 from shared.domain.jobs import utc_iso
 from shared.domain.patients import Patient, ProfileChange
 from shared.errors import StatusMoved, StoreUnavailable
@@ -37,7 +43,7 @@ class DynamoInbound:
         except ClientError as exc:
             if cancelled_by_condition(exc, 0):
                 return False
-            if patient and any(cancelled_by_condition(exc, n) for n in range(2, len(items))):
+            if patient and moved_meanwhile(exc):  # a condition, or another transaction on the profile at once
                 raise StatusMoved(patient.patient_id) from exc
             raise StoreUnavailable(f"DynamoDB transaction failed: {error_code(exc)}") from exc
         return True

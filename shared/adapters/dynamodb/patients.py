@@ -2,15 +2,27 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Sequence
 
 from botocore.exceptions import ClientError
 
 from shared.adapters import keys
 from shared.adapters.dynamodb.changes import change_items, new_job
-from shared.adapters.dynamodb.codec import (audit_from_item, checkin_from_map, patient_from_item, patient_to_item,
-                                            phone_item, when)
-from shared.adapters.dynamodb.table import ITEM_IS_NEW, Table, cancelled_by_condition, error_code, moved_meanwhile
+from shared.adapters.dynamodb.codec import (
+    audit_from_item,
+    checkin_from_map,
+    patient_from_item,
+    patient_to_item,
+    phone_item,
+    when,
+)
+from shared.adapters.dynamodb.table import (
+    ITEM_IS_NEW,
+    Table,
+    cancelled_by_condition,
+    error_code,
+    moved_meanwhile,
+)
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
@@ -54,7 +66,7 @@ class DynamoPatients:
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:
         return [patient_from_item(item) for item in self.table.clinic_items(clinic_id, keys.CLINIC_PATIENTS, status)]
 
-    def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: list[Job] | tuple[Job, ...] = ()) -> None:
+    def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job] = ()) -> None:
         """Write a ProfileChange (and new jobs with it); StatusMoved when the profile moved meanwhile."""
         try:
             self.table.transact([*change_items(self.table, patient, change, now), *(new_job(self.table, j) for j in jobs)])
