@@ -46,6 +46,7 @@ class Side(str, Enum):
 # texts from the plan (only replies to their own texts), as an opted-out one gets none.
 CONSENTING = frozenset({PatientStatus.AWAITING_CONSENT})
 ACTIVE_ONLY = frozenset({PatientStatus.ACTIVE})
+ACTIVE_OR_OPTED_OUT = frozenset({PatientStatus.ACTIVE, PatientStatus.OPTED_OUT})   # the plan's end, either way
 ANYONE = frozenset(PatientStatus)
 
 DEFAULT_EXPIRY = timedelta(hours=12)
@@ -70,7 +71,7 @@ KINDS: dict[JobKind, KindRules] = {
     JobKind.TAPER_DONE: KindRules(Channel.SMS, expires_after=timedelta(hours=3), at_dose_time=True),
     JobKind.PLAN_CHANGE: KindRules(Channel.SMS),
     # The plan's end frees the number: no STOP or refused number cancels it, and it waits out an outage.
-    JobKind.PLAN_COMPLETE: KindRules(Channel.TASK, ACTIVE_ONLY, Side.CARE_TEAM, timedelta(days=30),
+    JobKind.PLAN_COMPLETE: KindRules(Channel.TASK, ACTIVE_OR_OPTED_OUT, Side.CARE_TEAM, timedelta(days=30),
                                      handler="completion.complete"),
     JobKind.HOLD_EXTEND: KindRules(Channel.TASK, ACTIVE_ONLY, Side.CARE_TEAM, timedelta(days=30),
                                    handler="plans.extend_hold"),  # a held plan's horizon, kept like its end

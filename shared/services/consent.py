@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shared.domain.jobs import Job
-from shared.domain.patients import Patient, PatientStatus
+from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.log import logger
 from shared.services.ports import Patients, PatientsAndJobs
 from shared.services.retry import on_fresh_record
@@ -28,9 +28,19 @@ class CompletionService:
     patients: Patients
 
     def complete(self, job: Job, patient: Patient, now: datetime) -> None:
-        """The last follow-up day is over: the plan is done and the number may be enrolled again."""
+        """The last follow-up day is over: the plan is done and the number may be enrolled again. A patient who
+        opted out stays opted out, their plan over too: START brings them back completed."""
         if move_status(self.patients, patient, PatientStatus.ACTIVE, PatientStatus.COMPLETED, now):
             logger().info("plan completed", extra={"patient_id": patient.patient_id})
+            return
+
+        def end_while_opted_out(current: Patient | None) -> None:
+            if current and current.status is PatientStatus.OPTED_OUT \
+                    and current.status_before_opt_out is PatientStatus.ACTIVE:
+                self.patients.apply_change(current, ProfileChange(plan_over_while_opted_out=True), now)
+                logger().info("plan completed while opted out", extra={"patient_id": current.patient_id})
+
+        on_fresh_record(self.patients, patient.patient_id, end_while_opted_out)
 
 
 def move_status(patients: Patients, patient: Patient | None, expected: PatientStatus, new: PatientStatus,

@@ -164,3 +164,15 @@ def test_an_enrollment_under_a_patient_id_in_use_with_another_number_raises_job_
         either.enroll(a_patient("p1", phone="+12125550199"), [])
     assert either.patient_for_phone("+12125550199") is None
     assert either.get_patient("p1").phone == "+12125550123"
+
+
+def test_a_plan_over_while_opted_out_frees_the_number_and_keeps_the_opt_out(either):
+    patient = enrolled(either)
+    either.set_status(patient, PatientStatus.OPTED_OUT, NOW)
+    with pytest.raises(PhoneTaken):
+        either.enroll(a_patient("p2"), [])
+    either.apply_change(either.get_patient("p1"), ProfileChange(plan_over_while_opted_out=True), LATER)
+    ended = either.get_patient("p1")
+    assert (ended.status, ended.status_before_opt_out) == (PatientStatus.OPTED_OUT, PatientStatus.COMPLETED)
+    either.enroll(a_patient("p2"), [])  # the number is free for a new plan
+    assert either.patient_for_phone("+12125550123").patient_id == "p2"

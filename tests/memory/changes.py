@@ -48,6 +48,8 @@ def _profile(current: Patient, read: Patient, change: ProfileChange, now: dateti
 
 
 def _plan(updated: Patient, change: ProfileChange) -> Patient:
+    if change.plan_over_while_opted_out:
+        updated = replace(updated, status_before_opt_out=PatientStatus.COMPLETED)
     if change.plan_generation:
         updated = replace(updated, plan_generation=change.plan_generation)
     if change.plan is not None:
@@ -76,7 +78,7 @@ def _safety(patient: Patient, change: ProfileChange) -> Patient:
 
 def _written_with(table: MemoryTable, read: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job]) -> None:
     patient_id = read.patient_id
-    if change.new_status in PLAN_OVER and change.new_status is not read.status:
+    if (change.new_status in PLAN_OVER and change.new_status is not read.status) or change.plan_over_while_opted_out:
         phone = table.phones.get(read.phone)
         if phone and phone["patient_id"] == patient_id:
             phone["plan_over"] = True

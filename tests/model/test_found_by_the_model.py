@@ -151,3 +151,16 @@ def test_a_number_twilio_refuses_still_lets_a_held_plan_be_planned_further():
     # Then the held plan was planned further all the same (its texts stay stopped)
     assert world.store.get_patient(patient_id).phone_problem == "21211"
     assert world.store.get_patient(patient_id).plan.last_dose_date > date(2027, 7, 5)
+
+
+def test_a_patient_who_opted_out_has_their_plan_end_and_their_number_freed():
+    world, patient_id = enrolled_and_consenting()
+    world.move_clock(START + timedelta(hours=2))
+    world.text(PHONE, "STOP", "SM-stop-2")
+    # When the plan's days pass while they are opted out
+    world.move_clock(PLAN_OVER + timedelta(hours=1))
+    # Then they stay opted out, their plan is over, and the number can be enrolled again
+    patient = world.store.get_patient(patient_id)
+    assert (patient.status.value, patient.status_before_opt_out.value) == ("opted_out", "completed")
+    again = world.api("POST", "/api/patients", {**ONE_DAY_PLAN, "start_date": "2027-06-10"})
+    assert again.status_code == 201, again.get_json()

@@ -35,7 +35,7 @@ def test_the_wiring_binds_every_handler_the_table_names():
 @pytest.mark.parametrize("kind, reaches", [
     (JobKind.WELCOME, {S.AWAITING_CONSENT}), (JobKind.CONSENT_EXPIRY, {S.AWAITING_CONSENT}),
     (JobKind.DOSE_REMINDER, {S.ACTIVE}), (JobKind.PLAN_CHANGE, {S.ACTIVE}), (JobKind.CHECKIN_NUDGE, {S.ACTIVE}),
-    (JobKind.PLAN_COMPLETE, {S.ACTIVE}), (JobKind.SAFETY_CHECK_TIMEOUT, set(S)), (JobKind.CHECKIN_CLOSE, set(S)),
+    (JobKind.PLAN_COMPLETE, {S.ACTIVE, S.OPTED_OUT}), (JobKind.SAFETY_CHECK_TIMEOUT, set(S)), (JobKind.CHECKIN_CLOSE, set(S)),
     ("a_kind_from_a_newer_version", {S.ACTIVE}),
 ])
 def test_who_a_job_may_still_reach(kind, reaches):

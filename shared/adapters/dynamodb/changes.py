@@ -95,6 +95,8 @@ def _checkin_sets(change: ProfileChange, update: Update) -> None:
 
 
 def _plan_sets(change: ProfileChange, update: Update) -> None:
+    if change.plan_over_while_opted_out:
+        update.set("status_before_opt_out = :completed", completed=PatientStatus.COMPLETED.value)
     if change.plan_generation:
         update.set("plan_generation = :generation", generation=change.plan_generation)
     if change.plan is not None:
@@ -129,7 +131,7 @@ def plan_was_over(patient: Patient) -> bool:
 def _written_with(table: Table, patient: Patient, change: ProfileChange, now: datetime) -> list[dict[str, Any]]:
     """The phone's plan-over flag, the finished check-in, escalations, evidence, audit and jobs."""
     items: list[dict[str, Any]] = []
-    if change.new_status in PLAN_OVER and not plan_was_over(patient):
+    if (change.new_status in PLAN_OVER or change.plan_over_while_opted_out) and not plan_was_over(patient):
         items.append({"Update": table.update(keys.phone_key(patient.phone), "SET plan_over = :true",
                                              {":pid": patient.patient_id, ":true": True}, "patient_id = :pid")})
     if change.finished:
