@@ -6,9 +6,10 @@ from datetime import time
 from typing import Any
 
 from shared.domain.escalation_rules import Thresholds
+from shared.domain.quiet_hours import DEFAULT_END, DEFAULT_START
 
 DEFAULT_CLINIC_ZONE = "America/New_York"
-QUIET_START, QUIET_END = time(21, 0), time(8, 0)     # the federal calling window's edges, local time
+QUIET_START, QUIET_END = DEFAULT_START, DEFAULT_END  # the federal calling window's edges, local time
 ACK_URGENT_MINUTES = 60
 ACK_ROUTINE_BUSINESS_DAYS = 2
 SAFETY_MOOD_AT_OR_BELOW = 1                          # a mood answer this low asks the safety question

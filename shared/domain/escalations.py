@@ -7,12 +7,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Callable
 
-from shared.domain.clinic_settings import ACK_ROUTINE_BUSINESS_DAYS, ClinicSettings
+from shared.domain.clinic_settings import ACK_ROUTINE_BUSINESS_DAYS, ACK_URGENT_MINUTES, ClinicSettings
 from shared.domain.escalation_rules import URGENT_REASONS, Finding
 from shared.domain.patients import Escalation
 
 RENOTIFY_AFTER = timedelta(hours=24)
-URGENT_ACK_WITHIN = timedelta(hours=1)
+URGENT_ACK_WITHIN = timedelta(minutes=ACK_URGENT_MINUTES)
 SEVERITY_RANK = {"routine": 0, "urgent": 1}
 
 
