@@ -18,6 +18,14 @@ TYPED = ("clinic_name", "clinic_phone", "clinic_settings", "step_mg", "step_days
 
 
 @dataclass(frozen=True)
+class Pace:
+    """How a taper steps down: by `step_mg` every `step_days` days."""
+
+    step_mg: Decimal
+    step_days: int
+
+
+@dataclass(frozen=True)
 class Enrollment:
     """The pace and follow-ups later plan changes keep, the clinic's name, number and settings as they were then,
     and the rest of the request as given (`asked`: names, start dose and date, time zone...)."""

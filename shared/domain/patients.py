@@ -9,7 +9,7 @@ from shared.domain.checkins import CheckIn
 from shared.domain.clinic_settings import DEFAULT_CLINIC_ZONE as DEFAULT_CLINIC_ZONE  # re-exported
 from shared.domain.clinic_settings import ClinicSettings as ClinicSettings
 from shared.domain.clinic_settings import valid_zone as valid_zone
-from shared.domain.enrollment import Enrollment
+from shared.domain.enrollment import Enrollment, Pace
 from shared.domain.jobs import Job
 from shared.domain.plan import Plan
 from shared.domain.safety_question import SafetyQuestion
@@ -115,7 +115,7 @@ class ProfileChange:
     safety_no_at: datetime | None = None         # the patient answered the safety question NO
     escalation_update: Escalation | None = None  # an existing escalation rewritten (acknowledged, resolved)
     forget_escalation: str = ""                  # reason whose open-escalation pointer goes (acknowledged)
-    pace: dict[str, Any] | None = None                     # the plan's new step_mg and step_days, kept in the enrollment
+    pace: Pace | None = None                     # the plan's new pace, kept in the enrollment
     escalations: tuple[Escalation, ...] = ()     # more new escalations (a check-in's findings, each its own)
     escalation_updates: tuple[Escalation, ...] = ()  # more existing escalations rewritten (new evidence)
     plan_over_while_opted_out: bool = False      # START brings them back completed; the number is free

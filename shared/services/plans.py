@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from shared.domain import replan, texts
+from shared.domain.enrollment import Pace
 from shared.domain.history import local_today
 from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job, utc_iso
@@ -84,7 +85,7 @@ class PlanService:
         pace_step, pace_days = self._pace(patient)
         new = replan.adjust(patient.plan, today, dose_mg or dose, step_mg or pace_step, step_days or pace_days,
                             self._follow_ups(patient))
-        pace = {"step_mg": str(step_mg or pace_step), "step_days": step_days or pace_days}
+        pace = Pace(Decimal(str(step_mg or pace_step)), int(step_days or pace_days))
         if patient.held_since:  # a held taper stays held at the new dose until a provider resumes it
             new = replan.hold(new, today)
             return self._rewrite(patient, new, now, who, "adjust", patient.held_since,
@@ -118,9 +119,9 @@ class PlanService:
                                        step.start_date if step else None)
 
     def _rewrite(self, patient: Patient, plan: Plan, now: datetime, who: str, action: str, held_since: str,
-                 text: str, pace: dict[str, Any] | None = None, quiet: bool = False) -> Patient:
+                 text: str, pace: Pace | None = None, quiet: bool = False) -> Patient:
         generation = f"{action[:3]}-{secrets.token_hex(6)}"
-        enrollment = patient.enrollment.with_pace(pace["step_mg"], pace["step_days"]) if pace else patient.enrollment
+        enrollment = patient.enrollment.with_pace(pace.step_mg, pace.step_days) if pace else patient.enrollment
         updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
         self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=False))
         notice = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.PLAN_CHANGE, to=patient.phone,

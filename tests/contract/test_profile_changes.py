@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from shared.domain.checkins import INTERRUPTED
-from shared.domain.enrollment import Enrollment
+from shared.domain.enrollment import Enrollment, Pace
 from shared.domain.escalation_rules import PATIENT_MESSAGE, WARNING_SIGNS
 from shared.domain.jobs import Channel
 from shared.domain.patients import REMOVE, PatientStatus, ProfileChange
@@ -28,7 +28,7 @@ def everything_at_once(**fields) -> ProfileChange:
         escalation=an_escalation("e2", WARNING_SIGNS), escalations=(an_escalation("e3"),),
         pause_checkins_for="e2", plan_generation="g9", plan=NEW_PLAN, held_since="2027-03-10",
         audit={"id": "a9", "who": "dr@example.org", "action": "hold"}, safety_question=QUESTION, safety_no_at=NOW,
-        pace={"step_mg": Decimal("0.5"), "step_days": 7}, jobs=(a_job("with-change", kind="plan_change"),), **fields)
+        pace=Pace(Decimal("0.5"), 7), jobs=(a_job("with-change", kind="plan_change"),), **fields)
 
 
 def test_a_change_read_before_another_fails_whole(either):
@@ -90,7 +90,7 @@ def test_finished_checkins_are_history_oldest_first_and_stamp_the_last_checkin(e
 def test_plan_generation_and_pace_are_rewritten_and_the_hold_is_set_then_cleared(either):
     patient = enrolled(either)
     either.apply_change(patient, ProfileChange(plan=NEW_PLAN, plan_generation="g2", held_since="2027-03-10",
-                                               pace={"step_mg": Decimal("0.5"), "step_days": 7}), NOW)
+                                               pace=Pace(Decimal("0.5"), 7)), NOW)
     held = either.get_patient("p1")
     assert (held.plan, held.plan_generation, held.held_since) == (NEW_PLAN, "g2", "2027-03-10")
     assert held.enrollment == patient.enrollment.with_pace(Decimal("0.5"), 7)
@@ -103,7 +103,7 @@ def test_plan_generation_and_pace_are_rewritten_and_the_hold_is_set_then_cleared
 
 def test_a_new_pace_is_kept_for_a_patient_enrolled_without_enrollment_details(either):
     either.enroll(a_patient("p1", enrollment={}), [])
-    either.apply_change(either.get_patient("p1"), ProfileChange(pace={"step_mg": Decimal("0.5"), "step_days": 7}), NOW)
+    either.apply_change(either.get_patient("p1"), ProfileChange(pace=Pace(Decimal("0.5"), 7)), NOW)
     assert either.get_patient("p1").enrollment == Enrollment().with_pace(Decimal("0.5"), 7)
 
 

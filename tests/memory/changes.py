@@ -55,8 +55,8 @@ def _plan(updated: Patient, change: ProfileChange) -> Patient:
     if change.plan is not None:
         updated = replace(updated, plan=change.plan)
     if change.pace:
-        updated = replace(updated, enrollment=updated.enrollment.with_pace(change.pace["step_mg"],
-                                                                          change.pace["step_days"]))
+        updated = replace(updated, enrollment=updated.enrollment.with_pace(change.pace.step_mg,
+                                                                          change.pace.step_days))
     if change.held_since is not None:
         updated = replace(updated, held_since=change.held_since)
     return updated

@@ -104,7 +104,7 @@ def _plan_sets(change: ProfileChange, update: Update) -> None:
         update.set("#plan = :plan", plan=change.plan.to_record())
     if change.pace:  # later resumes follow the new pace
         update.set("enrollment.step_mg = :step_mg, enrollment.step_days = :step_days",
-                   step_mg=str(change.pace["step_mg"]), step_days=int(change.pace["step_days"]))
+                   step_mg=str(change.pace.step_mg), step_days=change.pace.step_days)
     if change.held_since:
         update.set("held_since = :held", held=change.held_since)
     elif change.held_since == "":
