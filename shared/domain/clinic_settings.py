@@ -58,6 +58,22 @@ class ClinicSettings:
             raise ValueError("Quiet hours must cover at least 21:00-08:00 local (the federal calling window).")
         return settings
 
+    @classmethod
+    def from_stored(cls, data: dict[str, Any] | None) -> ClinicSettings:
+        """Settings kept with a patient's record: a setting that no longer reads falls back to its default, so
+        the patient stays readable (their texts and replies go on); new settings are checked by `from_dict`."""
+        try:
+            return cls.from_dict(data)
+        except (ValueError, TypeError):
+            readable = {}
+            for name, value in (data or {}).items():
+                try:
+                    cls.from_dict({name: value})
+                except (ValueError, TypeError):
+                    continue
+                readable[name] = value
+            return cls.from_dict(readable)
+
     def as_dict(self) -> dict[str, Any]:
         """Every setting, as stored."""
         return {**asdict(self), "quiet_start": self.quiet_start.strftime("%H:%M"),

@@ -51,7 +51,7 @@ class Enrollment:
         checkin = record.get("checkin_time")
         return cls(clinic_name=record.get("clinic_name") or "your clinic",
                    clinic_phone=record.get("clinic_phone") or "",
-                   settings=ClinicSettings.from_dict(record.get("clinic_settings")),
+                   settings=ClinicSettings.from_stored(record.get("clinic_settings")),
                    step_mg=Decimal(str(record.get("step_mg", DEFAULT_STEP_MG))),
                    step_days=int(record.get("step_days", DEFAULT_STEP_DAYS)),
                    follow_up_days=tuple(int(d) for d in record.get("follow_up_days", DEFAULT_FOLLOW_UP_DAYS)),

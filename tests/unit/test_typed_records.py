@@ -42,6 +42,16 @@ def test_a_bad_setting_is_refused_by_name(bad):
         ClinicSettings.from_dict(bad)
 
 
+def test_a_stored_setting_that_no_longer_reads_falls_back_and_the_patient_stays_readable():
+    stored = {"clinic_settings": {"ack_urgent_minutes": "soon", "thresholds": {"mood_low": "x"},
+                                  "escalation_email": "oncall@example.org", "quiet_end": "07:00"}}
+    settings = Enrollment.from_record(stored).settings
+    assert (settings.ack_urgent_minutes, settings.thresholds.mood_low, settings.quiet_end) == (60, 3, time(8, 0))
+    assert settings.escalation_email == "oncall@example.org"
+    with pytest.raises(ValueError):
+        ClinicSettings.from_dict(stored["clinic_settings"])  # a new clinic's settings are still refused
+
+
 def test_no_code_reads_the_enrollment_or_the_settings_by_string_key():
     pattern = re.compile(r"\.enrollment(\.get\(|\[)|\.settings(\.get\(|\[)|clinic_settings\"\)")
     parsers = {"shared/domain/enrollment.py", "shared/domain/clinic_settings.py"}  # where records become values

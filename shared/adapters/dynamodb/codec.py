@@ -188,7 +188,7 @@ def clinic_to_item(clinic: Clinic, now: datetime) -> dict[str, Any]:
 
 def clinic_from_item(item: dict[str, Any]) -> Clinic:
     return Clinic(item["clinic_id"], item["name"], item.get("contact_phone", ""),
-                  ClinicSettings.from_dict(json.loads(item.get("settings", "{}"))))
+                  ClinicSettings.from_stored(json.loads(item.get("settings", "{}"))))
 
 
 def user_fields(user: User, now: datetime) -> dict[str, Any]:
