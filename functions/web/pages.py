@@ -3,20 +3,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, session
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+)
 from flask.typing import ResponseReturnValue
-from marshmallow import ValidationError
-
 from markupsafe import Markup
+from marshmallow import ValidationError
 
 from functions.web.auth import admin_only, services, signed_in
 from functions.web.errors import status_of
 from functions.web.presenters import attention, upcoming
 from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
 from functions.web.sessions import ServerSession
-from shared.domain.accounts import User
 from shared.domain import enrollment as terms
-from shared.domain.patients import DEFAULT_CLINIC_ZONE
+from shared.domain.accounts import User
+from shared.domain.clinic_settings import DEFAULT_CLINIC_ZONE
 from shared.domain.plan import DEFAULT_FOLLOW_UP_DAYS
 from shared.domain.taper_chart import taper_chart
 from shared.errors import PhoneTaken
@@ -109,7 +117,9 @@ def enroll() -> ResponseReturnValue:
 @signed_in
 def patient(patient_id: str) -> ResponseReturnValue:
     svc = services()
-    from functions.web.chart import taper_svg  # pygal loads on the first patient page, not at cold start
+    from functions.web.chart import (
+        taper_svg,  # pygal loads on the first patient page, not at cold start
+    )
 
     now = svc.clock.now()
     record = svc.records.record(g.caller, patient_id, now)

@@ -6,9 +6,9 @@ from datetime import datetime, time
 from typing import Any
 
 from shared.domain.checkins import CheckIn
-from shared.domain.clinic_settings import DEFAULT_CLINIC_ZONE as DEFAULT_CLINIC_ZONE  # re-exported
-from shared.domain.clinic_settings import ClinicSettings as ClinicSettings
-from shared.domain.clinic_settings import valid_zone as valid_zone
+from shared.domain.clinic_settings import (
+    ClinicSettings as ClinicSettings,  # re-exported
+)
 from shared.domain.enrollment import Enrollment, Pace
 from shared.domain.jobs import Job
 from shared.domain.plan import Plan

@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from shared.domain.accounts import Caller, Role, User
-from shared.domain.patients import Clinic, ClinicSettings
+from shared.domain.clinic_settings import ClinicSettings
+from shared.domain.patients import Clinic
 from shared.domain.texts import gsm7_length
 from shared.errors import NotSignedIn, Throttled
 from shared.log import logger
