@@ -69,7 +69,11 @@ def _http_error(exc: HTTPException) -> Response:
         return answer(original)
     if original is not None:
         return _unexpected(original)
-    return problem(exc.code or 500, exc.name, exc.description or "")
+    response = problem(exc.code or 500, exc.name, exc.description or "")
+    for name, value in exc.get_headers():  # a 405's Allow (RFC 9110 requires it), a 401's challenge, ...
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def _unexpected(exc: BaseException) -> Response:

@@ -1,4 +1,9 @@
-"""The OpenAPI 3 document, generated from the same marshmallow schemas the API validates with."""
+"""The OpenAPI 3 document, generated from the same marshmallow schemas the API validates with.
+
+Every operation has an operationId (generated clients name their functions by it), the 4xx answers it can
+give with the rules behind any 400 the schema cannot express, and `links` to the operations its answer
+leads to, so clients and stateful tests can follow an enrollment to its record, hold, resume, adjust and end.
+"""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -8,9 +13,37 @@ from typing import Any
 
 from functions.web import schemas
 
+PATIENT_ID = {"in": "path", "name": "patient_id", "required": True, "schema": {"type": "string", "minLength": 1}}
+ESCALATION_ID = {**PATIENT_ID, "name": "escalation_id"}
+KEYED = [{"apiKey": []}]
+PLAN_ACTIONS = {
+    "hold": ("holdTaper", "Hold: no further step-down; the patient is told to stay on the dose"),
+    "resume": ("resumeTaper", "Resume: the next step-down falls tomorrow"),
+    "adjust": ("adjustTaper", "Adjust the dose, step size or days per step from today"),
+    "end": ("endTaper", "End the taper today; follow-up check-ins still run")}
+PLAN_STATE_RULE = ("409 when the action does not fit where the plan stands: hold a held plan, resume one that is "
+                   "not held, or change the taper of a patient who is not active or whose taper is over.")
 
-def _json(schema: str, description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: str, description: str, links: dict[str, Any] | None = None) -> dict[str, Any]:
+    answer: dict[str, Any] = {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
+    if links:
+        answer["links"] = links
+    return answer
+
+
+def _links(source: str, *operations: str, name: str = "patient_id") -> dict[str, Any]:
+    """Links from a response value (a runtime expression) to each operation taking it as `name`."""
+    return {operation[0].upper() + operation[1:]: {"operationId": operation, "parameters": {name: source}}
+            for operation in operations}
+
+
+def _body(schema: str, required: bool = True) -> dict[str, Any]:
+    return {"required": required, "content": {"application/json": {"schema": _ref(schema)}}}
 
 
 def _numbers(value: Any) -> Any:
@@ -25,12 +58,92 @@ def _numbers(value: Any) -> Any:
 
 
 def _with_common_errors(operation: dict[str, Any]) -> dict[str, Any]:
-    """Every API operation may answer 503 (storage briefly unavailable); keyed ones 401; all in one shape."""
+    """Keyed operations may answer 401, those with a body 413, and every one 503; all in the Problem shape."""
     responses = operation["responses"]
     if operation.get("security"):
         responses.setdefault("401", _json("Problem", "No valid API key"))
-    responses.setdefault("503", _json("Problem", "Storage is unavailable for a moment; try again"))
+    if operation.get("requestBody"):
+        responses.setdefault("413", _json("Problem", "The body is larger than 256 KiB"))
+    unavailable = _json("Problem", "Storage is unavailable for a moment; try again")
+    unavailable["headers"] = {"Retry-After": {"description": "Seconds to wait before trying again",
+                                              "schema": {"type": "integer"}}}
+    responses.setdefault("503", unavailable)
     return operation
+
+
+def _described(summary: str, rules: tuple[str, ...]) -> str:
+    """An operation's description: what it does, then each rule behind a 400 that the schema cannot express."""
+    if not rules:
+        return summary
+    return summary + "\n\nBesides what the schema says, a 400 answers when:\n" + "\n".join(f"- {r}" for r in rules)
+
+
+INVALID = _json("Errors", "Invalid fields, keyed by field name")
+NO_PATIENT = _json("Problem", "No such patient in this clinic")
+PATIENT_LINKS = ("getPatient", "holdTaper", "resumeTaper", "adjustTaper", "endTaper")
+
+
+def _patient_paths() -> dict[str, dict[str, Any]]:
+    enrolled = _links("$response.body#/id", *PATIENT_LINKS)
+    record_links = {**_links("$response.body#/id", *PATIENT_LINKS[1:]),
+                    **_links("$response.body#/escalations/0/id", "acknowledgeEscalation", name="escalation_id")}
+    paths: dict[str, dict[str, Any]] = {
+        "/api/patients": {
+            "post": {"operationId": "enrollPatient", "summary": "Enroll a patient; the welcome text asks for consent",
+                     "description": _described("Enroll a patient; the welcome text asks for consent.",
+                                               schemas.UNCHECKED_RULES["enroll"]),
+                     "security": KEYED, "requestBody": _body("Enrollment"),
+                     "responses": {"201": _json("PatientCreated", "Enrolled, awaiting consent", enrolled),
+                                   "400": INVALID,
+                                   "409": _json("Errors", "The number belongs to a patient whose plan is not over")}},
+            "get": {"operationId": "listPatients", "summary": "This clinic's patients", "security": KEYED,
+                    "parameters": [{"in": "query", "name": "status", "required": False,
+                                    "schema": {"type": "string", "enum": list(schemas.STATUSES)}}],
+                    "responses": {"200": _json("PatientList", "Patients",
+                                               _links("$response.body#/patients/0/id", "getPatient")),
+                                  "400": INVALID}}},
+        "/api/patients/{patient_id}": {
+            "get": {"operationId": "getPatient", "summary": "One patient's whole record", "security": KEYED,
+                    "parameters": [PATIENT_ID],
+                    "responses": {"200": _json("PatientRecord", "The record", record_links), "404": NO_PATIENT}}}}
+    for action, (operation_id, summary) in PLAN_ACTIONS.items():
+        operation: dict[str, Any] = {
+            "operationId": operation_id, "summary": summary, "description": f"{summary}.\n\n{PLAN_STATE_RULE}",
+            "security": KEYED, "parameters": [PATIENT_ID],
+            "responses": {"200": _json("PlanAction", "The patient and the rewritten plan",
+                                       _links("$response.body#/id", "getPatient")),
+                          "404": NO_PATIENT, "409": _json("Errors", "The action does not fit where the plan stands")}}
+        if action == "adjust":
+            operation["requestBody"] = _body("Adjust", required=False)
+            operation["responses"]["400"] = INVALID
+        paths[f"/api/patients/{{patient_id}}/{action}"] = {"post": operation}
+    return paths
+
+
+def _escalation_paths() -> dict[str, dict[str, Any]]:
+    listed = {**_links("$response.body#/escalations/0/id", "acknowledgeEscalation", "resolveEscalation",
+                       name="escalation_id"),
+              **_links("$response.body#/escalations/0/patient_id", "getPatient")}
+    paths: dict[str, dict[str, Any]] = {"/api/escalations": {"get": {
+        "operationId": "listEscalations", "summary": "This clinic's escalations, open first, urgent on top",
+        "security": KEYED,
+        "parameters": [{"in": "query", "name": "status", "required": False,
+                        "description": "Only escalations in this state (empty: all)",
+                        "schema": {"type": "string", "enum": ["", "open", "acknowledged", "resolved"]}}],
+        "responses": {"200": _json("EscalationList", "Escalations", listed), "400": INVALID}}}}
+    for action, operation_id, summary in (
+            ("acknowledge", "acknowledgeEscalation", "Acknowledge (a crisis hold on check-ins ends)"),
+            ("resolve", "resolveEscalation", "Resolve, with an optional note")):
+        after = _links("$response.body#/id", "resolveEscalation", name="escalation_id") if action == "acknowledge" else None
+        operation: dict[str, Any] = {
+            "operationId": operation_id, "summary": summary, "security": KEYED, "parameters": [ESCALATION_ID],
+            "responses": {"200": _json("Escalation", "The escalation after the change", after),
+                          "404": _json("Problem", "No such escalation in this clinic")}}
+        if action == "resolve":
+            operation["requestBody"] = _body("Resolution", required=False)
+            operation["responses"]["400"] = INVALID
+        paths[f"/api/escalations/{{escalation_id}}/{action}"] = {"post": operation}
+    return paths
 
 
 @lru_cache(maxsize=1)
@@ -39,68 +152,20 @@ def document() -> dict[str, Any]:
     from apispec.ext.marshmallow import MarshmallowPlugin
 
     spec = APISpec(title="taperline API", version="1.0.0", openapi_version="3.0.3", plugins=[MarshmallowPlugin()],
-                   info={"description": "Enroll patients in an SMS-supervised LDN taper and read their records."})
+                   info={"description": "Enroll patients in an SMS-supervised LDN taper and read their records. "
+                                        "Send `Authorization: Bearer <API key>`; the key's clinic is the caller."})
     spec.components.security_scheme("apiKey", {"type": "http", "scheme": "bearer"})
     # Described here, never loaded: the moment it would judge start dates by plays no part in the document.
     spec.components.schema("Enrollment", schema=schemas.EnrollmentSchema(now=datetime.fromtimestamp(0, timezone.utc)))
-    for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "Problem", "EscalationList"):
+    for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "Problem", "EscalationList", "Adjust",
+                 "PlanAction", "Resolution"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
-    unauthorised = _json("Problem", "No valid API key")
-    invalid = _json("Errors", "Invalid fields, keyed by field name")
-    spec.path(path="/api/patients", operations={
-        "post": {"summary": "Enroll a patient; the welcome text asks for consent", "security": [{"apiKey": []}],
-                 "requestBody": {"required": True, "content": {"application/json": {"schema": "Enrollment"}}},
-                 "responses": {"201": _json("PatientCreated", "Enrolled, awaiting consent"),
-                               "400": _json("Errors", "Invalid fields, keyed by field name"), "401": unauthorised,
-                               "409": _json("Errors", "The number belongs to a patient whose plan is not over")}},
-        "get": {"summary": "This clinic's patients", "security": [{"apiKey": []}],
-                "parameters": [{"in": "query", "name": "status", "required": False,
-                                "schema": {"type": "string", "enum": list(schemas.STATUSES)}}],
-                "responses": {"200": _json("PatientList", "Patients"), "400": invalid, "401": unauthorised}}})
-    spec.path(path="/api/patients/{patient_id}", operations={
-        "get": {"summary": "One patient's whole record", "security": [{"apiKey": []}],
-                "parameters": [{"in": "path", "name": "patient_id", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": _json("PatientRecord", "The record"), "401": unauthorised,
-                              "404": _json("Problem", "No such patient in this clinic")}}})
-    spec.components.schema("Adjust", schema=schemas.AdjustSchema)
-    spec.components.schema("PlanAction", schema=schemas.PlanActionSchema)
-    operation: dict[str, Any]
-    for action, summary in (("hold", "Hold: no further step-down; the patient is told to stay on the dose"),
-                            ("resume", "Resume: the next step-down falls tomorrow"),
-                            ("adjust", "Adjust the dose, step size or days per step from today"),
-                            ("end", "End the taper today; follow-up check-ins still run")):
-        operation = {"summary": summary, "security": [{"apiKey": []}],
-                     "parameters": [{"in": "path", "name": "patient_id", "required": True,
-                                     "schema": {"type": "string"}}],
-                     "responses": {"200": _json("PlanAction", "The patient and the rewritten plan"),
-                                   "401": unauthorised, "404": _json("Problem", "No such patient in this clinic"),
-                                   "409": _json("Errors", "The action does not fit where the plan stands")}}
-        if action == "adjust":
-            operation["requestBody"] = {"content": {"application/json": {"schema": "Adjust"}}}
-            operation["responses"]["400"] = invalid
-        spec.path(path=f"/api/patients/{{patient_id}}/{action}", operations={"post": operation})
-    spec.path(path="/api/escalations", operations={
-        "get": {"summary": "This clinic's escalations, open first, urgent on top", "security": [{"apiKey": []}],
-                "parameters": [{"in": "query", "name": "status", "required": False,
-                                "description": "Only escalations in this state (empty: all)",
-                                "schema": {"type": "string", "enum": ["", "open", "acknowledged", "resolved"]}}],
-                "responses": {"200": _json("EscalationList", "Escalations"), "400": invalid,
-                              "401": unauthorised}}})
-    spec.components.schema("Resolution", schema=schemas.ResolutionSchema)
-    for action, summary in (("acknowledge", "Acknowledge (a crisis hold on check-ins ends)"),
-                            ("resolve", "Resolve, with an optional note")):
-        operation = {"summary": summary, "security": [{"apiKey": []}],
-                     "parameters": [{"in": "path", "name": "escalation_id", "required": True,
-                                     "schema": {"type": "string"}}],
-                     "responses": {"200": _json("Escalation", "The escalation after the change"),
-                                   "401": unauthorised, "404": _json("Problem", "No such escalation in this clinic")}}
-        if action == "resolve":
-            operation["requestBody"] = {"content": {"application/json": {"schema": "Resolution"}}}
-            operation["responses"]["400"] = invalid
-        spec.path(path=f"/api/escalations/{{escalation_id}}/{action}", operations={"post": operation})
-    spec.path(path="/api/openapi.json", operations={
-        "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3 document"}}}})
     document: dict[str, Any] = _numbers(spec.to_dict())
+    document["components"]["schemas"]["Enrollment"]["properties"]["timezone"]["enum"] = list(schemas.iana_zones())
+    document["paths"] = {**_patient_paths(), **_escalation_paths(), "/api/openapi.json": {"get": {
+        "operationId": "getOpenApiDocument", "summary": "This document",
+        "responses": {"200": {"description": "OpenAPI 3 document",
+                              "content": {"application/json": {"schema": {"type": "object"}}}}}}}}
     for path, operations in document["paths"].items():
         if path != "/api/openapi.json":
             for operation in operations.values():

@@ -169,7 +169,7 @@ def plan_action(patient_id: str, action: str) -> ResponseReturnValue:
     if action == "adjust":
         raw = {k: request.form.get(k, "").strip() for k in ("dose_mg", "step_mg", "step_days")}
         try:
-            params = AdjustSchema().load({k: v for k, v in raw.items() if v})
+            params = AdjustSchema().load(form_numbers({k: v for k, v in raw.items() if v}))
         except ValidationError as exc:
             flash("Not changed: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in flat_errors(exc.messages_dict).items()))
             return redirect(f"/patients/{patient_id}")
@@ -192,6 +192,21 @@ def form_to_json(values: dict[str, str]) -> dict[str, Any]:
         data["follow_up_days"] = [int(p) if p.isdigit() else p for p in parts]
     if values.get("consent"):
         data["consent"] = True
+    return form_numbers(data)
+
+
+def form_numbers(data: dict[str, Any]) -> dict[str, Any]:
+    """A form's typed-in numbers as the JSON numbers the schemas take; anything else is left for them to refuse."""
+    from decimal import Decimal, InvalidOperation
+
+    for name in ("start_dose_mg", "step_mg", "dose_mg"):
+        if isinstance(data.get(name), str):
+            try:
+                data[name] = Decimal(data[name])
+            except InvalidOperation:
+                pass
+    if isinstance(data.get("step_days"), str) and data["step_days"].isdigit():
+        data["step_days"] = int(data["step_days"])
     return data
 
 

@@ -1,7 +1,8 @@
 """Marshmallow schemas shared by the enrollment form and the JSON API (and the OpenAPI document)."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+import re
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Mapping
@@ -16,13 +17,32 @@ MAX_DAYS_AHEAD = 365
 STATUSES = ("awaiting_consent", "active", "opted_out", "consent_expired", "completed")
 
 
+# What the API accepts, said once: the validators below and the OpenAPI document both read these.
+PHONE_PATTERN = r"^\+?[0-9 ().-]{7,25}$"
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+NOT_BLANK = r"\S"
+UNCHECKED_RULES = {  # 400s the schema cannot express, written into each operation's description
+    "enroll": ("`phone` must be a real number that can receive texts (a mobile line, by its number plan).",
+               "`provider_email` must be a provider of the caller's clinic.",
+               "`start_date` must not be in the past in the patient's time zone, nor more than 365 days ahead.",
+               "`checkin_time` must fall outside the clinic's quiet hours.")}
+
+
 class MobileNumber(fields.String):
     """A phone number in any common format, loaded as E.164; must be a valid mobile-capable number."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(metadata={"pattern": PHONE_PATTERN, "example": "(212) 555-0123", "description":
+                                   "A US number in any common format, or any country's as +<country><number>"},
+                         **kwargs)
 
     def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> str:
         import phonenumbers  # loaded with the first enrollment, not at the web function's cold start
 
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not re.fullmatch(PHONE_PATTERN, text):
+            raise ValidationError("Enter a mobile number, like (555) 201-2345 or +44 7700 900123.")
         try:
             number = phonenumbers.parse(text, "US")
         except phonenumbers.NumberParseException as exc:
@@ -36,42 +56,76 @@ class MobileNumber(fields.String):
 
 
 @lru_cache(maxsize=1)
-def iana_zones() -> frozenset[str]:
-    return frozenset(available_timezones())
+def iana_zones() -> tuple[str, ...]:
+    """The time zones a patient may have: every IANA name but the two that are not places."""
+    return tuple(sorted(available_timezones() - {"localtime", "Factory"}))
 
 
 class TimeZoneName(fields.String):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(metadata={"description": "An IANA time zone name", "example": "America/New_York"}, **kwargs)
+
     def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> str:
-        name = super()._deserialize(value, attr, data, **kwargs).strip()
-        if name not in iana_zones() or name in ("localtime", "Factory"):
+        name = super()._deserialize(value, attr, data, **kwargs)
+        if name not in _zone_set():
             raise ValidationError("Choose a time zone by its IANA name, like America/New_York.")
         return name
 
 
+@lru_cache(maxsize=1)
+def _zone_set() -> frozenset[str]:
+    return frozenset(iana_zones())
+
+
 class Name(fields.String):
-    """A name, trimmed; blank is missing."""
+    """A name of 1 to `longest` characters as sent, with something besides spaces; stored with spaces tidied."""
+
+    def __init__(self, longest: int, **kwargs: Any) -> None:
+        super().__init__(metadata={"minLength": 1, "maxLength": longest, "pattern": NOT_BLANK}, **kwargs)
+        self.longest = longest
 
     def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> str:
-        text = " ".join(super()._deserialize(value, attr, data, **kwargs).split())
-        if not text:
+        raw = super()._deserialize(value, attr, data, **kwargs)
+        text = " ".join(raw.split())
+        if not text or not re.search(NOT_BLANK, raw):
             raise ValidationError("Enter a name.")
+        if len(raw) > self.longest:
+            raise ValidationError(f"Use 1 to {self.longest} characters.")
         return text
 
 
 class LocalTime(fields.String):
     """A local clock time HH:MM (24-hour): a string in JSON (and in the OpenAPI document), a time once loaded."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(metadata={"pattern": TIME_PATTERN}, **kwargs)
+
     def _deserialize(  # type: ignore[override]  # String is Field[str]; this one loads the string as a time
             self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> time:
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
-        try:
-            parsed = datetime.strptime(text, "%H:%M").time()
-        except ValueError as exc:
-            raise ValidationError("Enter a time as HH:MM, like 21:00.") from exc
-        return parsed
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not re.fullmatch(TIME_PATTERN, text):
+            raise ValidationError("Enter a time as HH:MM, like 21:00.")
+        hours, minutes = text.split(":")
+        return time(int(hours), int(minutes))
 
     def _serialize(self, value: time | str | None, attr: str | None, obj: Any, **kwargs: Any) -> str | None:
         return value.strftime("%H:%M") if isinstance(value, time) else value
+
+
+class Milligrams(fields.Decimal):
+    """A dose in mg: a JSON number (not a string) with at most two decimals, loaded exactly.
+
+    A binary float that misses a hundredth only by rounding noise (0.1 * 3 = 0.30000000000000004) is that
+    hundredth: a client's arithmetic, not a finer dose."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+            raise self.make_error("invalid")
+        if isinstance(value, float) and value == value and abs(value) < 1e6 and abs(value * 100 - round(value * 100)) < 1e-9:
+            value = Decimal(round(value * 100)) / 100
+        loaded = super()._deserialize(value, attr, data, **kwargs)
+        assert loaded is not None
+        return loaded
 
 
 def at_most_two_decimals(value: Decimal) -> None:
@@ -84,8 +138,36 @@ def at_most_two_decimals(value: Decimal) -> None:
 
 
 def mg(minimum: Decimal, maximum: Decimal, **kwargs: Any) -> fields.Decimal:
-    return fields.Decimal(validate=[validate.Range(minimum, maximum, error=f"Must be between {minimum} and {maximum} mg."),
-                                    at_most_two_decimals], **kwargs)
+    return Milligrams(validate=[validate.Range(minimum, maximum, error=f"Must be between {minimum} and {maximum} mg."),
+                                at_most_two_decimals], metadata={"multipleOf": 0.01}, **kwargs)
+
+
+def whole(minimum: int, maximum: int, error: str, **kwargs: Any) -> fields.Integer:
+    """A JSON integer (not a string, not a fraction) in a range."""
+    return fields.Integer(strict=True, validate=validate.Range(minimum, maximum, error=error), **kwargs)
+
+
+class Consent(fields.Boolean):
+    """true, and only the JSON value true: the patient agreed to receive texts."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(metadata={"enum": [True]}, **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        if value is not True:
+            raise ValidationError("The patient must agree to receive texts.")
+        return True
+
+
+class Day(fields.Date):
+    """A calendar date written YYYY-MM-DD (RFC 3339 full-date), nothing looser."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> date:
+        if not isinstance(value, str) or not re.fullmatch(DATE_PATTERN, value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class EnrollmentSchema(Schema):
@@ -95,22 +177,22 @@ class EnrollmentSchema(Schema):
         unknown = RAISE
         ordered = True
 
-    first_name = Name(required=True, validate=validate.Length(1, 20, error="Use 1 to 20 characters."))
-    last_name = Name(required=True, validate=validate.Length(1, 50, error="Use 1 to 50 characters."))
+    first_name = Name(20, required=True)
+    last_name = Name(50, required=True)
     phone = MobileNumber(required=True)
     timezone = TimeZoneName(required=True)
     provider_email = fields.Email(required=True)
     start_dose_mg = mg(limits.MIN_START_MG, limits.MAX_START_MG, required=True)
     step_mg = mg(limits.MIN_STEP_MG, limits.MAX_STEP_MG, load_default=terms.DEFAULT_STEP_MG)
-    step_days = fields.Integer(load_default=terms.DEFAULT_STEP_DAYS, validate=validate.Range(
-        limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS, error="Must be between 1 and 30 days."))
+    step_days = whole(limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS, "Must be between 1 and 30 days.",
+                      load_default=terms.DEFAULT_STEP_DAYS)
     dose_time = LocalTime(load_default=terms.DEFAULT_DOSE_TIME)
     checkin_time = LocalTime(load_default=terms.DEFAULT_CHECKIN_TIME)
-    start_date = fields.Date(load_default=None)
-    follow_up_days = fields.List(fields.Integer(validate=validate.Range(1, 365, error="Days must be 1 to 365.")),
+    start_date = Day(load_default=None)
+    follow_up_days = fields.List(whole(1, 365, "Days must be 1 to 365."),
                                  load_default=list(limits.DEFAULT_FOLLOW_UP_DAYS),
                                  validate=validate.Length(1, 12, error="Give 1 to 12 follow-up days."))
-    consent = fields.Boolean(required=True, error_messages={"required": "The patient must agree to receive texts."})
+    consent = Consent(required=True, error_messages={"required": "The patient must agree to receive texts."})
     notes = fields.String(load_default="", validate=validate.Length(max=2000))
 
     def __init__(self, *args: Any, now: datetime, **kwargs: Any) -> None:
@@ -118,10 +200,8 @@ class EnrollmentSchema(Schema):
         self.now = now
 
     @validates_schema(skip_on_field_errors=False)
-    def _consent_and_start(self, data: dict[str, Any], **kwargs: Any) -> None:
+    def _start(self, data: dict[str, Any], **kwargs: Any) -> None:
         errors: dict[str, list[str]] = {}
-        if "consent" in data and data["consent"] is not True:
-            errors["consent"] = ["The patient must agree to receive texts."]
         start, zone = data.get("start_date"), data.get("timezone")
         if start and zone and start < self.now.astimezone(ZoneInfo(zone)).date():
             errors["start_date"] = ["The plan cannot start in the past (in the patient's time zone)."]
@@ -135,7 +215,6 @@ class EnrollmentSchema(Schema):
         if data.get("start_date") is None:
             data["start_date"] = self.now.astimezone(ZoneInfo(data["timezone"])).date()
         data["follow_up_days"] = sorted(set(data["follow_up_days"]))
-        data["first_name"], data["last_name"] = data["first_name"].strip(), data["last_name"].strip()
         return data
 
 
@@ -147,14 +226,16 @@ class AdjustSchema(Schema):
 
     dose_mg = mg(limits.MIN_START_MG, limits.MAX_START_MG)
     step_mg = mg(limits.MIN_STEP_MG, limits.MAX_STEP_MG)
-    step_days = fields.Integer(validate=validate.Range(limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS,
-                                                       error="Must be between 1 and 30 days."))
+    step_days = whole(limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS, "Must be between 1 and 30 days.")
 
 
 class ResolutionSchema(Schema):
     """Resolving an escalation: an optional note."""
 
-    note = fields.String()
+    class Meta:
+        unknown = RAISE
+
+    note = fields.String(validate=validate.Length(max=2000))
 
 
 class PlanActionSchema(Schema):
