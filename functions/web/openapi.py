@@ -15,7 +15,7 @@ from functions.web import schemas
 
 PATIENT_ID = {"in": "path", "name": "patient_id", "required": True, "schema": {"type": "string", "minLength": 1}}
 ESCALATION_ID = {**PATIENT_ID, "name": "escalation_id"}
-KEYED = [{"apiKey": []}]
+KEYED: list[dict[str, list[str]]] = [{"apiKey": []}]
 PLAN_ACTIONS = {
     "hold": ("holdTaper", "Hold: no further step-down; the patient is told to stay on the dose"),
     "resume": ("resumeTaper", "Resume: the next step-down falls tomorrow"),
@@ -76,6 +76,25 @@ def _described(summary: str, rules: tuple[str, ...]) -> str:
     if not rules:
         return summary
     return summary + "\n\nBesides what the schema says, a 400 answers when:\n" + "\n".join(f"- {r}" for r in rules)
+
+
+# Response shapes whose every property is always sent (null where the schema says nullable), but these.
+SOMETIMES_SENT = {"Escalation": {"patient_id"}}  # only in the escalation list
+RESPONSES = ("Step", "Plan", "PatientCreated", "PatientSummary", "PatientList", "Message", "Answer", "Checkin",
+             "Escalation", "Job", "PatientRecord", "EscalationList", "PlanAction")
+
+
+def _all_required(components: dict[str, Any]) -> None:
+    for name in RESPONSES:
+        properties = components[name]["properties"]
+        components[name]["required"] = [p for p in properties if p not in SOMETIMES_SENT.get(name, set())]
+
+
+def _zone_enum(property_: dict[str, Any]) -> None:
+    """The zones offered, with names generated clients can use as constants (GMT+0 and GMT0 are both zones)."""
+    zones = list(schemas.iana_zones())
+    property_["enum"] = zones
+    property_["x-enum-varnames"] = [zone.replace("+", "_PLUS_").replace("-", "_MINUS_") for zone in zones]
 
 
 INVALID = _json("Errors", "Invalid fields, keyed by field name")
@@ -161,7 +180,8 @@ def document() -> dict[str, Any]:
                  "PlanAction", "Resolution"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     document: dict[str, Any] = _numbers(spec.to_dict())
-    document["components"]["schemas"]["Enrollment"]["properties"]["timezone"]["enum"] = list(schemas.iana_zones())
+    _zone_enum(document["components"]["schemas"]["Enrollment"]["properties"]["timezone"])
+    _all_required(document["components"]["schemas"])
     document["paths"] = {**_patient_paths(), **_escalation_paths(), "/api/openapi.json": {"get": {
         "operationId": "getOpenApiDocument", "summary": "This document",
         "responses": {"200": {"description": "OpenAPI 3 document",

@@ -240,7 +240,7 @@ class ResolutionSchema(Schema):
 
 class PlanActionSchema(Schema):
     id = fields.String()
-    status = fields.String()
+    status = fields.String(validate=validate.OneOf(STATUSES))
     held = fields.Boolean()
     plan = fields.Nested(lambda: PlanSchema())
 
@@ -259,7 +259,7 @@ class PlanSchema(Schema):
 
 class PatientCreatedSchema(Schema):
     id = fields.String()
-    status = fields.String()
+    status = fields.String(validate=validate.OneOf(STATUSES))
     plan = fields.Nested(PlanSchema)
 
 
