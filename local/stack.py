@@ -66,8 +66,14 @@ class DevStack:
         from moto.server import ThreadedMotoServer
 
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        from local.moto_atomic import atomic_moto
+
         self.moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         self.moto.start()
+        # Atomic per request as DynamoDB is, and transactions that cost what DynamoDB's do: moto's own copy
+        # every table per transaction item, so a plan change of 700 reminders took 20 s and more as data grew.
+        self._moto_atomic = atomic_moto(self.moto)
+        self._moto_atomic.__enter__()
         host, port = self.moto.get_host_and_port()
         return f"http://{host}:{port}"
 
@@ -143,6 +149,7 @@ class DevStack:
         self.ticker.stop()
         self.server.shutdown()
         if getattr(self, "moto", None) is not None:  # only when this stack started it
+            self._moto_atomic.__exit__(None, None, None)
             self.moto.stop()
 
     def banner(self) -> str:

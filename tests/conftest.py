@@ -60,15 +60,23 @@ _SESSION_START = __import__("time").time()
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the load test's latency figures (measured, never asserted) when this run produced them."""
+    """Print the load test's latency figures (measured, never asserted) and the schemathesis command line's
+    figures (operations, cases, phases) when this run produced them."""
     import json
     from pathlib import Path
 
-    figures = Path(__file__).resolve().parents[1] / "test-output" / "load-inbound.json"
+    output = Path(__file__).resolve().parents[1] / "test-output"
+    figures = output / "load-inbound.json"
     if figures.exists() and figures.stat().st_mtime >= _SESSION_START:
         data = json.loads(figures.read_text())
         terminalreporter.write_sep("-", "load test figures (printed, not asserted)")
         terminalreporter.write_line(", ".join(f"{k} {v}" for k, v in data.items() if not isinstance(v, (dict, list))))
+    schemathesis = output / "schemathesis-summary.txt"
+    if schemathesis.exists() and schemathesis.stat().st_mtime >= _SESSION_START:
+        terminalreporter.write_sep("-", "schemathesis command line against the local stack (full output: "
+                                        "test-output/schemathesis-cli.txt)")
+        for line in schemathesis.read_text().splitlines():
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,0 +1,70 @@
+"""Hooks for the schemathesis command line against `make dev` (SCHEMATHESIS_HOOKS names this module).
+
+A schema-valid enrollment may still be refused for the four rules that the document's description lists
+and the schema cannot express (schemas.UNCHECKED_RULES["enroll"]). Before a schema-valid enrollment is sent,
+these hooks make exactly those four fields satisfy their rules, as a clinic's script would (its own provider,
+a real mobile number, a start date from today, a check-in time outside quiet hours), and change nothing else.
+So the run can hold enrollment to "a schema-valid request is accepted" (201, or 409 for a number in use),
+and its stateful phase can follow the links of the patients it creates.
+"""
+from __future__ import annotations
+
+import os
+import random
+from datetime import date, datetime, timedelta, timezone
+
+import requests
+import schemathesis
+
+from shared.domain.quiet_hours import DEFAULT_END, DEFAULT_START
+
+BASE_URL = os.environ["TAPERLINE_BASE_URL"]
+PROVIDER = os.environ.get("TAPERLINE_PROVIDER", "provider@example.org")
+AREA_CODES = ("212", "312", "415", "617", "713", "206", "303", "404")
+
+
+def _today() -> date:
+    """The local stack's simulated day (its clock is not this machine's)."""
+    now = requests.get(f"{BASE_URL}/dev/clock", timeout=10).json()["now"]
+    return datetime.fromisoformat(now.replace("Z", "+00:00")).astimezone(timezone.utc).date()
+
+
+def _mobile(seed: str) -> str:
+    """A real US mobile-capable number, varied by the generated one so that repeats stay rare."""
+    pick = random.Random(seed)
+    return f"({pick.choice(AREA_CODES)}) 555-01{pick.randrange(100):02d}"
+
+
+def _usable_phone(text: object) -> bool:
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(str(text), "US")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in (
+        phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def _outside_quiet_hours(text: str) -> bool:
+    hour, minute = (int(part) for part in text.split(":"))
+    at = (hour, minute)
+    return (DEFAULT_END.hour, DEFAULT_END.minute) <= at < (DEFAULT_START.hour, DEFAULT_START.minute)
+
+
+@schemathesis.hook
+def before_call(ctx, case, **kwargs):
+    meta = case.meta
+    if case.operation.label != "POST /api/patients" or not isinstance(case.body, dict):
+        return
+    if meta is not None and not meta.generation.mode.is_positive:
+        return
+    body = case.body
+    body["provider_email"] = PROVIDER
+    if not _usable_phone(body.get("phone")):
+        body["phone"] = _mobile(repr(body.get("phone")))
+    if body.get("start_date"):
+        offset = date.fromisoformat(body["start_date"]).toordinal() % 300
+        body["start_date"] = (_today() + timedelta(days=2 + offset)).isoformat()
+    if "checkin_time" in body and not _outside_quiet_hours(body["checkin_time"]):
+        body["checkin_time"] = "18:00"
