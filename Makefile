@@ -1,13 +1,20 @@
 # The README's two commands: `make dev` runs the whole service locally, `make test` runs every test.
 SHELL := /bin/bash
-PYTHON ?= python3
+# The venv is built with the Lambda runtime's Python (serverless.yml's `runtime`) when this machine has it
+# (on PATH or under pyenv), so tests run on the version that runs in production; else with python3 (3.11+).
+RUNTIME := $(shell sed -n 's/^  runtime: python\([0-9.]*\)$$/\1/p' serverless.yml)
+PYTHON ?= $(shell python3 -c "from scripts.compile_artifact import runtime_python as p; print(p('python$(RUNTIME)') or 'python3')")
+PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-$(PYTHON_VERSION)
 
 .PHONY: dev test unit package bench docs-images clean
 
 $(STAMP): requirements.txt requirements-dev.txt
+	@if [ -x $(PY) ] && [ "$$($(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2])')" != "$(PYTHON_VERSION)" ]; then \
+	  echo "make: $(VENV) is not Python $(PYTHON_VERSION): building it again"; rm -rf $(VENV); fi
+	@[ "$(PYTHON_VERSION)" = "$(RUNTIME)" ] || echo "make: no Python $(RUNTIME) here (the Lambda runtime's): using $(PYTHON_VERSION); packaging cannot precompile"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt

@@ -59,6 +59,15 @@ echo "    osls package: $(since "$t")"
 echo "==> dev-only code in .serverless/*.zip"
 python3 -m scripts.check_package .serverless/*.zip
 
+# 3b. The handlers load from a read-only unzip with the runtime's Python, compiling and writing nothing
+#     (the zip carries unchecked-hash bytecode: infra/compile_bytecode.js).
+t=$(now)
+echo "==> handlers load from the unzipped artifact without compiling"
+"$ROOT/.venv/bin/python" -m scripts.check_artifact_imports .serverless/taperline.zip \
+  "$(sed -n 's/^  runtime: \(python[0-9.]*\)$/\1/p' serverless.yml)"
+echo "    load check: $(since "$t")"
+python3 -m scripts.check_template "$TEMPLATE" .serverless/taperline.zip
+
 # 4. Lint the generated template (W3005 silenced in .cfnlintrc.yaml). cfn-lint exits with a
 #    bitmask: 2 = error, 4 = warning, 8 = informational. Anything but warnings/informational
 #    (errors, a crash, an unreadable template) fails the build.

@@ -1,4 +1,5 @@
 """serverless.yml and the code agree: handlers exist, every env name is a setting, infra is included."""
+import json
 import re
 from pathlib import Path
 
@@ -59,3 +60,34 @@ def test_dispatch_imports_neither_flask_nor_marshmallow():
     code = "import sys, functions.dispatch.handler; print(sorted(m for m in ('flask', 'marshmallow') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_runtime_is_python_3_13_with_its_wheels_and_bytecode_compiled_after_the_requirements():
+    assert SERVERLESS["provider"]["runtime"] == "python3.13"
+    pip = SERVERLESS["custom"]["pythonRequirements"]["pipCmdExtraArgs"]
+    assert pip[pip.index("--python-version") + 1] == "3.13"
+    plugins = SERVERLESS["plugins"]
+    assert plugins.index("./infra/compile_bytecode.js") > plugins.index("serverless-python-requirements")
+
+
+def test_snapstart_is_on_the_web_function_only():
+    assert SERVERLESS["functions"]["web"]["snapStart"] is True
+    assert "snapStart" not in SERVERLESS["functions"]["dispatch"]  # warm every minute: see the README
+
+
+def test_the_template_check_finds_snapstart_missing_an_alias_not_called_and_a_stale_hash():
+    from scripts.check_template import problems
+
+    good = {"Resources": {
+        "WebLambdaFunction": {"Type": "AWS::Lambda::Function", "Properties": {"SnapStart": {"ApplyOn": "PublishedVersions"}}},
+        "WebLambdaVersionX": {"Type": "AWS::Lambda::Version", "Properties": {"CodeSha256": "abc="}},
+        "WebSnapStartLambdaAlias": {"Type": "AWS::Lambda::Alias", "Properties": {
+            "Name": "snapstart", "FunctionVersion": {"Fn::GetAtt": ["WebLambdaVersionX", "Version"]}}},
+        "HttpApiIntegrationWeb": {"Type": "AWS::ApiGatewayV2::Integration", "Properties": {
+            "IntegrationUri": {"Fn::Join": [":", [{"Fn::GetAtt": ["WebLambdaFunction", "Arn"]}, "snapstart"]]}}}}}
+    assert problems(good, "abc=") == []
+    assert len(problems(good, "other=")) == 1
+    bad = json.loads(json.dumps(good))
+    del bad["Resources"]["WebLambdaFunction"]["Properties"]["SnapStart"]
+    bad["Resources"]["HttpApiIntegrationWeb"]["Properties"]["IntegrationUri"] = {"Fn::GetAtt": ["WebLambdaFunction", "Arn"]}
+    assert len(problems(bad, "abc=")) == 2
