@@ -45,8 +45,8 @@ def program(name: str) -> str:
 
 # How Python finds compiled code. "here": as this machine runs it (site-packages compiled at install; the
 # repo's own modules compiled afresh each time when PYTHONDONTWRITEBYTECODE is set, as it is here);
-# "no_pyc": nothing compiled ahead, as the Lambda zip is today (slim drops every .pyc and /var/task is
-# read-only, so each cold start compiles every module it imports; boto3 is the runtime's own there);
+# "no_pyc": nothing compiled ahead, as the Lambda zip was before issue 17 (slim dropped every .pyc and /var/task is
+# read-only, so each cold start compiled every module it imported; boto3 is the runtime's own there);
 # "all_pyc": everything compiled ahead, what a package carrying .pyc would give.
 VARIANTS = ("here", "no_pyc", "all_pyc")
 
@@ -130,5 +130,5 @@ def run(runs: int = RUNS) -> dict:
             "detail": measured, "package": zip_size(),
             "how": "python -X importtime in a fresh process: sum of top-level imports while importing the handler "
                    "module and building its services (its first call); median of runs. init_wall_ms adds the "
-                   "boto3/twilio client construction (no network). *_no_pyc: nothing precompiled (as the zip is deployed today); "
+                   "boto3/twilio client construction (no network). *_no_pyc: nothing precompiled (as the zip was before issue 17); "
                    "*_all_pyc: everything precompiled."}
