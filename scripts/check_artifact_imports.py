@@ -37,6 +37,9 @@ PROGRAMS = {
            "    'body': '', 'isBase64Encoded': False}, None)\n"
            "assert answer['statusCode'] == 200, answer\n",
     "dispatch": "import functions.dispatch.handler as h\nh._default_services()\n",
+    # C extensions a first sign-in and a first enrollment load, for this runtime
+    "extensions": "from argon2 import PasswordHasher\nPasswordHasher().verify(PasswordHasher().hash('x'), 'x')\n"
+                  "import phonenumbers, markupsafe._speedups\n",
 }
 ENV = {"TAPERLINE_MODE": "local", "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "TWILIO_API_URL": "http://127.0.0.1:9",
        "TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": "check", "TWILIO_FROM_NUMBER": "+15005550006",
@@ -65,6 +68,14 @@ def compiled_modules(tree: Path, python: str, program: str) -> list[str]:
     return list(json.loads(run.stdout.strip().splitlines()[-1]))
 
 
+def foreign_extensions(artifact: Path, runtime: str) -> list[str]:
+    """C extensions in the zip built for another Python than the runtime (abi3 ones load on any)."""
+    tag = "cpython-" + runtime.removeprefix("python").replace(".", "")
+    with zipfile.ZipFile(artifact) as bundle:
+        return [name for name in bundle.namelist()
+                if name.endswith(".so") and ".cpython-" in name and f".{tag}-" not in name]
+
+
 def snapshot(tree: Path) -> dict[str, int]:
     return {str(p.relative_to(tree)): p.stat().st_mtime_ns for p in tree.rglob("*")}
 
@@ -88,6 +99,11 @@ def main(argv: list[str]) -> int:
     if python is None:
         print(f"check_artifact_imports: no {runtime} here: not checked (the zip carries no bytecode)", file=sys.stderr)
         return 0
+    foreign = foreign_extensions(artifact, runtime)
+    if foreign:
+        print(f"check_artifact_imports: {len(foreign)} C extensions not built for {runtime}: {', '.join(foreign[:6])}",
+              file=sys.stderr)
+        return 1
     found = check(artifact, python)
     for name, modules in found.items():
         print(f"check_artifact_imports: {name}: {len(modules)} modules compiled at load"

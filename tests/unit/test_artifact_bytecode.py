@@ -55,3 +55,14 @@ def test_a_handler_that_writes_into_the_tree_fails_the_check(tmp_path):
     compile_zip(artifact, sys.executable)
     with pytest.raises(SystemExit, match="wrote into the unzipped tree"):
         check(artifact, sys.executable, {"writes": "open('pkg/data.txt', 'a').write('more')\n"})
+
+
+def test_c_extensions_built_for_another_python_are_found(tmp_path):
+    from scripts.check_artifact_imports import foreign_extensions
+
+    artifact = tmp_path / "artifact.zip"
+    with zipfile.ZipFile(artifact, "w") as bundle:
+        for name in ("_cffi_backend.cpython-312-x86_64-linux-gnu.so", "ok/_speedups.cpython-313-x86_64-linux-gnu.so",
+                     "_argon2_cffi_bindings/_ffi.abi3.so", "pkg/mod.py"):
+            bundle.writestr(name, b"")
+    assert foreign_extensions(artifact, "python3.13") == ["_cffi_backend.cpython-312-x86_64-linux-gnu.so"]
