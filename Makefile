@@ -25,7 +25,7 @@ dev: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m mypy
-	$(PY) -m pytest -n auto --dist loadfile -q
+	$(PY) -m pytest -n auto --dist loadfile -q --durations=12
 	./scripts/package.sh
 
 unit: $(STAMP)

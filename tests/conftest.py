@@ -58,6 +58,20 @@ def either(request):
 
 _SESSION_START = __import__("time").time()
 
+# The longest test files (minutes each on 2 cores), handed to the xdist workers first: a long file that starts
+# last would run alone at the end while the other worker idles (longest-first keeps both busy).
+LONGEST_FIRST = ("tests/e2e/test_api_with_schemathesis_cli.py", "tests/load/", "tests/faults/", "tests/model/",
+                 "tests/hostile/test_api_schema.py", "tests/e2e/", "tests/browser/")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Longest files first, each file's tests kept together and in their order."""
+    def rank(item) -> int:
+        path = item.nodeid.split("::")[0]
+        return next((i for i, prefix in enumerate(LONGEST_FIRST) if path.startswith(prefix)), len(LONGEST_FIRST))
+
+    items.sort(key=rank)  # stable: files and tests keep their order within a rank
+
 
 def pytest_terminal_summary(terminalreporter):
     """Print the load test's latency figures (measured, never asserted) and the schemathesis command line's
