@@ -2,12 +2,16 @@
 SHELL := /bin/bash
 # The venv is built with the Lambda runtime's Python (serverless.yml's `runtime`) when this machine has it
 # (on PATH or under pyenv), so tests run on the version that runs in production; else with python3 (3.11+).
-RUNTIME := $(shell sed -n 's/^  runtime: python\([0-9.]*\)$$/\1/p' serverless.yml)
-PYTHON ?= $(shell python3 -c "from scripts.compile_artifact import runtime_python as p; print(p('python$(RUNTIME)') or 'python3')")
+RUNTIME := $(shell python3 -m scripts.runtime version)
+ifndef PYTHON
+PYTHON := $(shell python3 -m scripts.runtime python)
+endif
 PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(PYTHON_VERSION)
+
+NPM_STAMP := node_modules/.taperline-npm-ci.stamp
 
 .PHONY: dev test unit package bench docs-images clean
 
@@ -20,10 +24,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
+$(NPM_STAMP): package.json package-lock.json  # scripts/package.sh keeps the same stamp
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
+
 dev: $(STAMP)
 	$(PY) -m local
 
-test: $(STAMP)
+test: $(STAMP) $(NPM_STAMP)
 	$(PY) -m mypy
 	$(PY) -m pytest -n auto --dist loadfile -q --durations=12
 	./scripts/package.sh

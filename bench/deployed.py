@@ -24,18 +24,17 @@ from pathlib import Path
 from bench import importtime
 from bench.cold_start import ENV, MARK, PROGRAMS, ROOT, RUNS
 from bench.measure import median
-from bench.runtime_python import find_python, runtime_site, serverless_runtime
+from bench.runtime_python import find_python, runtime_site
+from scripts.check_artifact_imports import foreign_extensions
+from scripts.runtime import RUNTIME_PROVIDED, link_runtime_packages, serverless_runtime
 
 ZIP = ROOT / ".serverless" / "taperline.zip"
-RUNTIME = "3.13"  # issue 17: the functions run on python3.13
+RUNTIME = serverless_runtime().removeprefix("python")  # 3.13
 RATIO_TO_FLOOR = 1.25  # each handler at most 1.25x the floor
 NO_PYC_SLOWER = 3.0  # each handler at least 3x faster than the same tree without its bytecode
 NAMES = ("web", "dispatch", "floor")
 VARIANTS = ("pyc", "no_pyc")
 OWN = ("functions", "shared")
-# serverless.yml noDeploy (boto3, botocore, s3transfer, jmespath) and what they need that the zip leaves out;
-# the runtime ships urllib3 too, but the zip's own copy comes first on the path, as in /var/task.
-RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "six", "urllib3")
 PYC_TAG = re.compile(r"\.(\w+-\d+)(?:\.opt-\d)?\.pyc$")  # x.cpython-313.pyc
 SO_TAG = re.compile(r"\.(cpython-\d+|abi3)[^/.]*\.so$")  # x.cpython-312-x86_64-linux-gnu.so, x.abi3.so
 REPORTED_ORIGINS = ("flask", "marshmallow", "twilio", "werkzeug", "boto3", "botocore", "urllib3")
@@ -90,7 +89,7 @@ def zip_facts(archive: Path) -> dict:
             "zip_pyc_tags": dict(Counter(_tag(PYC_TAG, n) for n in names if n.endswith(".pyc"))),
             "zip_py": sum(n.endswith(".py") for n in names), f"zip_py_without_{tag}_pyc": len(uncompiled),
             "zip_extension_tags": dict(Counter(extensions.values())),
-            "zip_extensions_not_for_runtime": sorted(n for n, t in extensions.items() if t not in (tag, "abi3")),
+            "zip_extensions_not_for_runtime": foreign_extensions(archive, f"python{RUNTIME}"),
             "zip_stale_vs_working_tree": {"differ": len(stale), "missing_from_zip": len(missing),
                                           "examples": (stale + missing)[:5]}}
 
@@ -102,15 +101,7 @@ def unpack(archive: Path, work: Path, site: Path) -> dict[str, Path]:
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(trees["pyc"])
     shutil.copytree(trees["pyc"], trees["no_pyc"], ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    trees["runtime"].mkdir()
-    for name in RUNTIME_PROVIDED:
-        if (site / name).is_dir():
-            (trees["runtime"] / name).symlink_to(site / name)
-        elif (site / f"{name}.py").is_file():
-            (trees["runtime"] / f"{name}.py").symlink_to(site / f"{name}.py")
-            (trees["runtime"] / "__pycache__").mkdir(exist_ok=True)
-            for cached in (site / "__pycache__").glob(f"{name}.*.pyc"):
-                (trees["runtime"] / "__pycache__" / cached.name).symlink_to(cached)
+    link_runtime_packages(site, trees["runtime"])
     for path in trees.values():
         _chmod_tree(path, writable=False)
     return trees

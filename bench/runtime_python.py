@@ -3,21 +3,14 @@ runtime provides (boto3 & co.)."""
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def serverless_runtime() -> str | None:
-    """The provider's `runtime:` in serverless.yml (e.g. python3.13), as written there now."""
-    found = re.search(r"^\s+runtime:\s*(\S+)", (ROOT / "serverless.yml").read_text(), re.MULTILINE)
-    return found.group(1) if found else None
-
-
 def find_python(version: str) -> Path | None:
     """The runtime's Python, found as packaging finds it (scripts/compile_artifact.py)."""
-    from scripts.compile_artifact import runtime_python
+    from scripts.runtime import runtime_python
 
     found = runtime_python(f"python{version}")
     return Path(found) if found else None

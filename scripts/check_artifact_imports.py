@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from scripts.compile_artifact import runtime_python
+from scripts.runtime import link_runtime_packages, runtime_python
 
 COUNTING = """
 import importlib.machinery, json, sys
@@ -47,19 +47,11 @@ ENV = {"TAPERLINE_MODE": "local", "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "TWI
        "AWS_ACCESS_KEY_ID": "check", "AWS_SECRET_ACCESS_KEY": "check"}  # nothing is called over the network
 
 
-def runtime_provided() -> list[str]:
-    """Where boto3 and botocore come from, which the Lambda runtime provides and the zip leaves out: this
-    interpreter's site-packages, after the unzipped tree so that the zip's own copies win."""
-    import site
-
-    return site.getsitepackages()
-
-
-def compiled_modules(tree: Path, python: str, program: str) -> list[str]:
+def compiled_modules(tree: Path, runtime: Path, python: str, program: str) -> list[str]:
     """Modules under `tree` that `program` compiled from source, run with bytecode writing off."""
     code = COUNTING + program + f"print(json.dumps([p for p in compiled if p.startswith({str(tree)!r})]))\n"
     env = {**{k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "AWS_"))}, **ENV,
-           "PYTHONPATH": os.pathsep.join([str(tree), *runtime_provided()]), "PYTHONDONTWRITEBYTECODE": "1"}
+           "PYTHONPATH": os.pathsep.join([str(tree), str(runtime)]), "PYTHONDONTWRITEBYTECODE": "1"}
     # -S: no site hooks (.pth files). This machine's Pythons carry one that appends a sandbox CA to certifi's
     # bundle on import: a write into the tree, not ours. The runtime's packages come in through PYTHONPATH.
     run = subprocess.run([python, "-S", "-B", "-c", code], cwd=tree, env=env, capture_output=True, text=True, timeout=120)
@@ -82,12 +74,16 @@ def snapshot(tree: Path) -> dict[str, int]:
 
 def check(artifact: Path, python: str, programs: dict[str, str] = PROGRAMS) -> dict[str, list[str]]:
     """Per handler, the modules it compiled; raises if the tree changed."""
+    import site
+
     with tempfile.TemporaryDirectory() as scratch:
         tree = Path(scratch) / "task"
         with zipfile.ZipFile(artifact) as bundle:
             bundle.extractall(tree)
+        # boto3 & co. (the runtime's own, left out of the zip) from this interpreter; nothing else outside the zip
+        runtime = link_runtime_packages(Path(site.getsitepackages()[0]), Path(scratch) / "runtime")
         before = snapshot(tree)
-        found = {name: compiled_modules(tree, python, program) for name, program in programs.items()}
+        found = {name: compiled_modules(tree, runtime, python, program) for name, program in programs.items()}
         if snapshot(tree) != before:
             raise SystemExit("check_artifact_imports: loading the handlers wrote into the unzipped tree")
     return found

@@ -13,45 +13,20 @@ says so and leaves the zip as it is: the service still works, its cold starts ju
 """
 from __future__ import annotations
 
-import os
-import re
-import shutil
 import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from scripts.runtime import runtime_python
+
 TASK_ROOT = "/var/task"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest; the bytecode checks no time at all
 
 
-def runtime_python(runtime: str) -> str | None:
-    """A Python of the runtime's minor version (python3.13 -> 3.13.x) on this machine, or None."""
-    wanted = re.fullmatch(r"python(\d+\.\d+)", runtime)
-    if wanted is None:
-        raise SystemExit(f"compile_artifact: not a Python runtime: {runtime}")
-    version = wanted.group(1)
-    candidates = [os.environ.get("RUNTIME_PYTHON", ""), sys.executable, shutil.which(f"python{version}") or ""]
-    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    candidates += sorted((str(p) for p in pyenv_root.glob(f"versions/{version}.*/bin/python")), reverse=True)
-    for candidate in filter(None, candidates):
-        if _minor_of(candidate) == version:
-            return candidate
-    return None
-
-
-def _minor_of(python: str) -> str | None:
-    try:
-        found = subprocess.run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                               capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return found.stdout.strip() if found.returncode == 0 else None
-
-
 def compile_zip(artifact: Path, python: str) -> int:
-    """Add unchecked-hash .pyc for every .py in the zip (entries already there are kept as they are)."""
+    """Add unchecked-hash .pyc for every .py in the zip (its other entries are kept as they are)."""
     with tempfile.TemporaryDirectory() as scratch:
         tree = Path(scratch) / "task"
         with zipfile.ZipFile(artifact) as bundle:
@@ -66,16 +41,14 @@ def compile_zip(artifact: Path, python: str) -> int:
 
 
 def _rewrite(artifact: Path, tree: Path, compiled: list[Path]) -> None:
-    """The zip's entries as they were, then the bytecode, written to a new file that replaces it."""
+    """The zip's entries as they were (but any .pyc), then the bytecode, written to a new file that replaces it."""
     fresh = artifact.with_suffix(".compiling")
     with zipfile.ZipFile(artifact) as old, zipfile.ZipFile(fresh, "w", zipfile.ZIP_DEFLATED) as new:
-        present = set(old.namelist())
         for info in old.infolist():
-            new.writestr(info, old.read(info.filename), compress_type=info.compress_type)
+            if not info.filename.endswith(".pyc"):  # any bytecode already there is replaced, never trusted
+                new.writestr(info, old.read(info.filename), compress_type=info.compress_type)
         for path in compiled:
             name = path.relative_to(tree).as_posix()
-            if name in present:
-                continue
             entry = zipfile.ZipInfo(name, FIXED_TIME)
             entry.external_attr = 0o644 << 16
             entry.compress_type = zipfile.ZIP_DEFLATED

@@ -64,7 +64,7 @@ python3 -m scripts.check_package .serverless/*.zip
 t=$(now)
 echo "==> handlers load from the unzipped artifact without compiling"
 "$ROOT/.venv/bin/python" -m scripts.check_artifact_imports .serverless/taperline.zip \
-  "$(sed -n 's/^  runtime: \(python[0-9.]*\)$/\1/p' serverless.yml)"
+  "python$(python3 -m scripts.runtime version)"
 echo "    load check: $(since "$t")"
 python3 -m scripts.check_template "$TEMPLATE" .serverless/taperline.zip
 

@@ -58,8 +58,9 @@ def either(request):
 
 _SESSION_START = __import__("time").time()
 
-# The longest test files (minutes each on 2 cores), handed to the xdist workers first: a long file that starts
-# last would run alone at the end while the other worker idles (longest-first keeps both busy).
+# The longest test files (minutes each on 2 cores), queued for the xdist workers first: a long file that started
+# last would run alone at the end while the other worker idles. (xdist still hands out a few files at a time, so
+# this shortens the tail; it does not guarantee it.)
 LONGEST_FIRST = ("tests/e2e/test_api_with_schemathesis_cli.py", "tests/load/", "tests/faults/", "tests/model/",
                  "tests/hostile/test_api_schema.py", "tests/e2e/", "tests/browser/")
 

@@ -25,7 +25,7 @@ def vendored_files() -> frozenset[str]:
 
 def _asset(folder: Path, name: str) -> Response:
     """A static file with its text type and a day's caching."""
-    response = send_from_directory(folder, name, mimetype=MIMETYPES[Path(name).suffix])
+    response = send_from_directory(folder, name, mimetype=MIMETYPES.get(Path(name).suffix, "application/octet-stream"))
     response.headers["Cache-Control"] = CACHED
     return response
 

@@ -137,9 +137,13 @@ def at_most_two_decimals(value: Decimal) -> None:
         raise ValidationError("Use at most two decimals, like 2.25.")
 
 
+DOSE = ("mg, at most two decimals: multipleOf 0.01 in exact decimal arithmetic (a validator that divides "
+        "binary floats misjudges some doses, e.g. 0.57 / 0.01 = 56.99999999999999)")
+
+
 def mg(minimum: Decimal, maximum: Decimal, **kwargs: Any) -> fields.Decimal:
     return Milligrams(validate=[validate.Range(minimum, maximum, error=f"Must be between {minimum} and {maximum} mg."),
-                                at_most_two_decimals], metadata={"multipleOf": 0.01}, **kwargs)
+                                at_most_two_decimals], metadata={"multipleOf": 0.01, "description": DOSE}, **kwargs)
 
 
 def whole(minimum: int, maximum: int, error: str, **kwargs: Any) -> fields.Integer:

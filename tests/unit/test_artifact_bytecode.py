@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from scripts.check_artifact_imports import check
-from scripts.compile_artifact import compile_zip, runtime_python
+from scripts.compile_artifact import compile_zip
+from scripts.runtime import minor_of, runtime_python, serverless_runtime
 
 THIS_RUNTIME = "python%d.%d" % sys.version_info[:2]
 TAG = sys.implementation.cache_tag
@@ -24,10 +25,12 @@ def _zip(tmp_path: Path) -> Path:
     return artifact
 
 
-def test_the_runtimes_python_is_found_by_its_minor_version():
+def test_the_runtimes_python_is_found_by_its_minor_version(monkeypatch, tmp_path):
     found = runtime_python(THIS_RUNTIME)
-    assert found is not None
+    assert found is not None and minor_of(found) == THIS_RUNTIME.removeprefix("python")
+    monkeypatch.setenv("PYENV_ROOT", str(tmp_path))  # no pyenv versions here
     assert runtime_python("python2.1") is None
+    assert serverless_runtime() == "python3.13"
 
 
 def test_every_module_gets_unchecked_hash_bytecode_and_every_entry_is_kept(tmp_path):
@@ -66,3 +69,13 @@ def test_c_extensions_built_for_another_python_are_found(tmp_path):
                      "_argon2_cffi_bindings/_ffi.abi3.so", "pkg/mod.py"):
             bundle.writestr(name, b"")
     assert foreign_extensions(artifact, "python3.13") == ["_cffi_backend.cpython-312-x86_64-linux-gnu.so"]
+
+
+def test_a_module_missing_from_the_zip_is_not_found_outside_it(tmp_path):
+    """Only the runtime's own packages (boto3 & co.) are on the path besides the unzipped tree: flask, which the
+    zip must carry, is not taken from the venv."""
+    artifact = _zip(tmp_path)
+    compile_zip(artifact, sys.executable)
+    assert check(artifact, sys.executable, {"runtime": "import boto3\n"}) == {"runtime": []}
+    with pytest.raises(SystemExit, match="did not load"):
+        check(artifact, sys.executable, {"zip": "import flask\n"})
