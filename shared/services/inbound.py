@@ -4,7 +4,7 @@ transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from shared.domain import checkins
@@ -24,6 +24,7 @@ from shared.services.ports import InboundSms, Inbox
 from shared.services.safety_net import combine, crisis_change, message_change, safety_change
 
 ATTEMPTS = 3
+STRANGER_REPLY_EVERY = timedelta(days=1)  # at most one (paid) reply a day to a number that is no patient's
 
 
 class StatusRace(Unavailable):
@@ -73,6 +74,8 @@ class InboundService:
                 first_time = patient.status is PatientStatus.AWAITING_CONSENT
                 self.inbox.put_jobs_once(plan_jobs(patient, sms.received_at, sms.message_sid, baseline=first_time))
             reply, change = self._change(patient, outcome, sms, risk, self.public_base_url)
+            if patient is None and self._answered_today(sms, outcome):
+                reply = ""  # logged unanswered; a crisis or warning text is always answered
             if patient and outcome.plan_starts:  # the jobs just written become the live set with the status
                 change = replace(change or ProfileChange(), plan_generation=sms.message_sid)
             try:
@@ -81,6 +84,12 @@ class InboundService:
                 continue
             return self._after(sms, patient, outcome, reply, stored)
         raise StatusRace(sms.message_sid)
+
+    def _answered_today(self, sms: InboundSms, outcome: Outcome) -> bool:
+        """A stranger's ordinary text when their number already had its reply in the last day."""
+        if {"crisis", "warning"} & set(outcome.flags):
+            return False
+        return self.inbox.replied_to_stranger_since(sms.from_number, sms.received_at - STRANGER_REPLY_EVERY)
 
     @staticmethod
     def _change(patient: Patient | None, outcome: Outcome, sms: InboundSms, risk: Risk,

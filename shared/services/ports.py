@@ -109,6 +109,8 @@ class InboundLog(Protocol):
         """Store the text, its reply and the patient's change once per MessageSid; False when stored before."""
     def reply_for(self, message_sid: str) -> str | None: ...
     def messages_of_patient(self, patient_id: str) -> list[dict[str, Any]]: ...
+    def replied_to_stranger_since(self, phone: str, since: datetime) -> bool:
+        """Whether a text from `phone`, which belongs to no patient, was answered at or after `since`."""
 
 
 class Escalations(Protocol):

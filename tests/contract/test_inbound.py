@@ -90,3 +90,14 @@ def test_texts_are_listed_per_patient_oldest_first_and_unknown_numbers_are_kept_
     assert either.messages_of_patient("p2") == []
     assert (either.reply_for("SM3"), either.reply_for("SM4"), either.reply_for("SM9")) == ("not enrolled", "r4", None)
     assert either.save_inbound(sms("SM3", "who?", NOW, from_number="+12125550999"), None, "again", []) is False
+
+
+def test_a_strangers_answered_texts_are_found_since_a_moment_and_no_others(either):
+    stranger, patient = "+12125550999", enrolled(either)
+    assert either.replied_to_stranger_since(stranger, NOW - timedelta(days=1)) is False
+    assert either.save_inbound(sms("SM1", "hi", NOW - timedelta(hours=30), stranger), None, "not enrolled", [])
+    assert either.save_inbound(sms("SM2", "hi?", NOW - timedelta(hours=2), stranger), None, "", [])  # unanswered
+    assert either.save_inbound(sms("SM3", "YES", NOW, "+12125550123"), patient, "Thanks", [])  # a patient's
+    assert either.replied_to_stranger_since(stranger, NOW - timedelta(days=1)) is False
+    assert either.replied_to_stranger_since(stranger, NOW - timedelta(days=2)) is True
+    assert either.replied_to_stranger_since("+12125550123", NOW - timedelta(days=2)) is False

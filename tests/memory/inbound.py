@@ -1,6 +1,7 @@
 """Texts from phones in memory: the MessageSid dedupe and the log, written with the patient's change at once."""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from shared.domain.jobs import utc_iso
@@ -30,6 +31,11 @@ class MemoryInbound:
 
     def reply_for(self, message_sid: str) -> str | None:
         return self.table.seen.get(message_sid)
+
+    def replied_to_stranger_since(self, phone: str, since: datetime) -> bool:
+        with self.table.lock:
+            return any(m["patient_id"] is None and m["from"] == phone and m["reply"] and m["at"] >= utc_iso(since)
+                       for m in self.table.messages)
 
     def messages_of_patient(self, patient_id: str) -> list[dict[str, Any]]:
         """The log of one patient, oldest first, shaped as DynamoInbound's."""

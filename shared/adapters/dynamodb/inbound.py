@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -22,8 +22,8 @@ from shared.domain.patients import Patient, ProfileChange
 from shared.errors import StatusMoved, StoreUnavailable
 from shared.services.ports import InboundSms
 
-INBOUND_SEEN_DAYS = 7
-MESSAGE_LOG_DAYS = 365 * 7
+MESSAGE_LOG_DAYS = 365 * 7  # a patient's texts, and their MessageSid dedupe: a replay is never taken twice
+STRANGER_LOG_DAYS = 30  # texts from numbers that belong to no patient, and their dedupe
 
 
 class DynamoInbound:
@@ -52,6 +52,15 @@ class DynamoInbound:
         found = self.table.get(keys.inbound_seen_key(message_sid))
         return str(found["reply"]) if found else None
 
+    def replied_to_stranger_since(self, phone: str, since: datetime) -> bool:
+        owner = keys.phone_log_pk(phone)
+        found = self.table.query_all(
+            TableName=self.table.name, ConsistentRead=True, KeyConditionExpression="PK = :pk AND SK BETWEEN :a AND :b",
+            FilterExpression="attribute_exists(reply) AND reply <> :none",
+            ExpressionAttributeValues={":pk": {"S": owner}, ":a": {"S": f"{keys.MESSAGES}{utc_iso(since)}"},
+                                       ":b": {"S": f"{keys.MESSAGES}\uffff"}, ":none": {"S": ""}})
+        return bool(found)
+
     def messages_of_patient(self, patient_id: str) -> list[dict[str, Any]]:
         return self.messages_of(keys.patient_pk(patient_id))
 
@@ -60,10 +69,15 @@ class DynamoInbound:
         return [message_from_item(item) for item in self.table.collection(owner, keys.MESSAGES)]
 
 
+def _kept_until(sms: InboundSms, owner: str) -> int:
+    """The TTL of a text and of its dedupe: the same, so a replay is caught as long as the text is kept."""
+    days = STRANGER_LOG_DAYS if owner.startswith(keys.phone_log_pk("")) else MESSAGE_LOG_DAYS
+    return int((sms.received_at + timedelta(days=days)).timestamp())
+
+
 def _seen_item(sms: InboundSms, owner: str, reply: str) -> dict[str, Any]:
     seen = keys.inbound_seen_key(sms.message_sid)
-    expires = int((sms.received_at + timedelta(days=INBOUND_SEEN_DAYS)).timestamp())
-    return {"PK": seen.pk, "SK": seen.sk, "reply": reply, "ttl": expires, "owner": owner}
+    return {"PK": seen.pk, "SK": seen.sk, "reply": reply, "ttl": _kept_until(sms, owner), "owner": owner}
 
 
 def _log_item(sms: InboundSms, owner: keys.PartitionKey, reply: str, flags: list[str]) -> dict[str, Any]:
@@ -71,5 +85,4 @@ def _log_item(sms: InboundSms, owner: keys.PartitionKey, reply: str, flags: list
     logged = keys.message_key(owner, at, sms.message_sid)
     return {"PK": logged.pk, "SK": logged.sk, "type": "message", "direction": "inbound", "sid": sms.message_sid,
             "from": sms.from_number, "to": sms.to_number, "body": sms.body, "at": at, "seq": time.time_ns(),
-            "reply": reply, "flags": flags or None,
-            "ttl": int((sms.received_at + timedelta(days=MESSAGE_LOG_DAYS)).timestamp())}
+            "reply": reply, "flags": flags or None, "ttl": _kept_until(sms, owner)}
