@@ -90,6 +90,27 @@ def _all_required(components: dict[str, Any]) -> None:
         components[name]["required"] = [p for p in properties if p not in SOMETIMES_SENT.get(name, set())]
 
 
+def _visible_only(properties: dict[str, Any]) -> None:
+    """Patterns refusing the Basic Multilingual Plane's control and format characters (names must also hold
+    something besides spaces; notes may keep tabs and line breaks): schemas.invisible says the same."""
+    import unicodedata
+
+    def excluded(keep: str) -> str:
+        chars = [c for c in range(0x10000) if unicodedata.category(chr(c)) in schemas.INVISIBLE and chr(c) not in keep]
+        runs: list[list[int]] = []
+        for c in chars:
+            if runs and runs[-1][1] == c - 1:
+                runs[-1][1] = c
+            else:
+                runs.append([c, c])
+        return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
+
+    bad = excluded("")
+    for name in ("first_name", "last_name"):
+        properties[name]["pattern"] = f"^[^{bad}]*[^\\s{bad}][^{bad}]*$"
+    properties["notes"]["pattern"] = f"^[^{excluded(schemas.NOTE_WHITESPACE)}]*$"
+
+
 def _zone_enum(property_: dict[str, Any]) -> None:
     """The zones offered, with names generated clients can use as constants (GMT+0 and GMT0 are both zones)."""
     zones = list(schemas.iana_zones())
@@ -181,6 +202,9 @@ def document() -> dict[str, Any]:
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     document: dict[str, Any] = _numbers(spec.to_dict())
     _zone_enum(document["components"]["schemas"]["Enrollment"]["properties"]["timezone"])
+    _visible_only(document["components"]["schemas"]["Enrollment"]["properties"])
+    document["components"]["schemas"]["Resolution"]["properties"]["note"]["pattern"] = \
+        document["components"]["schemas"]["Enrollment"]["properties"]["notes"]["pattern"]
     _all_required(document["components"]["schemas"])
     document["paths"] = {**_patient_paths(), **_escalation_paths(), "/api/openapi.json": {"get": {
         "operationId": "getOpenApiDocument", "summary": "This document",

@@ -148,7 +148,14 @@ def act_on_escalation(escalation_id: str, action: str) -> ResponseReturnValue:
         svc.escalations.acknowledge(g.caller, escalation_id, svc.clock.now())
         flash("Escalation acknowledged.")
     elif action == "resolve":
-        svc.escalations.resolve(g.caller, escalation_id, svc.clock.now(), request.form.get("note", ""))
+        from functions.web.schemas import ResolutionSchema
+
+        try:
+            note = ResolutionSchema().load({"note": request.form.get("note", "")})["note"]
+        except ValidationError as exc:
+            flash("Not resolved: " + " ".join(flat_errors(exc.messages_dict)["note"]))
+            return redirect(_safe_next(request.form.get("next", "")) if request.form.get("next") else "/escalations")
+        svc.escalations.resolve(g.caller, escalation_id, svc.clock.now(), note)
         flash("Escalation resolved.")
     else:
         abort(404)

@@ -22,11 +22,29 @@ PHONE_PATTERN = r"^\+?[0-9 ().-]{7,25}$"
 TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 NOT_BLANK = r"\S"
+INVISIBLE = ("Cc", "Cf")  # control and format characters: NUL, ESC, U+202E (right-to-left override), ...
+NOTE_WHITESPACE = "\t\n\r"  # what a note may keep of them
 UNCHECKED_RULES = {  # 400s the schema cannot express, written into each operation's description
     "enroll": ("`phone` must be a real number that can receive texts (a mobile line, by its number plan).",
                "`provider_email` must be a provider of the caller's clinic.",
                "`start_date` must not be in the past in the patient's time zone, nor more than 365 days ahead.",
-               "`checkin_time` must fall outside the clinic's quiet hours.")}
+               "`checkin_time` must fall outside the clinic's quiet hours.",
+               "`first_name`, `last_name` and `notes` must not hold format characters beyond the Basic "
+               "Multilingual Plane (Unicode Cf; their patterns exclude the control and format characters within it).")}
+
+
+def invisible(text: str, keep: str = "") -> list[str]:
+    """The control and format characters in `text` (but those in `keep`), as U+XXXX."""
+    import unicodedata
+
+    return sorted({f"U+{ord(c):04X}" for c in text if c not in keep and unicodedata.category(c) in INVISIBLE})
+
+
+def refuse_invisible(text: str, keep: str = "") -> None:
+    found = invisible(text, keep)
+    if found:
+        raise ValidationError(f"Remove the control or formatting characters ({', '.join(found[:3])}): they can "
+                              "make text read as something else.")
 
 
 class MobileNumber(fields.String):
@@ -81,7 +99,7 @@ class Name(fields.String):
     """A name of 1 to `longest` characters as sent, with something besides spaces; stored with spaces tidied."""
 
     def __init__(self, longest: int, **kwargs: Any) -> None:
-        super().__init__(metadata={"minLength": 1, "maxLength": longest, "pattern": NOT_BLANK}, **kwargs)
+        super().__init__(metadata={"minLength": 1, "maxLength": longest}, **kwargs)  # pattern: openapi.py
         self.longest = longest
 
     def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> str:
@@ -89,6 +107,7 @@ class Name(fields.String):
         text = " ".join(raw.split())
         if not text or not re.search(NOT_BLANK, raw):
             raise ValidationError("Enter a name.")
+        refuse_invisible(raw)
         if len(raw) > self.longest:
             raise ValidationError(f"Use 1 to {self.longest} characters.")
         return text
@@ -197,7 +216,8 @@ class EnrollmentSchema(Schema):
                                  load_default=list(limits.DEFAULT_FOLLOW_UP_DAYS),
                                  validate=validate.Length(1, 12, error="Give 1 to 12 follow-up days."))
     consent = Consent(required=True, error_messages={"required": "The patient must agree to receive texts."})
-    notes = fields.String(load_default="", validate=validate.Length(max=2000))
+    notes = fields.String(load_default="", validate=[validate.Length(max=2000),
+                                                     lambda text: refuse_invisible(text, NOTE_WHITESPACE)])
 
     def __init__(self, *args: Any, now: datetime, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -239,7 +259,7 @@ class ResolutionSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    note = fields.String(validate=validate.Length(max=2000))
+    note = fields.String(validate=[validate.Length(max=2000), lambda text: refuse_invisible(text, NOTE_WHITESPACE)])
 
 
 class PlanActionSchema(Schema):

@@ -83,7 +83,10 @@ EDGES = [("consent", True), ("consent", False), ("consent", 1), ("consent", "tru
          ("phone", "(212) 555-0123"), ("phone", "+1 212 555 0123"), ("phone", "212.555.0123"), ("phone", ""),
          ("phone", "call me"), ("phone", "2125550123 ext. 4"), ("follow_up_days", [1, 7]), ("follow_up_days", []),
          ("follow_up_days", ["7"]), ("follow_up_days", [0]), ("follow_up_days", list(range(1, 14))),
-         ("notes", "x" * 2000), ("notes", "x" * 2001), ("notes", None), ("unknown_field", "x")]
+         ("notes", "x" * 2000), ("notes", "x" * 2001), ("notes", None), ("unknown_field", "x"),
+         ("first_name", "Ana\u202eorP"), ("last_name", "Lo\x00pez"), ("last_name", "Lo\x1bpez"),
+         ("first_name", "Zo\u00ebe"), ("first_name", "\x1c"), ("notes", "line\nbreak\ttab"),
+         ("notes", "esc\x1b[31m"), ("notes", "zero\u200bwidth")]
 
 
 @pytest.mark.parametrize("field,value", EDGES, ids=[f"{f}={v!r}"[:40] for f, v in EDGES])

@@ -1,9 +1,10 @@
 """Hooks for the schemathesis command line against `make dev` (SCHEMATHESIS_HOOKS names this module).
 
-A schema-valid enrollment may still be refused for the four rules that the document's description lists
-and the schema cannot express (schemas.UNCHECKED_RULES["enroll"]). Before a schema-valid enrollment is sent,
-these hooks make exactly those four fields satisfy their rules, as a clinic's script would (its own provider,
-a real mobile number, a start date from today, a check-in time outside quiet hours), and change nothing else.
+A schema-valid enrollment may still be refused for the rules that the document's description lists and the
+schema cannot express (schemas.UNCHECKED_RULES["enroll"]). Before a schema-valid enrollment is sent, these
+hooks make exactly those fields satisfy their rules, as a clinic's script would (its own provider, a real
+mobile number, a start date from today, a check-in time outside quiet hours, names and notes without format
+characters beyond the Basic Multilingual Plane), and change nothing else.
 So the run can hold enrollment to "a schema-valid request is accepted" (201, or 409 for a number in use),
 and its stateful phase can follow the links of the patients it creates.
 """
@@ -68,3 +69,14 @@ def before_call(ctx, case, **kwargs):
         body["start_date"] = (_today() + timedelta(days=2 + offset)).isoformat()
     if "checkin_time" in body and not _outside_quiet_hours(body["checkin_time"]):
         body["checkin_time"] = "18:00"
+    for name, fallback in (("first_name", "Ana"), ("last_name", "Lopez"), ("notes", "")):
+        if isinstance(body.get(name), str):
+            kept = "".join(c for c in body[name] if not _astral_format(c))
+            body[name] = kept if kept.strip() or name == "notes" else fallback
+
+
+def _astral_format(character: str) -> bool:
+    """A format character beyond the Basic Multilingual Plane: the one refusal the names' patterns cannot state."""
+    import unicodedata
+
+    return ord(character) > 0xFFFF and unicodedata.category(character) == "Cf"
