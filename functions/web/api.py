@@ -45,7 +45,8 @@ def enroll() -> ResponseReturnValue:
     svc = services()
     body = json_object()
     now = svc.clock.now()
-    patient = svc.enrollment.enroll(g.caller, EnrollmentSchema(now=now).load(body), now)
+    countries = svc.enrollment.countries_of(g.caller)
+    patient = svc.enrollment.enroll(g.caller, EnrollmentSchema(now=now, countries=countries).load(body), now)
     return jsonify(patient_created(patient)), 201
 
 

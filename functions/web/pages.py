@@ -103,7 +103,7 @@ def enroll() -> ResponseReturnValue:
     values["consent"] = request.form.get("consent", "")
     now = svc.clock.now()
     try:
-        data = EnrollmentSchema(now=now).load(form_to_json(values))
+        data = EnrollmentSchema(now=now, countries=svc.enrollment.countries_of(g.caller)).load(form_to_json(values))
         patient = svc.enrollment.enroll(g.caller, data, now)
     except ValidationError as exc:
         return _form_errors(values, exc.messages_dict, providers)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from shared.domain import enrollment as terms
+from shared.domain.clinic_settings import COUNTRIES_988
 from shared.domain import plan as limits
 
 MAX_DAYS_AHEAD = 365
@@ -25,7 +26,9 @@ NOT_BLANK = r"\S"
 INVISIBLE = ("Cc", "Cf")  # control and format characters: NUL, ESC, U+202E (right-to-left override), ...
 NOTE_WHITESPACE = "\t\n\r"  # what a note may keep of them
 UNCHECKED_RULES = {  # 400s the schema cannot express, written into each operation's description
-    "enroll": ("`phone` must be a real number that can receive texts (a mobile line, by its number plan).",
+    "enroll": ("`phone` must be a real number that can receive texts (a mobile line, by its number plan), of a "
+               "country the clinic allows (by default the United States and its territories, and Canada: where "
+               "988 answers).",
                "`provider_email` must be a provider of the caller's clinic.",
                "`start_date` must not be in the past in the patient's time zone, nor more than 365 days ahead.",
                "`checkin_time` must fall outside the clinic's quiet hours.",
@@ -70,6 +73,10 @@ class MobileNumber(fields.String):
         if phonenumbers.number_type(number) not in (phonenumbers.PhoneNumberType.MOBILE,
                                                      phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
             raise ValidationError("This number cannot receive texts (it is not a mobile number).")
+        countries = getattr(self.parent, "countries", COUNTRIES_988)
+        if phonenumbers.region_code_for_number(number) not in countries:
+            raise ValidationError(f"This clinic texts numbers of {', '.join(countries)} only (988, named in every "
+                                  "crisis reply, answers in the United States and its territories and in Canada).")
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -219,9 +226,9 @@ class EnrollmentSchema(Schema):
     notes = fields.String(load_default="", validate=[validate.Length(max=2000),
                                                      lambda text: refuse_invisible(text, NOTE_WHITESPACE)])
 
-    def __init__(self, *args: Any, now: datetime, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, now: datetime, countries: tuple[str, ...] = COUNTRIES_988, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.now = now
+        self.now, self.countries = now, countries
 
     @validates_schema(skip_on_field_errors=False)
     def _start(self, data: dict[str, Any], **kwargs: Any) -> None:

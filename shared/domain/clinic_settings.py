@@ -13,6 +13,9 @@ QUIET_START, QUIET_END = DEFAULT_START, DEFAULT_END  # the federal calling windo
 ACK_URGENT_MINUTES = 60
 ACK_ROUTINE_BUSINESS_DAYS = 2
 SAFETY_MOOD_AT_OR_BELOW = 1                          # a mood answer this low asks the safety question
+# Where 988 answers (the crisis reply names it): the United States, its territories on the North American
+# Numbering Plan, and Canada. Twilio's Geo Permissions should allow the same and no more.
+COUNTRIES_988 = ("US", "PR", "VI", "GU", "AS", "MP", "CA")
 
 
 def valid_zone(name: str) -> bool:
@@ -37,6 +40,7 @@ class ClinicSettings:
     ack_urgent_minutes: int = ACK_URGENT_MINUTES
     ack_routine_business_days: int = ACK_ROUTINE_BUSINESS_DAYS
     safety_mood_at_or_below: int = SAFETY_MOOD_AT_OR_BELOW
+    countries: tuple[str, ...] = COUNTRIES_988  # patients' numbers only from these (ISO 3166 region codes)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ClinicSettings:
@@ -51,7 +55,8 @@ class ClinicSettings:
                        thresholds=Thresholds.from_dict(data.get("thresholds")),
                        ack_urgent_minutes=int(data.get("ack_urgent_minutes", ACK_URGENT_MINUTES)),
                        ack_routine_business_days=int(data.get("ack_routine_business_days", ACK_ROUTINE_BUSINESS_DAYS)),
-                       safety_mood_at_or_below=_mood(data.get("safety_mood_at_or_below", SAFETY_MOOD_AT_OR_BELOW)))
+                       safety_mood_at_or_below=_mood(data.get("safety_mood_at_or_below", SAFETY_MOOD_AT_OR_BELOW)),
+                       countries=_countries(data.get("countries", COUNTRIES_988)))
         if not valid_zone(settings.timezone):
             raise ValueError(f"Unknown time zone {settings.timezone!r}: use an IANA name like America/Chicago.")
         if not (time(12, 0) <= settings.quiet_start <= QUIET_START and QUIET_END <= settings.quiet_end <= time(12, 0)):
@@ -77,10 +82,18 @@ class ClinicSettings:
     def as_dict(self) -> dict[str, Any]:
         """Every setting, as stored."""
         return {**asdict(self), "quiet_start": self.quiet_start.strftime("%H:%M"),
-                "quiet_end": self.quiet_end.strftime("%H:%M"), "thresholds": asdict(self.thresholds)}
+                "quiet_end": self.quiet_end.strftime("%H:%M"), "thresholds": asdict(self.thresholds),
+                "countries": list(self.countries)}
 
 
 def _mood(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
         raise ValueError("safety_mood_at_or_below is a mood from 0 to 10 (default 1).")
     return value
+
+
+def _countries(value: Any) -> tuple[str, ...]:
+    codes = tuple(str(code).strip().upper() for code in (value or ()))
+    if not codes or any(len(code) != 2 or not code.isalpha() for code in codes):
+        raise ValueError("Countries are two-letter region codes, like US and CA; at least one.")
+    return codes

@@ -8,6 +8,7 @@ from typing import Any
 
 from shared.domain import texts
 from shared.domain.accounts import Caller, Role
+from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.enrollment import Enrollment
 from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job
@@ -69,6 +70,11 @@ class EnrollmentService:
         self.patients.enroll(patient, consent_jobs(patient, clinic.name, now))
         logger().info("patient enrolled", extra={"patient_id": patient.patient_id, "clinic_id": caller.clinic_id})
         return patient
+
+    def countries_of(self, caller: Caller) -> tuple[str, ...]:
+        """Where the caller's clinic may enroll patients' numbers (its setting; 988's countries by default)."""
+        clinic = self.accounts.get_clinic(caller.clinic_id)
+        return clinic.settings.countries if clinic else ClinicSettings().countries
 
     def list(self, caller: Caller, status: str | None = None) -> list[Patient]:
         return self.patients.patients_of_clinic(caller.clinic_id, status)
