@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
                         help="do not hold the taper when replies suggest symptoms return or mood changes")
     parser.add_argument("--safety-mood-at-or-below", type=int, default=1, choices=range(0, 11), metavar="0-10",
                         help="a mood answer this low is followed by the safety question (default 1)")
+    parser.add_argument("--countries", default="US,PR,VI,GU,AS,MP,CA",
+                        help="where patients' numbers may be, ISO region codes (default: where 988 answers)")
     args = parser.parse_args(argv)
 
     from shared.adapters.dynamodb import DynamoStore
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     clinic = accounts.create_clinic(args.name, args.phone, now, settings={
         "discreet_texts": args.discreet_texts, "quiet_start": quiet_start.strip(), "quiet_end": quiet_end.strip(),
         "hold_on_escalation": not args.no_hold_on_escalation, "timezone": args.timezone,
-        "safety_mood_at_or_below": args.safety_mood_at_or_below,
+        "safety_mood_at_or_below": args.safety_mood_at_or_below, "countries": args.countries.split(","),
         **({"escalation_email": args.escalation_email} if args.escalation_email else {})})
     print(f"clinic {clinic.name}  id {clinic.clinic_id}")
     _, password = accounts.add_user(clinic.clinic_id, args.admin_email, Role.ADMIN, args.admin_name, now)

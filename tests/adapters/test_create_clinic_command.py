@@ -25,3 +25,13 @@ def test_the_command_sets_the_low_mood_trigger_of_the_safety_question(local_sett
                 settings=local_settings) == 0
     clinic_id = re.search(r"id (\S+)", capsys.readouterr().out).group(1)
     assert AccountService(store).clinic(clinic_id).settings.safety_mood_at_or_below == 3
+
+
+def test_the_command_sets_the_countries_a_clinic_may_text_and_defaults_to_where_988_answers(local_settings, store,
+                                                                                          capsys):
+    assert main(["--name", "Border Clinic", "--admin-email", "admin@border.example", "--countries", "us,ca"],
+                settings=local_settings) == 0
+    assert main(["--name", "Plain Clinic", "--admin-email", "admin@plain.example"], settings=local_settings) == 0
+    first, second = re.findall(r"id (\S+)", capsys.readouterr().out)
+    assert AccountService(store).clinic(first).settings.countries == ("US", "CA")
+    assert AccountService(store).clinic(second).settings.countries == ("US", "PR", "VI", "GU", "AS", "MP", "CA")
