@@ -13,15 +13,15 @@ STAMP := $(VENV)/.installed-$(PYTHON_VERSION)
 
 NPM_STAMP := node_modules/.taperline-npm-ci.stamp
 
-.PHONY: dev test unit package bench docs-images clean
+.PHONY: dev test unit package bench docs-images lock clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.lock requirements-dev.lock
 	@if [ -x $(PY) ] && [ "$$($(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2])')" != "$(PYTHON_VERSION)" ]; then \
 	  echo "make: $(VENV) is not Python $(PYTHON_VERSION): building it again"; rm -rf $(VENV); fi
 	@[ "$(PYTHON_VERSION)" = "$(RUNTIME)" ] || echo "make: no Python $(RUNTIME) here (the Lambda runtime's): using $(PYTHON_VERSION); packaging cannot precompile"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
 
 $(NPM_STAMP): package.json package-lock.json  # scripts/package.sh keeps the same stamp
@@ -47,6 +47,12 @@ bench: $(STAMP)
 
 docs-images: $(STAMP)
 	DOCS_IMAGES=1 $(PY) -m pytest -q -p no:xdist tests/browser
+
+# The locks: every package, pinned with its hashes, for Python 3.11 and later on any platform (markers say
+# where), resolved from the direct pins in requirements.txt (run time) and requirements-dev.txt.
+lock: $(STAMP)
+	$(PY) -m uv pip compile --universal --generate-hashes --python-version 3.11 --no-header --quiet requirements.txt -o requirements.lock
+	$(PY) -m uv pip compile --universal --generate-hashes --python-version 3.11 --no-header --quiet requirements-dev.txt -o requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) node_modules .serverless .cache .requirements-cache test-output
