@@ -20,12 +20,15 @@ class Demo:
     api_key: str
 
 
-def seed_demo_clinic(services, api_key: str = "") -> Demo:
-    """Create "Demo Clinic"; the API key is `api_key` when given, else a random one."""
+def seed_demo_clinic(services, api_key: str = "", enrollments_per_minute: int = 0) -> Demo:
+    """Create "Demo Clinic"; the API key is `api_key` when given, else a random one; its enrollment limits are the
+    defaults unless `enrollments_per_minute` raises them (the local stack's fuzz tests enroll hundreds a minute)."""
     now = services.clock.now()
     accounts = services.accounts
+    limits = ({"enrollments_per_minute": enrollments_per_minute,
+               "enrollments_per_day": 100 * enrollments_per_minute} if enrollments_per_minute else {})
     clinic = accounts.create_clinic("Demo Clinic", "+1 212 555 0100", now,
-                                   settings={"timezone": "America/New_York"})
+                                   settings={"timezone": "America/New_York", **limits})
     _, admin_password = accounts.add_user(clinic.clinic_id, ADMIN_EMAIL, Role.ADMIN, "Avery Admin", now)
     _, provider_password = accounts.add_user(clinic.clinic_id, PROVIDER_EMAIL, Role.PROVIDER, "Dr. Priya Provider", now)
     key = accounts.create_api_key(clinic.clinic_id, "local", now, key=api_key or None)

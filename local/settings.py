@@ -17,6 +17,7 @@ class DevStackSettings:
     local_api_key: str = ""
     dev_start_time: str = ""
     dev_tick_seconds: float = 5.0
+    demo_enrollments_per_minute: int = 0  # 0: the Demo Clinic has the default enrollment limits
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "DevStackSettings":
@@ -34,6 +35,7 @@ class DevStackSettings:
             local_api_key=env.get("LOCAL_API_KEY", ""),
             dev_start_time=start,
             dev_tick_seconds=non_negative_float(env, "DEV_TICK_SECONDS", 5.0),
+            demo_enrollments_per_minute=positive_int(env, "DEV_DEMO_ENROLLMENTS_PER_MINUTE", 0, allow_zero=True),
         )
 
     @staticmethod

@@ -99,7 +99,7 @@ class DevStack:
         storage = self._storage()
         self.mail = storage["mail"]
         self.services = build_services(self.settings, for_web=True, clock=self.clock, **storage)
-        self.demo = seed_demo_clinic(self.services, self.local.local_api_key)
+        self.demo = seed_demo_clinic(self.services, self.local.local_api_key, self.local.demo_enrollments_per_minute)
         self.network = PhoneNetwork(self.clock, self.settings.twilio_account_sid, self.services.twilio_auth_token)
         self.callbacks = StatusCallbacks(self._post_status)
         self.schedule = Schedule(self.clock, self.services.store,

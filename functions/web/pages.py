@@ -221,7 +221,7 @@ FORM_LABELS = {"first_name": "First name", "last_name": "Last name", "phone": "M
                "provider_email": "Provider", "start_dose_mg": "Starting dose (mg)", "step_mg": "Step down by (mg)",
                "step_days": "Days on each dose", "dose_time": "Dose time", "checkin_time": "Check-in time",
                "start_date": "First day of the plan", "follow_up_days": "Follow-up check-in days", "notes": "Notes",
-               "consent": "Consent"}
+               "consent": "Consent", "_clinic": "Enrollment limit"}
 
 
 def _form_errors(values: dict[str, str], messages: dict[str, Any], providers: list[User],

@@ -32,6 +32,8 @@ UNCHECKED_RULES = {  # 400s the schema cannot express, written into each operati
                "`provider_email` must be a provider of the caller's clinic.",
                "`start_date` must not be in the past in the patient's time zone, nor more than 365 days ahead.",
                "`checkin_time` must fall outside the clinic's quiet hours.",
+               "The clinic must be within its enrollment limits (its settings; 30 a minute and 300 a UTC day by "
+               "default), counted before any other check of the service: the error is keyed `_clinic`.",
                "`first_name`, `last_name` and `notes` must not hold format characters beyond the Basic "
                "Multilingual Plane (Unicode Cf; their patterns exclude the control and format characters within it).")}
 

@@ -94,6 +94,11 @@ def session_key(token_hash: str) -> Key:
     return Key(PartitionKey(f"SESSION#{token_hash}"), SortKey("SESSION"))
 
 
+def enrollment_count_key(clinic_id: str, period: str) -> Key:
+    """How many patients a clinic enrolled in a minute (2027-01-03T17:05) or a UTC day (2027-01-03)."""
+    return Key(PartitionKey(f"ENROLLS#{clinic_id}"), SortKey(period))
+
+
 def login_failures_key(email: str) -> Key:
     return Key(PartitionKey(f"LOGINFAIL#{email}"), SortKey("LOGINFAIL"))
 

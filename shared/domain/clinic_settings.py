@@ -16,6 +16,10 @@ SAFETY_MOOD_AT_OR_BELOW = 1                          # a mood answer this low as
 # Where 988 answers (the crisis reply names it): the United States, its territories on the North American
 # Numbering Plan, and Canada. Twilio's Geo Permissions should allow the same and no more.
 COUNTRIES_988 = ("US", "PR", "VI", "GU", "AS", "MP", "CA")
+# Enrollments a clinic may make: a leaked API key cannot queue texts without end (a clinic's busiest day is
+# far below these; raise them in the clinic's settings when a program needs more).
+ENROLLMENTS_PER_MINUTE = 30
+ENROLLMENTS_PER_DAY = 300
 
 
 def valid_zone(name: str) -> bool:
@@ -41,6 +45,8 @@ class ClinicSettings:
     ack_routine_business_days: int = ACK_ROUTINE_BUSINESS_DAYS
     safety_mood_at_or_below: int = SAFETY_MOOD_AT_OR_BELOW
     countries: tuple[str, ...] = COUNTRIES_988  # patients' numbers only from these (ISO 3166 region codes)
+    enrollments_per_minute: int = ENROLLMENTS_PER_MINUTE
+    enrollments_per_day: int = ENROLLMENTS_PER_DAY               # a UTC day
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ClinicSettings:
@@ -56,7 +62,9 @@ class ClinicSettings:
                        ack_urgent_minutes=int(data.get("ack_urgent_minutes", ACK_URGENT_MINUTES)),
                        ack_routine_business_days=int(data.get("ack_routine_business_days", ACK_ROUTINE_BUSINESS_DAYS)),
                        safety_mood_at_or_below=_mood(data.get("safety_mood_at_or_below", SAFETY_MOOD_AT_OR_BELOW)),
-                       countries=_countries(data.get("countries", COUNTRIES_988)))
+                       countries=_countries(data.get("countries", COUNTRIES_988)),
+                       enrollments_per_minute=_at_least_one(data.get("enrollments_per_minute", ENROLLMENTS_PER_MINUTE)),
+                       enrollments_per_day=_at_least_one(data.get("enrollments_per_day", ENROLLMENTS_PER_DAY)))
         if not valid_zone(settings.timezone):
             raise ValueError(f"Unknown time zone {settings.timezone!r}: use an IANA name like America/Chicago.")
         if not (time(12, 0) <= settings.quiet_start <= QUIET_START and QUIET_END <= settings.quiet_end <= time(12, 0)):
@@ -97,3 +105,9 @@ def _countries(value: Any) -> tuple[str, ...]:
     if not codes or any(len(code) != 2 or not code.isalpha() for code in codes):
         raise ValueError("Countries are two-letter region codes, like US and CA; at least one.")
     return codes
+
+
+def _at_least_one(value: Any) -> int:
+    if isinstance(value, bool) or int(value) < 1:
+        raise ValueError("Enrollment limits are whole numbers of 1 or more.")
+    return int(value)

@@ -54,6 +54,7 @@ class EnrollmentService:
         clinic = self.accounts.get_clinic(caller.clinic_id)
         if clinic is None:
             raise NotFound(f"no clinic {caller.clinic_id}")
+        _within_limits(clinic.settings, self.accounts.count_enrollment(caller.clinic_id, now))
         quiet = clinic.settings
         checkin_at = data.get("checkin_time")
         if checkin_at and (checkin_at >= quiet.quiet_start or checkin_at < quiet.quiet_end):
@@ -109,3 +110,14 @@ def consent_restart_jobs(patient: Patient, now: datetime, generation: str) -> li
                     body=texts.consent_reminder_text(patient.clinic_name, discreet)),
             Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.CONSENT_EXPIRY, to=patient.phone,
                     send_at=now + CONSENT_EXPIRES_AFTER, unique=f"ce-{generation[-12:]}")]
+
+
+def _within_limits(settings: ClinicSettings, counts: tuple[int, int]) -> None:
+    """Refuse an enrollment past the clinic's limits (this one counted): a leaked key cannot text without end."""
+    this_minute, today = counts
+    if this_minute > settings.enrollments_per_minute:
+        raise EnrollmentRefused({"_clinic": [f"This clinic may enroll {settings.enrollments_per_minute} patients a "
+                                             "minute: try again in a minute."]})
+    if today > settings.enrollments_per_day:
+        raise EnrollmentRefused({"_clinic": [f"This clinic may enroll {settings.enrollments_per_day} patients a day "
+                                             "(UTC): try again tomorrow, or ask for a higher limit."]})

@@ -63,3 +63,13 @@ def test_an_api_key_is_revoked_only_by_its_own_clinic_and_then_leads_nowhere(eit
     assert either.revoke_api_key("nope", "c1", NOW) is False
     with pytest.raises(AlreadyExists):  # a revoked key is kept, for the record
         either.put_api_key("kh1", "c1", "again", LATER)
+
+
+def test_enrollments_are_counted_per_clinic_per_minute_and_per_utc_day(either):
+    from datetime import timedelta
+
+    assert [either.count_enrollment("c1", NOW) for _ in range(3)] == [(1, 1), (2, 2), (3, 3)]
+    assert either.count_enrollment("c2", NOW) == (1, 1)  # another clinic counts apart
+    assert either.count_enrollment("c1", NOW + timedelta(seconds=59)) == (4, 4)  # NOW is on the minute
+    assert either.count_enrollment("c1", NOW + timedelta(minutes=1)) == (1, 5)
+    assert either.count_enrollment("c1", NOW.replace(hour=0, minute=0) + timedelta(days=1)) == (1, 1)

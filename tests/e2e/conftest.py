@@ -23,7 +23,8 @@ def dev_stack(tmp_path_factory):
     """`python -m local` as a subprocess; yields its base URL."""
     log = tmp_path_factory.mktemp("stack") / "stack.log"
     env = {**os.environ, "PORT": "0", "DEV_START_TIME": START, "DEV_TICK_SECONDS": "1",
-           "PUBLIC_BASE_URL": "", "TWILIO_AUTH_TOKEN": "", "LOCAL_API_KEY": "e2e-key"}
+           "PUBLIC_BASE_URL": "", "TWILIO_AUTH_TOKEN": "", "LOCAL_API_KEY": "e2e-key",
+           "DEV_DEMO_ENROLLMENTS_PER_MINUTE": "1000"}  # the schemathesis run enrolls hundreds a minute
     with log.open("w") as out:
         process = subprocess.Popen([sys.executable, "-m", "local"], cwd=ROOT, env=env, stdout=out, stderr=out)
     try:

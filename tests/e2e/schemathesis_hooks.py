@@ -3,7 +3,7 @@
 A schema-valid enrollment may still be refused for the rules that the document's description lists and the
 schema cannot express (schemas.UNCHECKED_RULES["enroll"]). Before a schema-valid enrollment is sent, these
 hooks make exactly those fields satisfy their rules, as a clinic's script would (its own provider, a real
-mobile number, a start date from today, a check-in time outside quiet hours, names and notes without format
+mobile number of a country it texts, a start date from today, a check-in time outside quiet hours, names and notes without format
 characters beyond the Basic Multilingual Plane), and change nothing else.
 So the run can hold enrollment to "a schema-valid request is accepted" (201, or 409 for a number in use),
 and its stateful phase can follow the links of the patients it creates.
@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 import requests
 import schemathesis
 
+from shared.domain.clinic_settings import COUNTRIES_988
 from shared.domain.quiet_hours import DEFAULT_END, DEFAULT_START
 
 BASE_URL = os.environ["TAPERLINE_BASE_URL"]
@@ -44,7 +45,8 @@ def _usable_phone(text: object) -> bool:
     except phonenumbers.NumberParseException:
         return False
     return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in (
-        phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+        phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE) \
+        and phonenumbers.region_code_for_number(number) in COUNTRIES_988  # the Demo Clinic's countries
 
 
 def _outside_quiet_hours(text: str) -> bool:

@@ -58,3 +58,11 @@ class MemoryAccounts:
                 return False
             key.setdefault("revoked_at", now)
             return True
+
+    def count_enrollment(self, clinic_id: str, now: datetime) -> tuple[int, int]:
+        with self.table.lock:
+            counts = self.table.enrollments
+            for period in (now.strftime("%Y-%m-%dT%H:%M"), now.strftime("%Y-%m-%d")):
+                counts[(clinic_id, period)] = counts.get((clinic_id, period), 0) + 1
+            return (counts[(clinic_id, now.strftime("%Y-%m-%dT%H:%M"))],
+                    counts[(clinic_id, now.strftime("%Y-%m-%d"))])

@@ -32,6 +32,7 @@ class MemoryTable:
         self.api_keys: dict[str, dict[str, Any]] = {}
         self.sessions: dict[str, tuple[str, int]] = {}         # token hash -> (data as JSON, expiry)
         self.login_failures: dict[str, tuple[int, float]] = {}
+        self.enrollments: dict[tuple[str, str], int] = {}       # (clinic, minute or day) -> enrollments
         self.sequence = itertools.count(1)                      # the order things were written in
 
 

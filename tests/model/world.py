@@ -201,7 +201,8 @@ def _world(settings: Settings, now: datetime, quiet: tuple[time, time], hold_on_
         "Model Clinic", "+1 212 555 0100", now,
         settings={"timezone": "America/New_York", "quiet_start": quiet[0].strftime("%H:%M"),
                   "quiet_end": quiet[1].strftime("%H:%M"), "hold_on_escalation": hold_on_escalation,
-                  "escalation_email": "urgent@model.example"})
+                  "escalation_email": "urgent@model.example",
+                  "enrollments_per_minute": 100})  # more than a run's 40 steps can enroll: limits have their own tests
     # the provider never signs in here: stored with no password, sparing each example an argon2 hash
     services.store.put_user(User(PROVIDER, clinic.clinic_id, Role.PROVIDER, "Dr. Model"), now)
     services.accounts.create_api_key(clinic.clinic_id, "model", now, key=API_KEY)

@@ -1,7 +1,7 @@
 """Clinics, staff and API keys on the single table."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from botocore.exceptions import ClientError
 
@@ -80,3 +80,19 @@ class DynamoAccounts:
         except ClientError:
             return False
         return True
+
+    def count_enrollment(self, clinic_id: str, now: datetime) -> tuple[int, int]:
+        minute, day = enrollment_periods(now)
+        return self._count(clinic_id, minute, now), self._count(clinic_id, day, now)
+
+    def _count(self, clinic_id: str, period: str, now: datetime) -> int:
+        expires = int((now + timedelta(days=2)).timestamp())  # a counter outlives its period, then goes
+        found = self.table.call("update_item", **self.table.update(
+            keys.enrollment_count_key(clinic_id, period), "ADD #count :one SET #ttl = :ttl",
+            {":one": 1, ":ttl": expires}, names={"#count": "count", "#ttl": "ttl"}), ReturnValues="UPDATED_NEW")
+        return int(found["Attributes"]["count"]["N"])
+
+
+def enrollment_periods(now: datetime) -> tuple[str, str]:
+    """The minute and the UTC day an enrollment is counted in."""
+    return now.strftime("%Y-%m-%dT%H:%M"), now.strftime("%Y-%m-%d")
