@@ -51,13 +51,14 @@ def _wait_until_up(process: subprocess.Popen, log: Path) -> str:
     raise RuntimeError(f"local stack did not come up:\n{log.read_text()}")
 
 
-def in_process_stack(start, api_key: str):
-    """A DevStack in this process (tick off, clock at `start`), for tests that also look inside it."""
+def in_process_stack(start, api_key: str, enrollments_per_minute: int = 0):
+    """A DevStack in this process (tick off, clock at `start`), for tests that also look inside it; a test that
+    enrolls a whole fleet at one moment raises the Demo Clinic's enrollment limits."""
     from local.stack import DevStack
     from shared.domain.jobs import utc_iso
 
     return DevStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(start),
-                     "LOCAL_API_KEY": api_key}).start()
+                     "LOCAL_API_KEY": api_key, "DEV_DEMO_ENROLLMENTS_PER_MINUTE": str(enrollments_per_minute)}).start()
 
 
 def move_clock(stack, **body) -> dict:

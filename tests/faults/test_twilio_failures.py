@@ -39,7 +39,7 @@ DAYS = 2
 
 @pytest.fixture(scope="module")
 def stack():
-    running = in_process_stack(START, "faults-key")
+    running = in_process_stack(START, "faults-key", enrollments_per_minute=PATIENTS)  # the fleet, at once
     running.services.sms.client.http_client.timeout = 0.3  # a timeout is the client giving up: keep it short
     try:
         with atomic_moto(running.moto):

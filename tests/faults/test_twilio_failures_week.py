@@ -55,7 +55,8 @@ class MemoryDevStack(DevStack):
 @pytest.fixture(scope="module")
 def stack():
     running = MemoryDevStack({"PORT": "0", "DEV_TICK_SECONDS": "0", "DEV_START_TIME": utc_iso(START),
-                              "LOCAL_API_KEY": "faults-key", "SMS_PER_SECOND": "0"}).start()
+                              "LOCAL_API_KEY": "faults-key", "SMS_PER_SECOND": "0",
+                              "DEV_DEMO_ENROLLMENTS_PER_MINUTE": str(PATIENTS)}).start()  # the fleet, at once
     running.services.sms.client.http_client.timeout = 0.3  # a timeout is the client giving up: keep it short
     try:
         yield running
