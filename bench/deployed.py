@@ -25,7 +25,7 @@ from bench import importtime
 from bench.cold_start import ENV, MARK, PROGRAMS, ROOT, RUNS
 from bench.measure import median
 from bench.runtime_python import find_python, runtime_site
-from scripts.check_artifact_imports import foreign_extensions
+from scripts.check_artifact_imports import foreign_extensions, snapshot
 from scripts.runtime import RUNTIME_PROVIDED, link_runtime_packages, serverless_runtime
 
 ZIP = ROOT / ".serverless" / "taperline.zip"
@@ -190,10 +190,6 @@ def _by_origin(found: list[dict]) -> dict:
             summed[r["origins"].get(e.module, "builtin")] += e.self_us
         sums.append(summed)
     return {origin: round(median(s[origin] for s in sums) / 1000, 1) for origin in ("tree", "runtime", "stdlib", "builtin")}
-
-
-def snapshot(tree: Path) -> set[tuple]:
-    return {(str(p.relative_to(tree)), p.lstat().st_size, p.lstat().st_mtime_ns) for p in tree.rglob("*")}
 
 
 def _chmod_tree(tree: Path, writable: bool) -> None:

@@ -68,8 +68,9 @@ def foreign_extensions(artifact: Path, runtime: str) -> list[str]:
                 if name.endswith(".so") and ".cpython-" in name and f".{tag}-" not in name]
 
 
-def snapshot(tree: Path) -> dict[str, int]:
-    return {str(p.relative_to(tree)): p.stat().st_mtime_ns for p in tree.rglob("*")}
+def snapshot(tree: Path) -> set[tuple[str, int, int]]:
+    """Every path of the tree with its size and modification time: equal snapshots, nothing written."""
+    return {(str(p.relative_to(tree)), p.lstat().st_size, p.lstat().st_mtime_ns) for p in tree.rglob("*")}
 
 
 def check(artifact: Path, python: str, programs: dict[str, str] = PROGRAMS) -> dict[str, list[str]]:

@@ -60,9 +60,11 @@ class MemoryAccounts:
             return True
 
     def count_enrollment(self, clinic_id: str, now: datetime) -> tuple[int, int]:
+        from shared.adapters.dynamodb.accounts import enrollment_periods  # the same minute and day
+
+        minute, day = enrollment_periods(now)
         with self.table.lock:
             counts = self.table.enrollments
-            for period in (now.strftime("%Y-%m-%dT%H:%M"), now.strftime("%Y-%m-%d")):
+            for period in (minute, day):
                 counts[(clinic_id, period)] = counts.get((clinic_id, period), 0) + 1
-            return (counts[(clinic_id, now.strftime("%Y-%m-%dT%H:%M"))],
-                    counts[(clinic_id, now.strftime("%Y-%m-%d"))])
+            return counts[(clinic_id, minute)], counts[(clinic_id, day)]
