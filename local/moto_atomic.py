@@ -9,7 +9,8 @@ that is ~0.5 s and a growing heap per answer (several seconds, past botocore's r
 
 - `item_level_transactions()`: moto's transactions back up and undo only the items they touch (all or
   nothing kept). `make bench` runs under it.
-- `atomic_moto(server)`: that, and the server's requests one at a time. Concurrency tests run under it.
+- `one_request_at_a_time(server)`: the server's requests one at a time. The tests' shared moto server runs so.
+- `atomic_moto(server)`: both. Concurrency tests and make dev run under it.
 """
 from __future__ import annotations
 
@@ -93,11 +94,18 @@ def item_level_transactions() -> Iterator[None]:
 
 
 @contextmanager
-def atomic_moto(server: Any) -> Iterator[None]:
-    """For the context: `server` (a started ThreadedMotoServer) serves one request at a time, with
-    item-level transactions."""
+def one_request_at_a_time(server: Any) -> Iterator[None]:
+    """For the context: `server` (a started ThreadedMotoServer) serves one request at a time, so each
+    conditional write is atomic as on DynamoDB (stock moto's whole-table rollback is then safe too)."""
     wsgi = server._server  # noqa: SLF001 - moto exposes no other handle on its WSGI server
-    with _patched(wsgi, "app", OneRequestAtATime(wsgi.app)), item_level_transactions():
+    with _patched(wsgi, "app", OneRequestAtATime(wsgi.app)):
+        yield
+
+
+@contextmanager
+def atomic_moto(server: Any) -> Iterator[None]:
+    """For the context: `server` serves one request at a time, with item-level transactions."""
+    with one_request_at_a_time(server), item_level_transactions():
         yield
 
 

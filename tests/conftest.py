@@ -13,11 +13,14 @@ from shared.config import Settings
 def moto_endpoint():
     from moto.server import ThreadedMotoServer
 
+    from local.moto_atomic import one_request_at_a_time
+
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
+    with one_request_at_a_time(server):  # DynamoDB applies each request atomically; moto's threaded server does not
+        yield f"http://{host}:{port}"
     server.stop()
 
 
