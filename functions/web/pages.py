@@ -131,6 +131,19 @@ def patient(patient_id: str) -> ResponseReturnValue:
                            chart_svg=Markup(taper_svg(chart, f"Taper of {name}: dose steps and check-in answers")))
 
 
+@bp.get("/patients/<patient_id>/summary")
+@signed_in
+def patient_summary(patient_id: str) -> ResponseReturnValue:
+    """One printable page for the chart: the same record, audit and chart as the patient page."""
+    from functions.web.summary import stylesheet, summarise
+
+    svc = services()
+    now = svc.clock.now()
+    record = svc.records.record(g.caller, patient_id, now)
+    return render_template("summary.html", s=summarise(record, svc.store.audit_of(patient_id), now),
+                           p=record.patient, printed_at=now, css=stylesheet())
+
+
 @bp.get("/escalations")
 @signed_in
 def escalations() -> ResponseReturnValue:

@@ -47,6 +47,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/api/patients"): row(**KEYS_ONLY, key=201, other_key=400),  # 400: not a provider of its clinic
     ("GET", "/api/patients"): row(**KEYS_ONLY, key=200, other_key=200),  # its own (empty) list
     ("GET", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=200, other_key=404),
+    ("DELETE", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=409, other_key=404),  # 409: the taper is not over
     ("POST", "/api/patients/<patient_id>/hold"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/resume"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/adjust"): row(**KEYS_ONLY, key=200, other_key=404),
@@ -62,6 +63,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/patients/new"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
     ("POST", "/patients/new"): row(**STAFF_PAGE, admin=400, provider=403, other_admin=400),  # 400: empty form
     ("GET", "/patients/<patient_id>"): row(**STAFF_PAGE, admin=200, provider=200, other_admin=404),
+    ("GET", "/patients/<patient_id>/summary"): row(**STAFF_PAGE, admin=200, provider=200, other_admin=404),
     ("POST", "/patients/<patient_id>/plan/<action>"): row(**STAFF_PAGE, admin=302, provider=302, other_admin=404),
     ("GET", "/escalations"): row(**STAFF_PAGE, admin=200, provider=200, other_admin=200),
     ("POST", "/escalations/<escalation_id>/<action>"): row(**STAFF_PAGE, admin=302, provider=302, other_admin=404),
