@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
                         help="a mood answer this low is followed by the safety question (default 1)")
     parser.add_argument("--countries", default="US,PR,VI,GU,AS,MP,CA",
                         help="where patients' numbers may be, ISO region codes (default: where 988 answers)")
+    parser.add_argument("--retention-years", type=int, default=7, choices=range(1, 31), metavar="1-30",
+                        help="how long a finished patient's data is kept after the last dose (default 7)")
     args = parser.parse_args(argv)
 
     from shared.adapters.dynamodb import DynamoStore
@@ -48,6 +50,7 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         "discreet_texts": args.discreet_texts, "quiet_start": quiet_start.strip(), "quiet_end": quiet_end.strip(),
         "hold_on_escalation": not args.no_hold_on_escalation, "timezone": args.timezone,
         "safety_mood_at_or_below": args.safety_mood_at_or_below, "countries": args.countries.split(","),
+        "retention_years": args.retention_years,
         **({"escalation_email": args.escalation_email} if args.escalation_email else {})})
     print(f"clinic {clinic.name}  id {clinic.clinic_id}")
     _, password = accounts.add_user(clinic.clinic_id, args.admin_email, Role.ADMIN, args.admin_name, now)

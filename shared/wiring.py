@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from shared.services.inbound import InboundService
     from shared.services.ports import Clock, MailSender, SmsSender, Store
     from shared.services.records import RecordService
+    from shared.services.retention import ErasureService
 
 
 @dataclass
@@ -52,6 +53,12 @@ class Services:
         from shared.services.delivery import DeliveryService
 
         return DeliveryService(outbox=self.store)
+
+    @cached_property
+    def erasure(self) -> ErasureService:
+        from shared.services.retention import ErasureService
+
+        return ErasureService(patients=self.store)
 
     @cached_property
     def accounts(self) -> AccountService:

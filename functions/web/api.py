@@ -6,10 +6,11 @@ from typing import Any
 from flask import Blueprint, g, jsonify, request
 from flask.typing import ResponseReturnValue
 
-from functions.web.auth import api_key_required, services
+from functions.web.auth import admin_only, api_key_required, services
 from functions.web.presenters import escalation_view, patient_created, patient_record, patient_summary
 from functions.web.schemas import (AdjustSchema, EnrollmentSchema, EscalationQuerySchema, ResolutionSchema,
                                    StatusQuerySchema)
+from shared.domain.jobs import utc_iso
 from shared.errors import Refused
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -64,6 +65,18 @@ def list_patients() -> ResponseReturnValue:
 def get_patient(patient_id: str) -> ResponseReturnValue:
     svc = services()
     return jsonify(patient_record(svc.records.record(g.caller, patient_id, svc.clock.now())))
+
+
+@bp.delete("/patients/<patient_id>")
+@api_key_required
+@admin_only
+def erase_patient(patient_id: str) -> ResponseReturnValue:
+    """Erase every item of a patient whose taper is over or who opted out (the clinic's erasure log keeps who, when
+    and the patient id)."""
+    svc = services()
+    now = svc.clock.now()
+    items = svc.erasure.erase(g.caller.clinic_id, patient_id, g.caller.email or "api key", now)
+    return jsonify({"id": patient_id, "erased": True, "erased_at": utc_iso(now), "items": items})
 
 
 @bp.post("/patients/<patient_id>/hold", defaults={"action": "hold"})

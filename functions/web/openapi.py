@@ -81,7 +81,7 @@ def _described(summary: str, rules: tuple[str, ...]) -> str:
 # Response shapes whose every property is always sent (null where the schema says nullable), but these.
 SOMETIMES_SENT = {"Escalation": {"patient_id"}}  # only in the escalation list
 RESPONSES = ("Step", "Plan", "PatientCreated", "PatientSummary", "PatientList", "Message", "Answer", "Checkin",
-             "Escalation", "Job", "PatientRecord", "EscalationList", "PlanAction")
+             "Escalation", "Job", "PatientRecord", "EscalationList", "PlanAction", "Erasure")
 
 
 def _all_required(components: dict[str, Any]) -> None:
@@ -119,6 +119,11 @@ def _zone_enum(property_: dict[str, Any]) -> None:
 
 
 INVALID = _json("Errors", "Invalid fields, keyed by field name")
+ERASE_RULES = ("Erase a patient's data on request: the profile, plan, reminders, check-ins, escalations, texts, audit "
+               "and the number's mapping all go; the clinic keeps who erased which patient id when, nothing else.\n\n"
+               "409 unless the patient is done with the service: completed, consent expired, opted out, or their "
+               "taper over (ended by a provider or past its last dose). A finished patient's data is otherwise kept "
+               "for the clinic's retention (default 7 years after the last dose) and then goes by itself.")
 NO_PATIENT = _json("Problem", "No such patient in this clinic")
 PATIENT_LINKS = ("getPatient", "holdTaper", "resumeTaper", "adjustTaper", "endTaper")
 
@@ -145,7 +150,12 @@ def _patient_paths() -> dict[str, dict[str, Any]]:
         "/api/patients/{patient_id}": {
             "get": {"operationId": "getPatient", "summary": "One patient's whole record", "security": KEYED,
                     "parameters": [PATIENT_ID],
-                    "responses": {"200": _json("PatientRecord", "The record", record_links), "404": NO_PATIENT}}}}
+                    "responses": {"200": _json("PatientRecord", "The record", record_links), "404": NO_PATIENT}},
+            "delete": {"operationId": "erasePatient", "summary": "Erase a patient's data on request",
+                       "description": ERASE_RULES, "security": KEYED, "parameters": [PATIENT_ID],
+                       "responses": {"200": _json("Erasure", "Erased: nothing of the patient is left"),
+                                     "404": NO_PATIENT,
+                                     "409": _json("Problem", "The patient's taper is not over: end it first")}}}}
     for action, (operation_id, summary) in PLAN_ACTIONS.items():
         operation: dict[str, Any] = {
             "operationId": operation_id, "summary": summary, "description": f"{summary}.\n\n{PLAN_STATE_RULE}",
@@ -198,7 +208,7 @@ def document() -> dict[str, Any]:
     # Described here, never loaded: the moment it would judge start dates by plays no part in the document.
     spec.components.schema("Enrollment", schema=schemas.EnrollmentSchema(now=datetime.fromtimestamp(0, timezone.utc)))
     for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "Problem", "EscalationList", "Adjust",
-                 "PlanAction", "Resolution"):
+                 "PlanAction", "Resolution", "Erasure"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     document: dict[str, Any] = _numbers(spec.to_dict())
     _zone_enum(document["components"]["schemas"]["Enrollment"]["properties"]["timezone"])

@@ -278,6 +278,13 @@ class PlanActionSchema(Schema):
     plan = fields.Nested(lambda: PlanSchema())
 
 
+class ErasureSchema(Schema):
+    id = fields.String()
+    erased = fields.Boolean()
+    erased_at = fields.DateTime()
+    items = fields.Integer()  # how many stored items of the patient went
+
+
 class StepSchema(Schema):
     start_date = fields.Date()
     dose_mg = fields.Float()

@@ -20,6 +20,9 @@ COUNTRIES_988 = ("US", "PR", "VI", "GU", "AS", "MP", "CA")
 # far below these; raise them in the clinic's settings when a program needs more).
 ENROLLMENTS_PER_MINUTE = 30
 ENROLLMENTS_PER_DAY = 300
+# How long a finished patient's data is kept, counted from their last dose (medical records are commonly kept
+# 6-10 years; a clinic whose state asks otherwise sets its own).
+RETENTION_YEARS = 7
 
 
 def valid_zone(name: str) -> bool:
@@ -47,6 +50,7 @@ class ClinicSettings:
     countries: tuple[str, ...] = COUNTRIES_988  # patients' numbers only from these (ISO 3166 region codes)
     enrollments_per_minute: int = ENROLLMENTS_PER_MINUTE
     enrollments_per_day: int = ENROLLMENTS_PER_DAY               # a UTC day
+    retention_years: int = RETENTION_YEARS   # a finished patient's data is kept this long after the last dose
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ClinicSettings:
@@ -64,7 +68,8 @@ class ClinicSettings:
                        safety_mood_at_or_below=_mood(data.get("safety_mood_at_or_below", SAFETY_MOOD_AT_OR_BELOW)),
                        countries=_countries(data.get("countries", COUNTRIES_988)),
                        enrollments_per_minute=_at_least_one(data.get("enrollments_per_minute", ENROLLMENTS_PER_MINUTE)),
-                       enrollments_per_day=_at_least_one(data.get("enrollments_per_day", ENROLLMENTS_PER_DAY)))
+                       enrollments_per_day=_at_least_one(data.get("enrollments_per_day", ENROLLMENTS_PER_DAY)),
+                       retention_years=_years(data.get("retention_years", RETENTION_YEARS)))
         if not valid_zone(settings.timezone):
             raise ValueError(f"Unknown time zone {settings.timezone!r}: use an IANA name like America/Chicago.")
         if not (time(12, 0) <= settings.quiet_start <= QUIET_START and QUIET_END <= settings.quiet_end <= time(12, 0)):
@@ -111,3 +116,9 @@ def _at_least_one(value: Any) -> int:
     if isinstance(value, bool) or int(value) < 1:
         raise ValueError("Enrollment limits are whole numbers of 1 or more.")
     return int(value)
+
+
+def _years(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 30:
+        raise ValueError("retention_years is a whole number of years from 1 to 30 (default 7).")
+    return value

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from shared.domain.checkins import CheckIn
@@ -60,6 +60,7 @@ class Patient:
     safety_question: "SafetyQuestion | None" = None  # asked, not yet answered YES or NO
     safety_no_at: datetime | None = None  # when the patient last answered the safety question NO
     open_escalations: dict[str, str] = field(default_factory=dict)  # reason -> open escalation texts add to
+    kept_until: date | None = None       # a finished patient's data goes after this day (retention)
 
     @property
     def display_name(self) -> str:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Callable
 
 from shared.domain.jobs import Job
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.log import logger
 from shared.services.ports import Patients, PatientsAndJobs
+from shared.services.retention import keep_finished
 from shared.services.retry import on_fresh_record
 
 
@@ -17,10 +19,10 @@ class ConsentService:
 
     def expire(self, job: Job, patient: Patient, now: datetime) -> None:
         """Run by dispatch 96 hours after enrollment, only while the patient is still awaiting consent."""
-        if not move_status(self.patients, patient, PatientStatus.AWAITING_CONSENT, PatientStatus.CONSENT_EXPIRED, now):
-            return  # they answered in the meantime
-        self.patients.cancel_pending_jobs(patient.patient_id, now)
-        logger().info("consent expired", extra={"patient_id": patient.patient_id})
+        if move_status(self.patients, patient, PatientStatus.AWAITING_CONSENT, PatientStatus.CONSENT_EXPIRED, now):
+            self.patients.cancel_pending_jobs(patient.patient_id, now)
+            logger().info("consent expired", extra={"patient_id": patient.patient_id})
+        keep_finished(self.patients, patient.patient_id, now)  # (a retry finishes what an outage cut short)
 
 
 @dataclass
@@ -32,15 +34,18 @@ class CompletionService:
         opted out stays opted out, their plan over too: START brings them back completed."""
         if move_status(self.patients, patient, PatientStatus.ACTIVE, PatientStatus.COMPLETED, now):
             logger().info("plan completed", extra={"patient_id": patient.patient_id})
-            return
+        else:
+            on_fresh_record(self.patients, patient.patient_id, self._end_while_opted_out(now))
+        keep_finished(self.patients, patient.patient_id, now)
 
+    def _end_while_opted_out(self, now: datetime) -> Callable[[Patient | None], None]:
         def end_while_opted_out(current: Patient | None) -> None:
             if current and current.status is PatientStatus.OPTED_OUT \
                     and current.status_before_opt_out is PatientStatus.ACTIVE:
                 self.patients.apply_change(current, ProfileChange(plan_over_while_opted_out=True), now)
                 logger().info("plan completed while opted out", extra={"patient_id": current.patient_id})
 
-        on_fresh_record(self.patients, patient.patient_id, end_while_opted_out)
+        return end_while_opted_out
 
 
 def move_status(patients: Patients, patient: Patient | None, expected: PatientStatus, new: PatientStatus,

@@ -3,7 +3,7 @@ in-memory ones in tests/memory; tests/contract holds both to the same rules."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Collection, Iterator, Protocol, Sequence
 
 from shared.domain.accounts import User
@@ -76,6 +76,13 @@ class Patients(Protocol):
     def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None: ...
     def checkins_of(self, patient_id: str) -> list[CheckIn]: ...
     def audit_of(self, patient_id: str) -> list[dict[str, Any]]: ...
+    def keep_data_until(self, patient: Patient, until: date) -> int:
+        """Mark every item of a finished patient to go after `until` (and what is written later); how many."""
+    def erase(self, patient: Patient, who: str, now: datetime) -> int:
+        """Remove every item of the patient, phone mapping and text dedupe included, leaving who erased which
+        patient id when (no PHI) with the clinic; how many items went."""
+    def erasures_of(self, clinic_id: str) -> list[dict[str, Any]]:
+        """The clinic's erasures, oldest first: patient_id, by, at, items."""
 
 
 class Outbox(Protocol):

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Sequence
 
 from shared.domain.checkins import CheckIn
-from shared.domain.jobs import Job
+from shared.domain.jobs import Job, utc_iso
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.errors import JobExists, PhoneTaken
 from tests.memory.changes import add_job, apply
@@ -64,6 +64,46 @@ class MemoryPatients:
 
     def audit_of(self, patient_id: str) -> list[dict[str, Any]]:
         return [kept(entry) for _, entry in self.table.audit.get(patient_id, [])]
+
+    def keep_data_until(self, patient: Patient, until: date) -> int:
+        with self.table.lock:
+            current = self.table.patients.get(patient.patient_id)
+            if current is None:
+                return 0
+            self.table.patients[patient.patient_id] = replace(current, kept_until=until)
+            return 1 + self._records_of(patient)
+
+    def erase(self, patient: Patient, who: str, now: datetime) -> int:
+        with self.table.lock:
+            pid = patient.patient_id
+            gone = self._records_of(patient)
+            if self.table.phones.get(patient.phone, {}).get("patient_id") == pid:
+                del self.table.phones[patient.phone]
+                gone += 1
+            gone += int(self.table.patients.pop(pid, None) is not None)
+            for key in [k for k in self.table.jobs if k[0] == pid]:
+                self.table.jobs.pop(key)
+                self.table.due.pop(key, None)
+            for records in (self.table.checkins, self.table.escalations, self.table.audit):
+                records.pop(pid, None)
+            theirs = [m for m in self.table.messages if m["patient_id"] == pid]
+            for message in theirs:
+                self.table.seen.pop(message["sid"], None)
+            self.table.messages[:] = [m for m in self.table.messages if m["patient_id"] != pid]
+            self.table.erasures.setdefault(patient.clinic_id, []).append(
+                {"patient_id": pid, "by": who, "at": utc_iso(now), "items": gone})
+            return gone
+
+    def erasures_of(self, clinic_id: str) -> list[dict[str, Any]]:
+        return [dict(entry) for entry in self.table.erasures.get(clinic_id, [])]
+
+    def _records_of(self, patient: Patient) -> int:
+        """How many records of the patient there are besides the profile and the phone mapping."""
+        pid = patient.patient_id
+        messages = [m for m in self.table.messages if m["patient_id"] == pid]
+        return (sum(1 for key in self.table.jobs if key[0] == pid) + len(self.table.checkins.get(pid, []))
+                + len(self.table.escalations.get(pid, [])) + len(self.table.audit.get(pid, []))
+                + 2 * len(messages))  # each text and its dedupe
 
     def add_patient(self, patient: Patient) -> Patient:
         """Seed a patient as stored (tests only): the number becomes theirs, no condition is checked."""

@@ -33,6 +33,7 @@ class MemoryTable:
         self.sessions: dict[str, tuple[str, int]] = {}         # token hash -> (data as JSON, expiry)
         self.login_failures: dict[str, tuple[int, float]] = {}
         self.enrollments: dict[tuple[str, str], int] = {}       # (clinic, minute or day) -> enrollments
+        self.erasures: dict[str, list[dict[str, Any]]] = {}     # clinic -> who erased which patient id when
         self.sequence = itertools.count(1)                      # the order things were written in
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
+from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -74,7 +74,17 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "plan_generation": patient.plan_generation or None, "held_since": patient.held_since or None,
             "safety_question": safety_question_to_map(patient.safety_question) if patient.safety_question else None,
             "safety_no_at": when(patient.safety_no_at),
-            **{OPEN_ESCALATION + reason: escalation_id for reason, escalation_id in patient.open_escalations.items()}}
+            **{OPEN_ESCALATION + reason: escalation_id for reason, escalation_id in patient.open_escalations.items()},
+            **kept_until_attributes(patient.kept_until)}
+
+
+def kept_until_attributes(day: date | None) -> dict[str, Any]:
+    """A finished patient's retention: the day, and DynamoDB's TTL (that day's start, UTC) on every item."""
+    return {"kept_until": day.isoformat(), "ttl": ttl_of(day)} if day else {}
+
+
+def ttl_of(day: date) -> int:
+    return int(datetime.combine(day, time(), tzinfo=timezone.utc).timestamp())
 
 
 def patient_from_item(item: dict[str, Any]) -> Patient:
@@ -95,7 +105,8 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         safety_question=safety_question_from_map(item["safety_question"]) if item.get("safety_question") else None,
         safety_no_at=moment(item, "safety_no_at"),
         open_escalations={reason: item[OPEN_ESCALATION + reason] for reason in TEXT_REASONS
-                          if item.get(OPEN_ESCALATION + reason)})
+                          if item.get(OPEN_ESCALATION + reason)},
+        kept_until=date.fromisoformat(item["kept_until"]) if item.get("kept_until") else None)
 
 
 def phone_item(patient: Patient) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from botocore.exceptions import ClientError
 from shared.adapters import keys
 from shared.adapters.dynamodb.changes import new_job
 from shared.adapters.dynamodb.codec import escalation_from_item, escalation_to_item
+from shared.adapters.dynamodb.retention import stamped
 from shared.adapters.dynamodb.table import Table
 from shared.domain.jobs import Job
 from shared.domain.patients import Escalation, Patient
@@ -30,7 +31,7 @@ class DynamoEscalations:
                          jobs: Sequence[Job] = ()) -> None:
         """New and updated escalations of one patient, with their email jobs, all or nothing."""
         try:
-            self.table.transact([*({"Put": self.table.put(escalation_to_item(patient, e))} for e in escalations),
-                                 *(new_job(self.table, job) for job in jobs)])
+            self.table.transact(stamped([*({"Put": self.table.put(escalation_to_item(patient, e))} for e in escalations),
+                                         *(new_job(self.table, job) for job in jobs)], patient))
         except ClientError as exc:
             raise JobExists(patient.patient_id) from exc

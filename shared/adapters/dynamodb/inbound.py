@@ -10,6 +10,7 @@ from botocore.exceptions import ClientError
 from shared.adapters import keys
 from shared.adapters.dynamodb.changes import change_items
 from shared.adapters.dynamodb.codec import message_from_item
+from shared.adapters.dynamodb.retention import stamped
 from shared.adapters.dynamodb.table import (
     ITEM_IS_NEW,
     Table,
@@ -39,7 +40,7 @@ class DynamoInbound:
         if patient and change and not change.empty:
             items += change_items(self.table, patient, change, sms.received_at)
         try:
-            self.table.transact(items)
+            self.table.transact(stamped(items, patient))
         except ClientError as exc:
             if cancelled_by_condition(exc, 0):
                 return False

@@ -1,12 +1,13 @@
 """Patients on the single table: the profile, its phone number, its changes and the history they leave."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Sequence
 
 from botocore.exceptions import ClientError
 
 from shared.adapters import keys
+from shared.adapters.dynamodb.retention import erase, erasures_of, keep_until, stamped
 from shared.adapters.dynamodb.changes import change_items, new_job
 from shared.adapters.dynamodb.codec import (
     audit_from_item,
@@ -69,7 +70,8 @@ class DynamoPatients:
     def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job] = ()) -> None:
         """Write a ProfileChange (and new jobs with it); StatusMoved when the profile moved meanwhile."""
         try:
-            self.table.transact([*change_items(self.table, patient, change, now), *(new_job(self.table, j) for j in jobs)])
+            self.table.transact(stamped(
+                [*change_items(self.table, patient, change, now), *(new_job(self.table, j) for j in jobs)], patient))
         except ClientError as exc:
             if moved_meanwhile(exc):
                 raise StatusMoved(patient.patient_id) from exc
@@ -90,3 +92,12 @@ class DynamoPatients:
 
     def audit_of(self, patient_id: str) -> list[dict[str, Any]]:
         return [audit_from_item(i) for i in self.table.collection(keys.patient_pk(patient_id), keys.AUDIT)]
+
+    def keep_data_until(self, patient: Patient, until: date) -> int:
+        return keep_until(self.table, patient, until)
+
+    def erase(self, patient: Patient, who: str, now: datetime) -> int:
+        return erase(self.table, patient, who, now)
+
+    def erasures_of(self, clinic_id: str) -> list[dict[str, Any]]:
+        return erasures_of(self.table, clinic_id)
