@@ -1,9 +1,10 @@
 """The JSON API for clinics' scripts: enroll, list and read patients. Bearer API keys, one clinic each."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from flask import Blueprint, g, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from functions.web.auth import admin_only, api_key_required, services
@@ -65,6 +66,20 @@ def list_patients() -> ResponseReturnValue:
 def get_patient(patient_id: str) -> ResponseReturnValue:
     svc = services()
     return jsonify(patient_record(svc.records.record(g.caller, patient_id, svc.clock.now())))
+
+
+@bp.get("/patients/<patient_id>/fhir")
+@api_key_required
+def patient_fhir(patient_id: str) -> ResponseReturnValue:
+    """The patient's record as a FHIR R4 (4.3.0 models) Bundle of type collection, for the clinic's EHR."""
+    from functions.web.fhir_bundle import patient_bundle  # pydantic and the models: only when asked for
+
+    svc = services()
+    now = svc.clock.now()
+    record = svc.records.record(g.caller, patient_id, now)
+    bundle = patient_bundle(record.patient, record.checkins, record.escalations, svc.store.audit_of(patient_id),
+                            record.jobs, now)
+    return current_app.response_class(json.dumps(bundle), mimetype="application/fhir+json")
 
 
 @bp.delete("/patients/<patient_id>")

@@ -125,7 +125,23 @@ ERASE_RULES = ("Erase a patient's data on request: the profile, plan, reminders,
                "taper over (ended by a provider or past its last dose). A finished patient's data is otherwise kept "
                "for the clinic's retention (default 7 years after the last dose) and then goes by itself.")
 NO_PATIENT = _json("Problem", "No such patient in this clinic")
-PATIENT_LINKS = ("getPatient", "holdTaper", "resumeTaper", "adjustTaper", "endTaper")
+PATIENT_LINKS = ("getPatient", "holdTaper", "resumeTaper", "adjustTaper", "endTaper", "getPatientFhir")
+FHIR_DESCRIPTION = (
+    "The patient's record as a FHIR Bundle of type `collection`, built and validated with fhir.resources' R4B models "
+    "(FHIR 4.3.0; these resources have R4's shape): the Patient (identifier, name, SMS phone; nothing the record does "
+    "not hold), a MedicationRequest for naltrexone (RxNorm 7243) with one dosageInstruction per step "
+    "(timing.repeat.boundsPeriod), a hold as statusReason and plan changes as notes; the check-in Questionnaire "
+    "(linkIds symptoms, mood, withdrawal, safety), one QuestionnaireResponse per check-in and one Observation "
+    "(category survey) per answer; a Flag per escalation and a Communication per escalation email sent. "
+    "The patient's own free text is never included.")
+FHIR_BUNDLE = {"type": "object", "required": ["resourceType", "type", "entry"],
+               "properties": {"resourceType": {"type": "string", "enum": ["Bundle"]},
+                              "type": {"type": "string", "enum": ["collection"]},
+                              "timestamp": {"type": "string", "format": "date-time"},
+                              "entry": {"type": "array", "items": {
+                                  "type": "object", "required": ["fullUrl", "resource"],
+                                  "properties": {"fullUrl": {"type": "string"},
+                                                 "resource": {"type": "object", "required": ["resourceType"]}}}}}}
 
 
 def _patient_paths() -> dict[str, dict[str, Any]]:
@@ -156,6 +172,12 @@ def _patient_paths() -> dict[str, dict[str, Any]]:
                        "responses": {"200": _json("Erasure", "Erased: nothing of the patient is left"),
                                      "404": NO_PATIENT,
                                      "409": _json("Problem", "The patient's taper is not over: end it first")}}}}
+    paths["/api/patients/{patient_id}/fhir"] = {"get": {
+        "operationId": "getPatientFhir", "summary": "One patient's record as a FHIR Bundle for an EHR",
+        "description": FHIR_DESCRIPTION, "security": KEYED, "parameters": [PATIENT_ID],
+        "responses": {"200": {"description": "A FHIR Bundle (type collection)",
+                              "content": {"application/fhir+json": {"schema": FHIR_BUNDLE}}},
+                      "404": NO_PATIENT}}}
     for action, (operation_id, summary) in PLAN_ACTIONS.items():
         operation: dict[str, Any] = {
             "operationId": operation_id, "summary": summary, "description": f"{summary}.\n\n{PLAN_STATE_RULE}",

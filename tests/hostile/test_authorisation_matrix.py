@@ -48,6 +48,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/api/patients"): row(**KEYS_ONLY, key=200, other_key=200),  # its own (empty) list
     ("GET", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=200, other_key=404),
     ("DELETE", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=409, other_key=404),  # 409: the taper is not over
+    ("GET", "/api/patients/<patient_id>/fhir"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/hold"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/resume"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/adjust"): row(**KEYS_ONLY, key=200, other_key=404),
