@@ -5,16 +5,44 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from shared.domain.keywords import fold
 from shared.domain.questions import Question
 
 NUMBER_WORDS = {"zero": 0, "none": None, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a zero": 0, "nil": 0}
-_WORD_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if n is not None}
-_OUT_OF_TEN = re.compile(r"(\d+)\s*(?:/|out of|of)\s*10\b")
-_RANGE = re.compile(r"(\d+)\s*(?:-|to|or)\s*(\d+)")
+# Spanish, without accents (the reader folds them). "ninguno" and "nada" are no number: like "none", each
+# question's own words say what they mean. "una" is also "a": a number only when no word follows it ("una noche").
+SPANISH_NUMBER_WORDS = {"cero": 0, "ninguno": None, "ninguna": None, "nada": None, "uno": 1, "dos": 2, "tres": 3,
+                        "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
+_SPANISH_UNA = re.compile(r"\buna\b(?!\s*(?!(?:y|o|a|luego)\b)[a-z])")
+_NEGATED = re.compile(r"\b(?:no|not|ni)\s+$")
+_UNSURE = re.compile(r"^\W*(?:no\s+(?:se|lo\s+se|estoy\s+segur[oa]|sabria|idea)|ni\s+idea|not\s+sure|no\s+clue)\b")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """How replies are written in one language (English's always included: people mix)."""
+
+    numbers: dict[str, int]
+    out_of_ten: re.Pattern[str]
+    range: re.Pattern[str]
+    question_words: re.Pattern[str]
+
+
+def _grammar(number_words: dict[str, int | None], of: str, to: str, question_words: str) -> _Grammar:
+    return _Grammar({w: n for w, n in number_words.items() if n is not None},
+                    re.compile(rf"(\d+)\s*(?:/|{of})\s*10\b"), re.compile(rf"(\d+)\s*(?:-|{to})\s*(\d+)"),
+                    re.compile(rf"\b({question_words})\b"))
+
+
+_EN_WORDS = "symptoms?|mood|withdrawal|sleep|and|then"
+_GRAMMARS = {
+    "en": _grammar(NUMBER_WORDS, "out of|of", "to|or", _EN_WORDS),
+    "es": _grammar({**NUMBER_WORDS, **SPANISH_NUMBER_WORDS}, "out of|of|de|sobre", "to|or|a|al|o",
+                   rf"{_EN_WORDS}|y|luego|sintomas?|estado de animo|animo|abstinencia|suenos?"),
+}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SEPARATORS_ONLY = re.compile(r"^[\s,;/&+-]*$")
-_QUESTION_WORDS = re.compile(r"\b(symptoms?|mood|withdrawal|sleep|and|then)\b")
 
 
 @dataclass(frozen=True)
@@ -28,24 +56,30 @@ class Reading:
         return bool(self.values)
 
 
-def read_reply(text: str, questions: tuple[Question, ...]) -> Reading:
-    """Answers for `questions` (the current one first) found in the text; stops at the first bad one."""
+def read_reply(text: str, questions: tuple[Question, ...], language: str = "en") -> Reading:
+    """Answers for `questions` (the current one first) found in the text; stops at the first bad one.
+    A Spanish patient's reply is read in Spanish and English, accents or none."""
     try:
-        return Reading(tuple(_values(text or "", questions)))
+        return Reading(tuple(_values(text or "", questions, language)))
     except Exception:  # noqa: BLE001 - a reply we cannot read is a re-ask, never an error
         return Reading(())
 
 
-def _values(text: str, questions: tuple[Question, ...]) -> list[int]:
+def _values(text: str, questions: tuple[Question, ...], language: str = "en") -> list[int]:
     if not questions:
         return []
+    grammar = _GRAMMARS.get(language, _GRAMMARS["en"])
     normal = text.lower().replace("\u2013", "-").replace("\u2014", "-")
-    normal = _OUT_OF_TEN.sub(r"\1", normal)
-    for word, number in sorted(_WORD_NUMBERS.items(), key=lambda item: -len(item[0])):
+    if language == "es":
+        normal = _SPANISH_UNA.sub("1", re.sub(r"\bentre\s+(\d+)\s+y\s+(\d+)", r"\1-\2", fold(normal)))
+    if _UNSURE.match(fold(normal)):
+        return []  # "no idea", "no sé": not the withdrawal answer "no"
+    normal = grammar.out_of_ten.sub(r"\1", normal)
+    for word, number in sorted(grammar.numbers.items(), key=lambda item: -len(item[0])):
         normal = re.sub(rf"\b{word}\b", str(number), normal)
-    tokens = _tokens(normal, questions)
+    tokens = _tokens(normal, questions, grammar)
     if not tokens:
-        word_value = _scale_word(normal, questions[0])
+        word_value = _scale_word(normal, questions[0], language)
         return [word_value] if word_value is not None else []
     values = []
     for question, token in zip(questions, tokens):
@@ -56,10 +90,10 @@ def _values(text: str, questions: tuple[Question, ...]) -> list[int]:
     return values
 
 
-def _tokens(normal: str, questions: tuple[Question, ...]) -> list[Any]:
+def _tokens(normal: str, questions: tuple[Question, ...], grammar: _Grammar) -> list[Any]:
     """Numbers and ranges in order of appearance; a range counts as one answer."""
     tokens: list[Any] = []
-    pattern = re.compile(rf"{_RANGE.pattern}|{_NUMBER.pattern}")
+    pattern = re.compile(rf"{grammar.range.pattern}|{_NUMBER.pattern}")
     for match in pattern.finditer(normal):
         if match.group(1) is not None:
             tokens.append((int(match.group(1)), int(match.group(2))))
@@ -70,14 +104,16 @@ def _tokens(normal: str, questions: tuple[Question, ...]) -> list[Any]:
             tokens.append(int(match.group(0)))
     # Several answers in one text only when it is a list of answers ("3 7 0", "3,7,0", "mood 7"):
     # in a sentence ("8, maybe 9") the first number is the answer.
-    rest = _QUESTION_WORDS.sub(" ", pattern.sub(" ", normal))
+    rest = grammar.question_words.sub(" ", pattern.sub(" ", normal))
     if len(tokens) > 1 and (len(questions) == 1 or not _SEPARATORS_ONLY.match(rest)):
         return tokens[:1]
     return tokens
 
 
-def _scale_word(normal: str, question: Question) -> int | None:
-    for word, value in sorted(question.words.items(), key=lambda item: -len(item[0])):
-        if re.search(rf"\b{re.escape(word)}\b", normal):
-            return value
+def _scale_word(normal: str, question: Question, language: str) -> int | None:
+    """The value of the longest scale word in the text; a negated one ("not great", "no muy bien") is no answer."""
+    for word, value in sorted(question.scale_words(language).items(), key=lambda item: -len(item[0])):
+        match = re.search(rf"\b{re.escape(word)}\b", normal)
+        if match:
+            return None if _NEGATED.search(normal[:match.start()]) else value
     return None
