@@ -113,8 +113,34 @@ def clinic_escalation_sort(created_iso: str, escalation_id: str) -> str:
     return f"{CLINIC_ESCALATIONS}{created_iso}#{escalation_id}"
 
 
+def clinic_checkin_sort(started_iso: str, checkin_id: str) -> str:
+    """Sort key of a finished check-in in the clinic index: by when it started, so a date range is one Query."""
+    return f"{CLINIC_CHECKINS}{started_iso}#{checkin_id}"
+
+
+def clinic_plan_change_sort(at: str, entry_id: str) -> str:
+    """Sort key of a plan change (an audit entry) in the clinic index: `at` as its audit key has it (UTC ISO,
+    then nanoseconds), so changes sort in the order they were made."""
+    return f"{CLINIC_PLAN_CHANGES}{at}#{entry_id}"
+
+
+class SortKeyRange(NamedTuple):
+    """Bounds for `clinic_sk BETWEEN :low AND :high`: every key of one kind from `start` up to, not including, `end`."""
+
+    low: SortKey
+    high: SortKey
+
+
+def clinic_moments(prefix: SortKeyPrefix, start_iso: str, end_iso: str) -> SortKeyRange:
+    """Keys `<prefix><iso>#...` with start_iso <= iso < end_iso (the ISO moments are fixed width: a key at
+    exactly `end_iso` continues with '#' and sorts after the bare bound, so BETWEEN leaves it out)."""
+    return SortKeyRange(SortKey(f"{prefix}{start_iso}"), SortKey(f"{prefix}{end_iso}"))
+
+
 CLINIC_PATIENTS = SortKeyPrefix("PATIENT#")      # clinic index sort keys, not table keys
 CLINIC_ESCALATIONS = SortKeyPrefix("ESC#")
+CLINIC_CHECKINS = SortKeyPrefix("CHECKIN#")
+CLINIC_PLAN_CHANGES = SortKeyPrefix("PLAN#")
 
 
 USERS = SortKeyPrefix("USER#")

@@ -126,6 +126,24 @@ class Escalations(Protocol):
     def save_escalations(self, patient: Patient, escalations: list[Escalation], jobs: Sequence[Job] = ()) -> None: ...
 
 
+PLAN_CHANGE_ACTIONS = ("hold", "resume", "adjust", "end")  # the audit entries ClinicHistory lists as plan changes
+
+
+class ClinicHistory(Protocol):
+    """A clinic's finished check-ins (by start), escalations (by creation) and plan changes (by when made) over a
+    span of time, each with its patient's id: oldest first, from `start` up to, not including, `end` (moments to
+    the second, as stored), read from
+    the clinic index page by page as the caller goes on (never a Scan, never the whole span in memory)."""
+
+    def checkins_of_clinic(self, clinic_id: str, start: datetime, end: datetime) -> Iterator[tuple[str, CheckIn]]: ...
+    def escalations_created_between(self, clinic_id: str, start: datetime,
+                                    end: datetime) -> Iterator[tuple[str, Escalation]]: ...
+    def plan_changes_of_clinic(self, clinic_id: str, start: datetime,
+                               end: datetime) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Audit entries of hold, resume, adjust and end, as `audit_of` gives them (id, who, action, at, before,
+        after)."""
+
+
 class Accounts(Protocol):
     """Clinics, staff and API keys."""
 
@@ -173,12 +191,17 @@ class AccountsAndSignIns(Accounts, Sessions, Protocol):
     """Clinic accounts with their sign-in throttling."""
 
 
-class Store(Patients, Outbox, Deliveries, InboundLog, Escalations, Accounts, Sessions, Protocol):
+class Exports(Patients, Accounts, ClinicHistory, Protocol):
+    """What a clinic's CSV exports read: the span's records, the patients' names and the clinic's zone."""
+
+
+class Store(Patients, Outbox, Deliveries, InboundLog, Escalations, Accounts, Sessions, ClinicHistory, Protocol):
     """Every port of one backend together, as the wiring hands it to the services."""
 
 
 PARTS: dict[str, type] = {"patients": Patients, "outbox": Outbox, "deliveries": Deliveries, "inbound": InboundLog,
-                          "escalations": Escalations, "accounts": Accounts, "sessions": Sessions}
+                          "escalations": Escalations, "accounts": Accounts, "sessions": Sessions,
+                          "history": ClinicHistory}
 
 
 def port_methods(port: type) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from shared.services.ports import Aggregates
 from tests.memory.accounts import MemoryAccounts
 from tests.memory.escalations import MemoryEscalations
+from tests.memory.history import MemoryClinicHistory
 from tests.memory.inbound import MemoryInbound
 from tests.memory.outbox import MemoryDeliveries, MemoryOutbox
 from tests.memory.patients import MemoryPatients
@@ -20,10 +21,11 @@ class MemoryStore(Aggregates):
 
     def __init__(self) -> None:
         self.table = MemoryTable()
-        patients = MemoryPatients(self.table)
+        patients, escalations = MemoryPatients(self.table), MemoryEscalations(self.table)
         super().__init__(patients=patients, outbox=MemoryOutbox(self.table), deliveries=MemoryDeliveries(self.table),
-                         inbound=MemoryInbound(self.table), escalations=MemoryEscalations(self.table),
-                         accounts=MemoryAccounts(self.table), sessions=MemorySessions(self.table))
+                         inbound=MemoryInbound(self.table), escalations=escalations,
+                         accounts=MemoryAccounts(self.table), sessions=MemorySessions(self.table),
+                         history=MemoryClinicHistory(self.table, escalations))
         self.add_patient = patients.add_patient
         for name in SHOWN:  # the same objects: reads and in-place edits reach the table
             setattr(self, name, getattr(self.table, name))

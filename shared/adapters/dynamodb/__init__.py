@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from shared.adapters.dynamodb.accounts import DynamoAccounts
 from shared.adapters.dynamodb.deliveries import DynamoDeliveries
 from shared.adapters.dynamodb.escalations import DynamoEscalations
+from shared.adapters.dynamodb.history import DynamoClinicHistory
 from shared.adapters.dynamodb.inbound import DynamoInbound
 from shared.adapters.dynamodb.outbox import DynamoOutbox
 from shared.adapters.dynamodb.patients import DynamoPatients
@@ -23,7 +24,7 @@ class DynamoStore(Aggregates):
         super().__init__(patients=DynamoPatients(self.table), outbox=DynamoOutbox(self.table),
                          deliveries=DynamoDeliveries(self.table), inbound=DynamoInbound(self.table),
                          escalations=DynamoEscalations(self.table), accounts=DynamoAccounts(self.table),
-                         sessions=DynamoSessions(self.table))
+                         sessions=DynamoSessions(self.table), history=DynamoClinicHistory(self.table))
         self.messages_of = self.parts["inbound"].messages_of
 
 
@@ -31,6 +32,6 @@ if TYPE_CHECKING:  # mypy holds each aggregate to its port (the composite binds 
     from shared.services import ports
 
     def _conforms(table: Table) -> tuple[ports.Patients, ports.Outbox, ports.Deliveries, ports.InboundLog,
-                                         ports.Escalations, ports.Accounts, ports.Sessions]:
+                                         ports.Escalations, ports.Accounts, ports.Sessions, ports.ClinicHistory]:
         return (DynamoPatients(table), DynamoOutbox(table), DynamoDeliveries(table), DynamoInbound(table),
-                DynamoEscalations(table), DynamoAccounts(table), DynamoSessions(table))
+                DynamoEscalations(table), DynamoAccounts(table), DynamoSessions(table), DynamoClinicHistory(table))

@@ -135,7 +135,7 @@ def _written_with(table: Table, patient: Patient, change: ProfileChange, now: da
         items.append({"Update": table.update(keys.phone_key(patient.phone), "SET plan_over = :true",
                                              {":pid": patient.patient_id, ":true": True}, "patient_id = :pid")})
     if change.finished:
-        items.append({"Put": table.put(checkin_item(patient.patient_id, change.finished))})
+        items.append({"Put": table.put(checkin_item(patient, change.finished))})
     items += [{"Put": table.put(escalation_to_item(patient, e), ITEM_IS_NEW)} for e in change.opened]
     items += [{"Put": table.put(escalation_to_item(patient, e))} for e in change.rewritten]
     items += [{"Update": table.update(keys.escalation_key(patient.patient_id, escalation_id),
@@ -144,6 +144,6 @@ def _written_with(table: Table, patient: Patient, change: ProfileChange, now: da
               for escalation_id, evidence in change.add_evidence]
     if change.audit:
         at = f"{utc_iso(now)}#{time.time_ns():020d}"
-        items.append({"Put": table.put(audit_item(patient.patient_id, at, change.audit), ITEM_IS_NEW)})
+        items.append({"Put": table.put(audit_item(patient, at, change.audit), ITEM_IS_NEW)})
     items += [new_job(table, job) for job in change.jobs]
     return items

@@ -18,6 +18,7 @@ from shared.domain.jobs import Job, JobStatus, parse_utc, shard_of, utc_iso
 from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus
 from shared.domain.plan import Plan
 from shared.domain.safety_question import SafetyQuestion
+from shared.services.ports import PLAN_CHANGE_ACTIONS
 
 OPEN_ESCALATION = "open_esc_"   # profile attribute prefix: open_esc_<reason> = the open escalation's id
 
@@ -138,9 +139,21 @@ def checkin_from_map(item: dict[str, Any]) -> CheckIn:
                  for qid, a in (item.get("answers") or {}).items()})
 
 
-def checkin_item(patient_id: str, checkin: CheckIn) -> dict[str, Any]:
-    key = keys.checkin_key(patient_id, utc_iso(checkin.started_at), checkin.checkin_id)
-    return {"PK": key.pk, "SK": key.sk, "type": "checkin", **checkin_to_map(checkin)}
+def checkin_item(patient: Patient, checkin: CheckIn) -> dict[str, Any]:
+    """A finished check-in in the patient's collection, and in the clinic index by when it started."""
+    started = utc_iso(checkin.started_at)
+    key = keys.checkin_key(patient.patient_id, started, checkin.checkin_id)
+    return {"PK": key.pk, "SK": key.sk, "type": "checkin", **checkin_to_map(checkin),
+            **in_clinic_index(patient, keys.clinic_checkin_sort(started, checkin.checkin_id))}
+
+
+def in_clinic_index(patient: Patient, clinic_sort: str) -> dict[str, Any]:
+    """The attributes that put an item of a patient's collection into the clinic index, with whose it is."""
+    return {"patient_id": patient.patient_id, "clinic_id": patient.clinic_id,
+            "clinic_pk": keys.clinic_pk(patient.clinic_id), "clinic_sk": clinic_sort}
+
+
+CLINIC_INDEX_ATTRIBUTES = ("patient_id", "clinic_id", "clinic_pk", "clinic_sk")
 
 
 def safety_question_to_map(question: SafetyQuestion) -> dict[str, Any]:
@@ -181,13 +194,21 @@ def escalation_from_item(item: dict[str, Any]) -> Escalation:
                       item.get("note", ""), moment(item, "overdue_notified_at"))
 
 
-def audit_item(patient_id: str, at_iso: str, entry: dict[str, Any]) -> dict[str, Any]:
-    key = keys.audit_key(patient_id, at_iso, entry["id"])
-    return {"PK": key.pk, "SK": key.sk, "type": "audit", **entry}
+def audit_item(patient: Patient, at: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """An audit entry in the patient's collection; a plan change (hold, resume, adjust, end) is also in the
+    clinic index by when it was made. `at` is the moment and nanoseconds, as the audit key sorts them."""
+    key = keys.audit_key(patient.patient_id, at, entry["id"])
+    indexed = in_clinic_index(patient, keys.clinic_plan_change_sort(at, entry["id"])) \
+        if entry.get("action") in PLAN_CHANGE_ACTIONS else {}
+    return {"PK": key.pk, "SK": key.sk, "type": "audit", **entry, **indexed}
+
+
+NOT_OF_THE_ENTRY = ("PK", "SK", "type", "ttl", "kept_until", *CLINIC_INDEX_ATTRIBUTES)
 
 
 def audit_from_item(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in plain_numbers(item).items() if k not in ("PK", "SK", "type")}
+    """The audit entry as it was written (not the keys, index attributes or retention stamps it is stored with)."""
+    return {k: v for k, v in plain_numbers(item).items() if k not in NOT_OF_THE_ENTRY}
 
 
 # --- accounts -----------------------------------------------------------------------------------

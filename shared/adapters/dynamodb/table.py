@@ -61,6 +61,7 @@ class Table:
         self.client = client
         self.name = name
         self.shards = shards
+        self.page_limit: int | None = None   # items per page of clinic_range's queries (None: DynamoDB's 1 MB)
 
     def call(self, operation: str, **kwargs: Any) -> dict[str, Any]:
         try:
@@ -118,6 +119,17 @@ class Table:
             query["ExpressionAttributeNames"] = {"#status": "status"}
             query["ExpressionAttributeValues"][":s"] = {"S": status}
         return self.query_all(**query)
+
+    def clinic_range(self, clinic_id: str, bounds: keys.SortKeyRange) -> Iterator[dict[str, Any]]:
+        """Items of a clinic whose clinic index key lies within `bounds`, in key order, one Query page fetched
+        at a time as the caller reads on (a long range is never held in memory whole)."""
+        query: dict[str, Any] = dict(TableName=self.name, IndexName=keys.CLINIC_INDEX,
+                                     KeyConditionExpression="clinic_pk = :c AND clinic_sk BETWEEN :low AND :high",
+                                     ExpressionAttributeValues={":c": {"S": keys.clinic_pk(clinic_id)},
+                                                                ":low": {"S": bounds.low}, ":high": {"S": bounds.high}})
+        if self.page_limit:
+            query["Limit"] = self.page_limit
+        return (unmarshal(item) for item in self.pages(**query))
 
     def query_all(self, **query: Any) -> list[dict[str, Any]]:
         """Every item a query matches, page by page, unmarshalled."""
