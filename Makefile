@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-$(PYTHON_VERSION)
 
 NPM_STAMP := node_modules/.taperline-npm-ci.stamp
 
-.PHONY: dev test unit package bench docs-images lock clean
+.PHONY: dev test unit package bench docs-images lock catalogs clean
 
 $(STAMP): requirements.lock requirements-dev.lock
 	@if [ -x $(PY) ] && [ "$$($(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2])')" != "$(PYTHON_VERSION)" ]; then \
@@ -53,6 +53,15 @@ docs-images: $(STAMP)
 lock: $(STAMP)
 	$(PY) -m uv pip compile --universal --generate-hashes --python-version 3.11 --no-header --quiet requirements.txt -o requirements.lock
 	$(PY) -m uv pip compile --universal --generate-hashes --python-version 3.11 --no-header --quiet requirements-dev.txt -o requirements-dev.lock
+
+# The texts' message catalogs: extract every marked text (with its TRANSLATORS: comment) into texts.pot, merge it
+# into each language's .po (translators work there), compile the .mo files the service reads.
+BABEL := $(VENV)/bin/pybabel
+catalogs: $(STAMP)
+	$(BABEL) extract -F babel.cfg -k N_ -k NC_:1c,2 -c TRANSLATORS: --no-location --sort-output \
+		--project taperline --copyright-holder taperline -o shared/locales/texts.pot .
+	$(BABEL) update -i shared/locales/texts.pot -d shared/locales -D texts --no-fuzzy-matching --ignore-obsolete
+	$(BABEL) compile -d shared/locales -D texts --statistics
 
 clean:
 	rm -rf $(VENV) node_modules .serverless .cache .requirements-cache test-output

@@ -1,100 +1,132 @@
-"""Every text the service sends, in one place, each within one GSM-7 SMS segment."""
+"""Every text the service sends, in one place, in the patient's language, each within one GSM-7 SMS segment.
+
+Each text is a message id of the gettext catalogs (shared/domain/catalogs.py): the English is written here,
+marked with `_`, and the `# TRANSLATORS:` comment above it says where it is sent (Babel copies it into the .po
+files). Placeholders are named ({clinic}), so a translation may put them in its own order."""
 from __future__ import annotations
 
 from datetime import date, time
 from decimal import Decimal
 
-GSM7_BASIC = set(
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
-)
-GSM7_EXTENDED = set("^{}\\[~]|€\f")
-SEGMENT_LIMIT = 160
+from shared.domain.catalogs import DEFAULT, NC_, in_context
+from shared.domain.gsm7 import GSM7_BASIC as GSM7_BASIC  # re-exported: texts are measured through this module
+from shared.domain.gsm7 import GSM7_EXTENDED as GSM7_EXTENDED
+from shared.domain.gsm7 import SEGMENT_LIMIT as SEGMENT_LIMIT
+from shared.domain.gsm7 import fits_one_segment as fits_one_segment
+from shared.domain.gsm7 import gsm7_length as gsm7_length
+from shared.domain.gsm7 import gsm_fold, in_language
+from shared.domain.gsm7 import sms_name as sms_name
 
-
-def gsm7_length(text: str) -> int | None:
-    """Septets the text takes in GSM-7, or None when it needs UCS-2."""
-    length = 0
-    for char in text:
-        if char in GSM7_BASIC:
-            length += 1
-        elif char in GSM7_EXTENDED:
-            length += 2
-        else:
-            return None
-    return length
-
-
-def fits_one_segment(text: str) -> bool:
-    length = gsm7_length(text)
-    return length is not None and length <= SEGMENT_LIMIT
-
-
-def help_text(clinic_name: str, clinic_phone: str, discreet: bool = False) -> str:
+def help_text(clinic_name: str, clinic_phone: str, discreet: bool = False, language: str = DEFAULT) -> str:
     """What carriers require of HELP: program and clinic, contact, frequency, rates, how to stop."""
-    program = "taper" if discreet else "LDN taper"
-    contact = f"Help: {clinic_phone}" if clinic_phone else "Help: call your clinic"
-    return (f"{clinic_name} {program} texts. Msg freq varies. {contact}. Msg&data rates may apply. "
-            f"CALL for a call, STOP to opt out.")
+    _ = in_language(language)
+    # TRANSLATORS: the reply to HELP (as carriers require it). {contact} is one of the two "Help: ..." texts.
+    text = (_("{clinic} taper texts. Msg freq varies. {contact}. Msg&data rates may apply. CALL for a call, STOP to "
+              "opt out.") if discreet else
+            # TRANSLATORS: the reply to HELP, naming the drug (LDN). {contact} is one of the two "Help: ..." texts.
+            _("{clinic} LDN taper texts. Msg freq varies. {contact}. Msg&data rates may apply. CALL for a call, STOP "
+              "to opt out."))
+    if clinic_phone:
+        # TRANSLATORS: in the HELP reply: the clinic's phone number.
+        contact = _("Help: {phone}").format(phone=clinic_phone)
+    else:
+        # TRANSLATORS: in the HELP reply, when the clinic gave no phone number.
+        contact = _("Help: call your clinic")
+    return text.format(clinic=clinic_name, contact=contact)
 
 
-def not_enrolled_text() -> str:
-    return "This number is not enrolled with taperline. If you expected texts, contact your clinic. Emergency: call 911."
+def not_enrolled_text(language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: the reply to a text from a number that belongs to no patient.
+    return _("This number is not enrolled with taperline. If you expected texts, contact your clinic. "
+             "Emergency: call 911.")
 
 
-def note_received_text() -> str:
-    return "Thanks, we got your message and will share it with your care team. Emergency: call 911."
+def note_received_text(language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: the reply to a free-text message (it goes to the care team).
+    return _("Thanks, we got your message and will share it with your care team. Emergency: call 911.")
 
 
-def opted_out_text() -> str:
-    return "You will get no more texts from taperline. Reply START to resume. Emergency: call 911."
+def opted_out_text(language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: the reply to STOP (or PARAR...). Name the start keyword of the language (START works for all).
+    return _("You will get no more texts from taperline. Reply START to resume. Emergency: call 911.")
 
 
-def opted_in_text() -> str:
-    return "You will get taper texts again from the next reminder. Reply HELP for help, STOP to opt out."
+def opted_in_text(language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: the reply to START after an opt-out, when the taper texts go on.
+    return _("You will get taper texts again from the next reminder. Reply HELP for help, STOP to opt "
+             "out.")
 
 
-def clock_time(at: time) -> str:
-    """A local time as patients read it: 9:00 PM."""
+def clock_time(at: time, language: str = DEFAULT) -> str:
+    """A local time as patients read it: 9:00 PM (9:00 p. m. in Spanish)."""
     hour = at.hour % 12 or 12
+    if language == "es":
+        return f"{hour}:{at.minute:02d} {'a. m.' if at.hour < 12 else 'p. m.'}"
     return f"{hour}:{at.minute:02d} {'AM' if at.hour < 12 else 'PM'}"
 
 
-def welcome_text(clinic_name: str, first_name: str, discreet: bool = False) -> str:
-    first_name = sms_name(first_name) or "there"
-    return (f"{clinic_name}: Hi {first_name}, your {_drug(discreet)}taper dose reminders and check-ins by text. "
-            f"Reply YES to start, STOP to opt out.")
+def welcome_text(clinic_name: str, first_name: str, discreet: bool = False, language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    name = sms_name(first_name)
+    if name:
+        # TRANSLATORS: the first text after enrollment, asking for consent. {name} is the patient's first name.
+        text = (_("{clinic}: Hi {name}, your taper dose reminders and check-ins by text. Reply YES to start, STOP "
+                  "to opt out.") if discreet else
+                # TRANSLATORS: the first text after enrollment, asking for consent, naming the drug.
+                _("{clinic}: Hi {name}, your LDN taper dose reminders and check-ins by text. Reply YES to start, "
+                  "STOP to opt out."))
+    else:
+        # TRANSLATORS: the first text after enrollment, when we cannot text the first name.
+        text = (_("{clinic}: Hi there, your taper dose reminders and check-ins by text. Reply YES to start, STOP "
+                  "to opt out.") if discreet else
+                # TRANSLATORS: the first text after enrollment, naming the drug, when we cannot text the first name.
+                _("{clinic}: Hi there, your LDN taper dose reminders and check-ins by text. Reply YES to start, "
+                  "STOP to opt out."))
+    return text.format(clinic=clinic_name, name=name)
 
 
-def consent_reminder_text(clinic_name: str, discreet: bool = False) -> str:
-    return (f"{clinic_name}: reply YES to start your {_drug(discreet)}taper texts, or STOP to opt out. "
-            f"Reply HELP for help.")
+def consent_reminder_text(clinic_name: str, discreet: bool = False, language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: a day after the welcome, to a patient who has not answered YES yet.
+    text = (_("{clinic}: reply YES to start your taper texts, or STOP to opt out. Reply HELP for help.") if discreet
+            # TRANSLATORS: a day after the welcome, to a patient who has not answered YES yet (naming the drug).
+            else _("{clinic}: reply YES to start your LDN taper texts, or STOP to opt out. Reply HELP for help."))
+    return text.format(clinic=clinic_name)
 
 
-def consent_confirmed_text(first_name: str, dose_time: time) -> str:
-    first_name = (" " + sms_name(first_name)) if sms_name(first_name) else ""
-    return (f"Thanks{first_name}! You will get a reminder at {clock_time(dose_time)} on dose days and short "
-            f"check-ins. Reply HELP for help, STOP to opt out.")
+def consent_confirmed_text(first_name: str, dose_time: time, language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    name = sms_name(first_name)
+    # TRANSLATORS: the reply to YES (consent). {time} is the dose time, like 9:00 PM.
+    text = (_("Thanks {name}! You will get a reminder at {time} on dose days and short check-ins. Reply HELP for "
+              "help, STOP to opt out.") if name else
+            # TRANSLATORS: the reply to YES (consent) when we cannot text the first name.
+            _("Thanks! You will get a reminder at {time} on dose days and short check-ins. Reply HELP for help, "
+              "STOP to opt out."))
+    return text.format(name=name, time=clock_time(dose_time, language))
 
 
-def call_requested_text() -> str:
-    return "Thanks, we have asked your care team to call you. If it is an emergency, call 911 now."
+def call_requested_text(language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: the reply to CALL (the care team is asked to call).
+    return _("Thanks, we have asked your care team to call you. If it is an emergency, call 911 now.")
 
 
-def resubscribed_text() -> str:
-    return "You are subscribed again. Reply HELP for help, STOP to opt out. Emergency: call 911."
+def resubscribed_text(language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: the reply to START after an opt-out, when the taper is already over.
+    return _("You are subscribed again. Reply HELP for help, STOP to opt out. Emergency: call 911.")
 
 
-def sms_name(name: str) -> str:
-    """A name as a GSM-7 text can carry it: accents folded (María -> Maria); else left out."""
-    import unicodedata
-
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).strip()
-    return folded if folded and gsm7_length(folded) == len(folded) else ""
-
-
-def already_active_text() -> str:
-    return "You are already set up for taper texts. Reply HELP for help, STOP to opt out. Emergency: call 911."
+def already_active_text(language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: the reply to YES from a patient who already consented.
+    return _("You are already set up for taper texts. Reply HELP for help, STOP to opt out. Emergency: "
+             "call 911.")
 
 
 def mg(dose: Decimal) -> str:
@@ -103,47 +135,116 @@ def mg(dose: Decimal) -> str:
     return text
 
 
-def _drug(discreet: bool) -> str:
-    return "" if discreet else "LDN "
-
-
 def dose_reminder_text(clinic_name: str, dose: Decimal, *, previous: Decimal | None = None,
                        tomorrow: Decimal | None = None, last: bool = False,
-                       discreet: bool = False) -> str:
+                       discreet: bool = False, language: str = DEFAULT) -> str:
     """Tonight's dose; on a step-down day what it was; the day before a step, the heads-up; the last dose."""
+    _ = in_language(language)
     if previous is not None:
-        text = f"{clinic_name}: Starting tonight your {_drug(discreet)}dose is {mg(dose)} mg (was {mg(previous)} mg)."
+        # TRANSLATORS: the dose reminder on a step-down day (the dose is lower from tonight).
+        text = (_("{clinic}: Starting tonight your dose is {dose} mg (was {previous} mg).") if discreet else
+                # TRANSLATORS: the dose reminder on a step-down day, naming the drug.
+                _("{clinic}: Starting tonight your LDN dose is {dose} mg (was {previous} mg)."))
     elif discreet:
-        text = f"{clinic_name}: Tonight's dose: {mg(dose)} mg."
+        # TRANSLATORS: the nightly dose reminder, not naming the drug.
+        text = _("{clinic}: Tonight's dose: {dose} mg.")
     else:
-        text = f"{clinic_name}: Tonight: LDN {mg(dose)} mg."
+        # TRANSLATORS: the nightly dose reminder.
+        text = _("{clinic}: Tonight: LDN {dose} mg.")
     if last:
-        text += " It is your last dose."
+        # TRANSLATORS: added to the dose reminder of the last dose.
+        text += " " + _("It is your last dose.")
     elif tomorrow is not None:
-        text += f" From tomorrow: {mg(tomorrow)} mg."
-    return text
+        # TRANSLATORS: added to the dose reminder the day before a step-down (the heads-up).
+        text += " " + _("From tomorrow: {tomorrow} mg.")
+    return text.format(clinic=clinic_name, dose=mg(dose), previous=mg(previous) if previous is not None else "",
+                       tomorrow=mg(tomorrow) if tomorrow is not None else "")
 
 
-def taper_done_text(clinic_name: str, discreet: bool = False) -> str:
-    return (f"{clinic_name}: Your {_drug(discreet)}taper is done. No dose tonight or after. "
-            f"Check-ins continue for the next few weeks.")
+def taper_done_text(clinic_name: str, discreet: bool = False, language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: at dose time the day after the last dose.
+    text = (_("{clinic}: Your taper is done. No dose tonight or after. Check-ins continue for the next few weeks.")
+            if discreet else
+            # TRANSLATORS: at dose time the day after the last dose (naming the drug).
+            _("{clinic}: Your LDN taper is done. No dose tonight or after. Check-ins continue for the next few "
+              "weeks."))
+    return text.format(clinic=clinic_name)
 
 
+WEEKDAYS = (
+    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("weekday", "Mon"),
+    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("weekday", "Tue"),
+    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("weekday", "Wed"),
+    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("weekday", "Thu"),
+    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("weekday", "Fri"),
+    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("weekday", "Sat"),
+    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("weekday", "Sun"),
+)
+MONTHS = (
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Jan"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Feb"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Mar"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Apr"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "May"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Jun"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Jul"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Aug"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Sep"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Oct"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Nov"),
+    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
+    NC_("month", "Dec"),
+)
 
-def short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+
+def short_day(day: date, language: str = DEFAULT) -> str:
+    """A day as a text names it: Mon 5 Jan (lun 5 ene)."""
+    weekday = gsm_fold(in_context(language, "weekday", WEEKDAYS[day.weekday()]))
+    month = gsm_fold(in_context(language, "month", MONTHS[day.month - 1]))
+    return f"{weekday} {day.day} {month}"
 
 
-def plan_held_text(clinic_name: str, dose: Decimal) -> str:
-    return f"{clinic_name}: Please stay on {mg(dose)} mg each night until your care team contacts you."
+def plan_held_text(clinic_name: str, dose: Decimal, language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: when a provider holds the taper (or an escalation holds it).
+    return _("{clinic}: Please stay on {dose} mg each night until your care team contacts you.").format(
+        clinic=clinic_name, dose=mg(dose))
 
 
 def plan_changed_text(clinic_name: str, dose: Decimal, next_dose: Decimal | None = None,
-                      next_day: date | None = None) -> str:
-    then = f", then {mg(next_dose)} mg from {short_day(next_day)}" if next_dose is not None and next_day else ""
-    return f"{clinic_name}: Your care team updated your plan: {mg(dose)} mg tonight{then}."
+                      next_day: date | None = None, language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    if next_dose is not None and next_day:
+        # TRANSLATORS: when a provider resumes or adjusts the taper: tonight's dose and the next step's.
+        text = _("{clinic}: Your care team updated your plan: {dose} mg tonight, then {next_dose} mg from {day}.")
+    else:
+        # TRANSLATORS: when a provider resumes or adjusts the taper and no step-down follows.
+        text = _("{clinic}: Your care team updated your plan: {dose} mg tonight.")
+    return text.format(clinic=clinic_name, dose=mg(dose), next_dose=mg(next_dose) if next_dose is not None else "",
+                       day=short_day(next_day, language) if next_day else "")
 
 
-def plan_ended_text(clinic_name: str, dose: Decimal) -> str:
-    return (f"{clinic_name}: Your care team ended your taper. Tonight is your last dose ({mg(dose)} mg). "
-            f"Check-ins continue.")
+def plan_ended_text(clinic_name: str, dose: Decimal, language: str = DEFAULT) -> str:
+    _ = in_language(language)
+    # TRANSLATORS: when a provider ends the taper today.
+    return _("{clinic}: Your care team ended your taper. Tonight is your last dose ({dose} mg). "
+             "Check-ins continue.").format(clinic=clinic_name, dose=mg(dose))
