@@ -33,20 +33,25 @@ class SafetyQuestion:
     def is_open(self, now: datetime) -> bool:
         return now < self.asked_at + OPEN_FOR
 
-    def with_words(self, text: str) -> "SafetyQuestion":
+    def with_words(self, text: str) -> SafetyQuestion:
         kept = (*self.words, text.strip()[:300])[-KEPT_WORDS:]
         return replace(self, words=kept)
 
 
-def read_answer(text: str) -> str | None:
+def read_answer(text: str, language: str = "en") -> str | None:
     """'yes', 'no', or None when the text answers neither: a short reply, or one that starts with its answer.
-    Both at once reads as yes (a miss costs more than a call); 'no sé' or 'not sure' is neither."""
+    Both at once reads as yes (a miss costs more than a call); 'no sé' or 'not sure' is neither. SÍ/SI and NO
+    are read in every language (people mix); a Spanish patient's own words ('ajá', 'correcto', and in a short
+    reply 'nunca', 'nel') only when `language` is "es"."""
     words = re.findall(r"[a-z]+", _fold(text))
     if not words or tuple(words[:2]) in _UNSURE:
         return None
+    spanish = language == "es"
+    yes = _YES | _YES_ES if spanish else _YES
     short = len(words) <= 4
-    said_yes = words[0] in _YES or (short and bool(set(words) & _YES)) or words in (["y"], ["ya"])
-    said_no = words[0] in _NO or (short and bool(set(words) & _NO))
+    said_yes = words[0] in yes or (short and bool(set(words) & yes)) or words in (["y"], ["ya"])
+    no = _NO | _NO_ES if spanish and short else _NO  # "nunca ... pero sí lo pienso": a long reply is no NO
+    said_no = words[0] in no or (short and bool(set(words) & no))
     if said_yes:
         return "yes"
     return "no" if said_no else None
@@ -60,6 +65,8 @@ def _fold(text: str) -> str:
 # "y" and "ya" are Spanish for "and" and "already": a yes only when they are the whole reply
 _YES = {"yes", "yeah", "yea", "yep", "yup", "si", "sip", "simon", "claro", "afirmativo"}
 _NO = {"no", "n", "nope", "nah", "nop", "negativo"}
+_YES_ES = {"sii", "siii", "aja", "correcto", "cierto", "exacto"}
+_NO_ES = {"nel", "nunca", "tampoco", "noo", "nooo"}
 _UNSURE = {("no", "se"), ("no", "lo"), ("no", "estoy"), ("not", "sure"), ("no", "idea"), ("no", "clue")}
 
 

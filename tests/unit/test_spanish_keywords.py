@@ -1,8 +1,10 @@
-"""Keywords and consent in the patient's language (issue 16): the Spanish words are a contract, exactly."""
+"""Keywords, consent and the safety question's YES/NO in the patient's language (issue 16): the Spanish keywords
+are a contract, exactly."""
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from shared.domain import safety_question as safety
 from shared.domain.consent import is_consent, is_yes
 from shared.domain.keywords import Keyword, read_keyword
 
@@ -91,3 +93,33 @@ def test_an_english_patient_does_not_consent_with_si(body):
 @given(st.text(max_size=40))
 def test_an_english_patients_consent_is_exactly_yes_as_before(body):
     assert is_consent(body, language="en") == is_yes(body)
+
+
+# The safety question's answer: SÍ/SI and NO for everyone, a Spanish patient's own words for "es"
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("SÍ", "yes"), ("sí", "yes"), ("Si", "yes"), ("si.", "yes"), ("¡Sí!", "yes"), ("sí, a veces", "yes"),
+    ("Ajá", "yes"), ("correcto", "yes"), ("sii", "yes"), ("YES", "yes"),
+    ("NO", "no"), ("no", "no"), ("No, gracias", "no"), ("nunca", "no"), ("nel", "no"), ("no, nunca", "no"),
+    ("no sé", None), ("No lo sé", None), ("no estoy segura", None), ("tal vez", None), ("7", None), ("", None),
+    ("sí y no", "yes"),                                  # both: read as yes, a miss costs more than a call
+    ("nunca lo haría, pero sí a veces lo pienso", None),  # a long reply starting with nunca is no NO
+])
+def test_a_spanish_patients_answer_to_the_safety_question(text, answer):
+    assert safety.read_answer(text, language="es") == answer
+
+
+@pytest.mark.parametrize("text, answer", [("Sí", "yes"), ("si", "yes"), ("NO", "no"), ("Ajá", None),
+                                          ("correcto", None), ("nunca", None), ("nel", None)])
+def test_an_english_patient_answers_si_or_no_and_the_spanish_only_words_are_not_read(text, answer):
+    assert safety.read_answer(text) == answer and safety.read_answer(text, language="en") == answer
+
+
+@given(st.text(max_size=60))
+def test_a_yes_in_english_is_a_yes_in_spanish_and_the_default_is_english(text):
+    english = safety.read_answer(text)
+    assert english == safety.read_answer(text, language="en")
+    assert safety.read_answer(text, language="es") in ("yes", "no", None)
+    if english == "yes":
+        assert safety.read_answer(text, language="es") == "yes"
