@@ -24,7 +24,7 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     """An app serving the given services; the local stack adds its dev blueprints."""
     from flask_wtf.csrf import CSRFError, CSRFProtect
 
-    from functions.web import api, api_docs, filters, pages, webhooks
+    from functions.web import api, api_docs, exports, filters, pages, webhooks
     from functions.web.sessions import DynamoSessionInterface
 
     app = Flask(__name__)
@@ -37,7 +37,7 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     app.before_request(_tag_logs)
     app.before_request(_session_readable)  # before the CSRF check, which would read the session as empty
     csrf = CSRFProtect(app)
-    for blueprint in (webhooks.bp, api.bp, api_docs.bp, pages.bp, *extra_blueprints):
+    for blueprint in (webhooks.bp, api.bp, exports.bp, api_docs.bp, pages.bp, *extra_blueprints):
         app.register_blueprint(blueprint)
         if blueprint.name != "pages":
             csrf.exempt(blueprint)  # signed webhooks, bearer-key API and local dev routes carry no cookies

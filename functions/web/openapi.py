@@ -218,6 +218,53 @@ def _escalation_paths() -> dict[str, dict[str, Any]]:
     return paths
 
 
+EXPORTS = {
+    "checkins": ("exportCheckins", "The clinic's finished check-ins started in a range of days, as CSV",
+                 "One row per finished check-in, oldest first: patient_id, first_name, last_name, checkin_id, kind, "
+                 "started_at_utc (ISO 8601), local_date (the patient's day, in the patient's zone), dose_mg, a value "
+                 "and raw text per question (symptoms_value, symptoms_raw, mood_value, mood_raw, withdrawal_value, "
+                 "withdrawal_raw; empty when not answered), status."),
+    "escalations": ("exportEscalations", "The clinic's escalations opened in a range of days, as CSV",
+                    "One row per escalation, oldest first: escalation_id, patient_id, first_name, last_name, reasons "
+                    "(separated by ;), severity, status, created_at_utc, acknowledged_by, acknowledged_at_utc, "
+                    "minutes_to_acknowledge, resolved_by, resolved_at_utc, minutes_to_resolve (whole minutes from "
+                    "creation, empty until it happens), note."),
+    "plan_changes": ("exportPlanChanges", "The clinic's plan changes (hold, resume, adjust, end) in a range of days, "
+                                          "as CSV",
+                     "One row per change, in the order made: change_id, patient_id, first_name, last_name, at_utc, "
+                     "local_date (the patient's day), who, action, dose_before_mg and dose_after_mg (that night's dose "
+                     "under the plan before and after the change)."),
+}
+EXPORT_COMMON = (
+    "`from` and `to` are days of the clinic (its time zone setting), both included. The file is UTF-8 with a byte "
+    "order mark, comma separated with CRLF line ends, a header row first, and is streamed as it is read. A text "
+    "cell that starts with =, +, -, @, a tab or a carriage return is written with a single quote (') in front so a "
+    "spreadsheet never runs it as a formula; number cells (values, minutes, doses) are never negative and are "
+    "written as they are.")
+
+
+def _export_paths() -> dict[str, dict[str, Any]]:
+    from functions.web.exports import RANGE_RULES
+
+    days = [{"in": "query", "name": name, "required": True, "description": description,
+             "schema": {"type": "string", "format": "date"}}
+            for name, description in (("from", "The first day (YYYY-MM-DD), included"),
+                                      ("to", "The last day (YYYY-MM-DD), included"))]
+    paths: dict[str, dict[str, Any]] = {}
+    for kind, (operation_id, summary, columns) in EXPORTS.items():
+        paths[f"/api/exports/{kind}.csv"] = {"get": {
+            "operationId": operation_id, "summary": summary,
+            "description": _described(f"{columns}\n\n{EXPORT_COMMON}", RANGE_RULES),
+            "security": KEYED, "parameters": days,
+            "responses": {"200": {"description": "The CSV file, as an attachment",
+                                  "headers": {"Content-Disposition": {
+                                      "description": f"attachment; filename={kind}-<from>-<to>.csv",
+                                      "schema": {"type": "string"}}},
+                                  "content": {"text/csv": {"schema": {"type": "string"}}}},
+                          "400": INVALID}}}
+    return paths
+
+
 @lru_cache(maxsize=1)
 def document() -> dict[str, Any]:
     from apispec import APISpec
@@ -238,7 +285,7 @@ def document() -> dict[str, Any]:
     document["components"]["schemas"]["Resolution"]["properties"]["note"]["pattern"] = \
         document["components"]["schemas"]["Enrollment"]["properties"]["notes"]["pattern"]
     _all_required(document["components"]["schemas"])
-    document["paths"] = {**_patient_paths(), **_escalation_paths(), "/api/openapi.json": {"get": {
+    document["paths"] = {**_patient_paths(), **_escalation_paths(), **_export_paths(), "/api/openapi.json": {"get": {
         "operationId": "getOpenApiDocument", "summary": "This document",
         "responses": {"200": {"description": "OpenAPI 3 document",
                               "content": {"application/json": {"schema": {"type": "object"}}}}}}}}

@@ -1,7 +1,10 @@
 """Pages for clinic staff: sign in and out, the patient list, the enrollment form, a patient's page."""
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
@@ -18,7 +21,7 @@ from markupsafe import Markup
 from marshmallow import ValidationError
 
 from functions.web.auth import admin_only, services, signed_in
-from functions.web.errors import status_of
+from functions.web.errors import problem, status_of
 from functions.web.presenters import attention, upcoming
 from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
 from functions.web.sessions import ServerSession
@@ -151,6 +154,44 @@ def escalations() -> ResponseReturnValue:
     rows = svc.escalations.list(g.caller, request.args.get("status") or None)
     names = {p.patient_id: p for p, _ in svc.records.list(g.caller, svc.clock.now())}
     return render_template("escalations.html", rows=rows, patients=names, status=request.args.get("status"))
+
+
+@bp.get("/exports")
+@signed_in
+@admin_only
+def exports() -> ResponseReturnValue:
+    """A range of the clinic's days (the last 30 by default) and a download link per export."""
+    from functions.web.exports import ExportQuerySchema
+    from shared.services.exports import ExportService
+
+    svc = services()
+    zone = ExportService(svc.store).clinic_zone(g.caller.clinic_id)
+    today = svc.clock.now().astimezone(ZoneInfo(zone)).date()
+    values = {"from": request.args.get("from", (today - timedelta(days=29)).isoformat()),
+              "to": request.args.get("to", today.isoformat())}
+    try:
+        ExportQuerySchema().load(values)
+        errors: dict[str, list[str]] = {}
+    except ValidationError as exc:
+        errors = flat_errors(exc.messages_dict)
+    return render_template("exports.html", values=values, errors=errors, query=urlencode(values), zone=zone), \
+        400 if errors else 200
+
+
+@bp.get("/exports/checkins.csv", defaults={"kind": "checkins"})
+@bp.get("/exports/escalations.csv", defaults={"kind": "escalations"})
+@bp.get("/exports/plan_changes.csv", defaults={"kind": "plan_changes"})
+@signed_in
+@admin_only
+def export_download(kind: str) -> ResponseReturnValue:
+    """The same files as the API's /api/exports/<kind>.csv, for a signed-in admin."""
+    from functions.web.exports import csv_download
+
+    try:
+        return csv_download(kind, g.caller.clinic_id, request.args.to_dict())
+    except ValidationError as exc:
+        messages = "; ".join(f"{field}: {' '.join(m)}" for field, m in flat_errors(exc.messages_dict).items())
+        return problem(400, "Bad Request", f"Choose a valid range on the exports page ({messages}).")
 
 
 @bp.post("/escalations/<escalation_id>/<action>")

@@ -56,6 +56,14 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/api/escalations"): row(**KEYS_ONLY, key=200, other_key=200),
     ("POST", "/api/escalations/<escalation_id>/acknowledge"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/escalations/<escalation_id>/resolve"): row(**KEYS_ONLY, key=200, other_key=404),
+    # CSV exports (with a range around the cast's escalation, see QUERIES): a key's own clinic only; admins only
+    ("GET", "/api/exports/checkins.csv"): row(**KEYS_ONLY, key=200, other_key=200),  # the other's has no rows
+    ("GET", "/api/exports/escalations.csv"): row(**KEYS_ONLY, key=200, other_key=200),
+    ("GET", "/api/exports/plan_changes.csv"): row(**KEYS_ONLY, key=200, other_key=200),
+    ("GET", "/exports"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
+    ("GET", "/exports/checkins.csv"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
+    ("GET", "/exports/escalations.csv"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
+    ("GET", "/exports/plan_changes.csv"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
     ("GET", "/"): row(LOGIN, 302, 302, LOGIN, 302, LOGIN, LOGIN),  # signed in: on to /patients
     ("GET", "/login"): everyone(200),
     ("POST", "/login"): everyone(401),  # a wrong password, whoever asks
@@ -71,6 +79,7 @@ RULES: dict[tuple[str, str], dict] = {
 }
 CONCRETE = {"/patients/<patient_id>/plan/<action>": "hold", "/escalations/<escalation_id>/<action>": "acknowledge",
             "/static/<path:filename>": "nothing-here.css", "/api/docs/swagger-ui/<path:filename>": "swagger-ui.css"}
+QUERIES = {rule: "?from=2027-01-01&to=2027-12-31" for method, rule in RULES if "exports" in rule}
 # Local mode only (the local stack adds them; loopback, no sign-in): never part of the deployed app.
 DEV_ROUTES = {("GET", "/dev"), ("GET", "/dev/messages"), ("GET", "/dev/threads"), ("POST", "/dev/phone"),
               ("GET", "/dev/emails"), ("GET", "/dev/clock"), ("POST", "/dev/clock"), ("GET", "/dev/static/<path:filename>"),
@@ -159,7 +168,7 @@ def concrete(rule: str, ids: dict) -> str:
     if "<path:filename>" in rule:
         return rule.replace("<path:filename>", CONCRETE[rule])
     path = rule.replace("<patient_id>", ids["patient_id"]).replace("<escalation_id>", ids["escalation_id"])
-    return re.sub(r"<action>", CONCRETE.get(rule) or "", path)
+    return re.sub(r"<action>", CONCRETE.get(rule) or "", path) + QUERIES.get(rule, "")
 
 
 # Cells run in this order for each principal, so every allowed action finds the state it needs: the admin's
