@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 LABELS = {"awaiting_consent": "Awaiting consent", "active": "Active", "opted_out": "Opted out",
           "consent_expired": "Consent expired", "completed": "Completed"}
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
 def dose(value: Decimal | None) -> str:
@@ -80,4 +81,5 @@ def register(app: Flask) -> None:
     app.add_template_filter(clock)
     app.add_template_filter(iso_when)
     app.add_template_filter(lambda s: LABELS.get(s, s), "status_label")
+    app.add_template_filter(lambda code: LANGUAGE_NAMES.get(code, code), "language_name")
     app.add_template_filter(lambda s: s.replace("_", " ").capitalize(), "field_label")

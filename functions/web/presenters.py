@@ -24,7 +24,8 @@ def patient_summary(patient: Patient, standing: Standing) -> dict[str, Any]:
             "current_dose_mg": float(standing.current_dose_mg) if standing.current_dose_mg is not None else None,
             "next_step_date": standing.next_step.start_date.isoformat() if standing.next_step else None,
             "last_checkin_at": utc_iso(patient.last_checkin_at) if patient.last_checkin_at else None,
-            "open_escalations": len({patient.checkins_paused_by, *patient.open_escalations.values()} - {""}), "created_at": utc_iso(patient.created_at)}
+            "open_escalations": len({patient.checkins_paused_by, *patient.open_escalations.values()} - {""}),
+            "created_at": utc_iso(patient.created_at), "language": patient.language}
 
 
 def patient_record(record: PatientRecord) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
+from shared.domain.catalogs import DEFAULT as DEFAULT_LANGUAGE
+from shared.domain.catalogs import LANGUAGES
 from shared.domain import enrollment as terms
 from shared.domain.clinic_settings import COUNTRIES_988
 from shared.domain import plan as limits
@@ -227,6 +229,9 @@ class EnrollmentSchema(Schema):
     consent = Consent(required=True, error_messages={"required": "The patient must agree to receive texts."})
     notes = fields.String(load_default="", validate=[validate.Length(max=2000),
                                                      lambda text: refuse_invisible(text, NOTE_WHITESPACE)])
+    language = fields.String(load_default=DEFAULT_LANGUAGE, validate=validate.OneOf(
+        LANGUAGES, error="Texts go out in en (English) or es (Spanish)."), metadata={
+        "description": "The language of the patient's texts: en (English, the default) or es (Spanish)."})
 
     def __init__(self, *args: Any, now: datetime, countries: tuple[str, ...] = COUNTRIES_988, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -313,6 +318,7 @@ class PatientSummarySchema(Schema):
     last_checkin_at = fields.DateTime(allow_none=True)
     open_escalations = fields.Integer()
     created_at = fields.DateTime()
+    language = fields.String(validate=validate.OneOf(LANGUAGES))
 
 
 class PatientListSchema(Schema):

@@ -7,7 +7,7 @@ from datetime import time
 
 from shared.domain import safety_question as safety
 from shared.domain import texts
-from shared.domain.consent import is_yes
+from shared.domain.consent import is_consent
 from shared.domain.keywords import Keyword, read_keyword
 from shared.domain.patients import PatientStatus
 from shared.domain.safety import Risk, RiskLevel, assess
@@ -60,19 +60,20 @@ def respond(body: str, sender: Sender | None, risk: Risk | None = None) -> Outco
             return answered
     if risk.level is RiskLevel.WARNING:
         return _warning(sender, language)
-    return _ordinary(body, sender)
+    return _ordinary(body, sender, sender.language if sender else ("es" if risk.language == "es" else "en"))
 
 
 def _safety_answer(body: str, sender: Sender, risk: Risk) -> Outcome | None:
     """While the safety question is open it comes before everything but crisis language and STOP, HELP and START
     (carriers require those to work whatever else is going on). A warning text is never a NO."""
     language = sender.safety_language
-    answer = safety.read_answer(body)
+    answer = safety.read_answer(body, language)
     if answer == "yes":
         return Outcome(safety.crisis_text(language), ("crisis", "safety_yes"), safety=ANSWERED_YES)
     if answer == "no" and risk.level is RiskLevel.NONE:  # "no one would notice if I was gone" is no NO
         return Outcome(safety.answered_no_text(language), ("safety_no",), safety=ANSWERED_NO)
-    if risk.level is RiskLevel.NONE and read_keyword(body) in (Keyword.STOP, Keyword.HELP, Keyword.START):
+    keyword = read_keyword(body, sender.language)
+    if risk.level is RiskLevel.NONE and keyword in (Keyword.STOP, Keyword.HELP, Keyword.START):
         return None
     flags = ("warning", "safety_pending") if risk.level is RiskLevel.WARNING else ("safety_pending",)
     return Outcome(safety.reask_text(language), flags, safety=REASK)
@@ -89,18 +90,19 @@ def _warning(sender: Sender | None, language: str) -> Outcome:
     return Outcome(safety.question_text(language), ("warning",), safety=ASK, language=language)
 
 
-def _ordinary(body: str, sender: Sender | None) -> Outcome:
-    keyword = read_keyword(body)
+def _ordinary(body: str, sender: Sender | None, language: str) -> Outcome:
+    """Keywords, consent and check-in answers; replies in `language` (the patient's, or a stranger's text's)."""
+    keyword = read_keyword(body, language)
     if keyword is Keyword.HELP:
         if sender is None:
-            return Outcome(texts.help_text("taperline", ""), ("help",))
-        return Outcome(texts.help_text(sender.clinic_name, sender.clinic_phone, sender.discreet), ("help",))
+            return Outcome(texts.help_text("taperline", "", language=language), ("help",))
+        return Outcome(texts.help_text(sender.clinic_name, sender.clinic_phone, sender.discreet, language), ("help",))
     if keyword is Keyword.CALL and sender is not None and sender.status is not PatientStatus.OPTED_OUT:
-        return Outcome(texts.call_requested_text(), ("contact_request",))
+        return Outcome(texts.call_requested_text(language), ("contact_request",))
     if sender is None:
         if keyword is not None:
             return Outcome("", (keyword.value,))
-        return Outcome(texts.not_enrolled_text(), ("unknown_number",))
+        return Outcome(texts.not_enrolled_text(language), ("unknown_number",))
     if keyword is Keyword.STOP:
         return _opt_out(sender)
     if sender.status is PatientStatus.OPTED_OUT:
@@ -109,18 +111,18 @@ def _ordinary(body: str, sender: Sender | None) -> Outcome:
         # never text an opted-out patient, but what they wrote still reaches their care team
         return Outcome("", ("note", "opted_out"), message=_free_text(body))
     if keyword is Keyword.START:
-        return Outcome(texts.opted_in_text(), ("start",))
+        return Outcome(texts.opted_in_text(language), ("start",))
     if sender.status is PatientStatus.AWAITING_CONSENT:
-        if is_yes(body):
-            return Outcome(texts.consent_confirmed_text(sender.first_name, sender.dose_time), ("consent",),
+        if is_consent(body, language):
+            return Outcome(texts.consent_confirmed_text(sender.first_name, sender.dose_time, language), ("consent",),
                            new_status=PatientStatus.ACTIVE, plan_starts=True)
-        return Outcome(texts.consent_reminder_text(sender.clinic_name, sender.discreet), ("awaiting_consent",),
+        return Outcome(texts.consent_reminder_text(sender.clinic_name, sender.discreet, language), ("awaiting_consent",),
                        message=_free_text(body))
     if sender.checkin_open:
         return Outcome("", ("checkin",), checkin_answer=True)
-    if sender.status is PatientStatus.ACTIVE and is_yes(body):
-        return Outcome(texts.already_active_text(), ("note",))
-    return Outcome(texts.note_received_text(), ("note",), message=_free_text(body))
+    if sender.status is PatientStatus.ACTIVE and is_consent(body, language):
+        return Outcome(texts.already_active_text(language), ("note",))
+    return Outcome(texts.note_received_text(language), ("note",), message=_free_text(body))
 
 
 def _free_text(body: str) -> bool:
@@ -131,14 +133,15 @@ def _free_text(body: str) -> bool:
 def _opt_out(sender: Sender) -> Outcome:
     if sender.status is PatientStatus.OPTED_OUT:
         return Outcome("", ("stop",))
-    return Outcome(texts.opted_out_text(), ("stop",), new_status=PatientStatus.OPTED_OUT, cancel_jobs=True)
+    return Outcome(texts.opted_out_text(sender.language), ("stop",), new_status=PatientStatus.OPTED_OUT, cancel_jobs=True)
 
 
 def _opt_in(sender: Sender) -> Outcome:
     back_to = sender.status_before_opt_out or PatientStatus.AWAITING_CONSENT
     if back_to is PatientStatus.AWAITING_CONSENT:
-        return Outcome(texts.consent_reminder_text(sender.clinic_name, sender.discreet), ("start",), new_status=back_to,
+        return Outcome(texts.consent_reminder_text(sender.clinic_name, sender.discreet, sender.language), ("start",),
+                       new_status=back_to,
                        consent_restarts=True)
     if back_to is PatientStatus.ACTIVE:
-        return Outcome(texts.opted_in_text(), ("start",), new_status=back_to, plan_starts=True)
-    return Outcome(texts.resubscribed_text(), ("start",), new_status=back_to)
+        return Outcome(texts.opted_in_text(sender.language), ("start",), new_status=back_to, plan_starts=True)
+    return Outcome(texts.resubscribed_text(sender.language), ("start",), new_status=back_to)

@@ -61,6 +61,7 @@ class Patient:
     safety_no_at: datetime | None = None  # when the patient last answered the safety question NO
     open_escalations: dict[str, str] = field(default_factory=dict)  # reason -> open escalation texts add to
     kept_until: date | None = None       # a finished patient's data goes after this day (retention)
+    language: str = "en"                 # the patient's texts: en or es (shared/domain/catalogs.LANGUAGES)
 
     @property
     def display_name(self) -> str:

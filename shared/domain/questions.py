@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from shared.domain.catalogs import N_
+
 HIGHER_IS_WORSE, LOWER_IS_WORSE = "higher_is_worse", "lower_is_worse"
 
 
@@ -30,15 +32,19 @@ class Question:
 
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("symptoms", "Check-in 1/3: How are your usual symptoms today? Reply 0 (none) to 10 (worst).",
+    # TRANSLATORS: a check-in's first question (sent again, without "Check-in 1/3:", after an unreadable reply).
+    Question("symptoms", N_("Check-in 1/3: How are your usual symptoms today? Reply 0 (none) to 10 (worst)."),
              0, 10, HIGHER_IS_WORSE, {"none": 0, "no symptoms": 0, "worst": 10}, "a number 0-10",
              {"es": {"ninguno": 0, "ninguna": 0, "nada": 0, "sin sintomas": 0, "ningun sintoma": 0, "lo peor": 10}}),
-    Question("mood", "2/3: How is your mood today? Reply 0 (very low) to 10 (very good).",
+    # TRANSLATORS: a check-in's second question (sent again, without "2/3:", after an unreadable reply).
+    Question("mood", N_("2/3: How is your mood today? Reply 0 (very low) to 10 (very good)."),
              0, 10, LOWER_IS_WORSE, {"very low": 0, "very good": 10, "terrible": 0, "great": 10}, "a number 0-10",
              {"es": {"muy bajo": 0, "muy baja": 0, "muy bueno": 10, "muy buena": 10, "muy bien": 10, "fatal": 0,
                      "genial": 10}}),
-    Question("withdrawal", "3/3: Any sleep trouble, vivid dreams, stomach upset or other new effects? "
-             "Reply 0 none, 1 mild, 2 moderate, 3 severe.",
+    # TRANSLATORS: a check-in's third question (sent again, without "3/3:", after an unreadable reply). The words
+    # 0-3 stand for must be ones the reply reader knows (none/mild/moderate/severe; ninguno/leve/moderado/fuerte).
+    Question("withdrawal", N_("3/3: Any sleep trouble, vivid dreams, stomach upset or other new effects? "
+                              "Reply 0 none, 1 mild, 2 moderate, 3 severe."),
              0, 3, HIGHER_IS_WORSE, {"none": 0, "no": 0, "mild": 1, "moderate": 2, "severe": 3},
              "0 none, 1 mild, 2 moderate or 3 severe",
              {"es": {"ninguno": 0, "ninguna": 0, "ningun": 0, "nada": 0, "leve": 1, "moderado": 2, "moderada": 2,

@@ -26,7 +26,7 @@ def local_moment(day: date, at: time, zone: str) -> datetime:
 
 
 def plan_reminders(plan: Plan, dose_time: time, zone: str, clinic_name: str, discreet: bool = False,
-                   open_ended: bool = False) -> list[Reminder]:
+                   open_ended: bool = False, language: str = "en") -> list[Reminder]:
     """Every dose-time text of the plan, first day to stop date: exactly one a day. An open-ended (held)
     plan has no last dose and no stop date."""
     reminders = []
@@ -40,10 +40,10 @@ def plan_reminders(plan: Plan, dose_time: time, zone: str, clinic_name: str, dis
         text = texts.dose_reminder_text(
             clinic_name, dose, previous=yesterday if yesterday is not None and yesterday != dose else None,
             tomorrow=tomorrow if tomorrow is not None and tomorrow != dose else None,
-            last=day == plan.last_dose_date and not open_ended, discreet=discreet)
+            last=day == plan.last_dose_date and not open_ended, discreet=discreet, language=language)
         reminders.append(Reminder(day, local_moment(day, dose_time, zone), JobKind.DOSE_REMINDER, text))
         day += timedelta(days=1)
     if not open_ended:
         reminders.append(Reminder(plan.stop_date, local_moment(plan.stop_date, dose_time, zone), JobKind.TAPER_DONE,
-                                  texts.taper_done_text(clinic_name, discreet)))
+                                  texts.taper_done_text(clinic_name, discreet, language)))
     return reminders

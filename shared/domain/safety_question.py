@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from shared.domain.gsm7 import in_language
+
 ANSWER_WITHIN = timedelta(minutes=60)     # no answer by then: an urgent escalation
 OPEN_FOR = timedelta(hours=24)            # after that an unanswered question no longer holds the conversation
 CALM_AFTER_NO = timedelta(hours=24)       # a warning text this soon after a NO gets 988, not the question again
@@ -71,49 +73,45 @@ _UNSURE = {("no", "se"), ("no", "lo"), ("no", "estoy"), ("not", "sure"), ("no", 
 
 
 def question_text(language: str = "en") -> str:
-    if language == "es":
-        return ("¿Piensas en quitarte la vida o en hacerte daño? Responde SI o NO. "
-                "Si corres peligro ahora, llama o escribe al 988.")
-    return ("Are you thinking about ending your life or hurting yourself? Reply YES or NO. "
-            "If you are in danger now, call or text 988.")
+    _ = in_language(language)
+    # TRANSLATORS: the safety question, after a warning sign or a very low mood. Name the yes/no words patients of
+    # the language use (SI, NO); keep 988.
+    return _("Are you thinking about ending your life or hurting yourself? Reply YES or NO. If you are in danger "
+             "now, call or text 988.")
 
 
 def reask_text(language: str = "en") -> str:
-    if language == "es":
-        return ("Responde SI o NO: ¿piensas en quitarte la vida o en hacerte daño? "
-                "Si corres peligro ahora, llama o escribe al 988.")
-    return ("Please reply YES or NO: are you thinking about ending your life or hurting yourself? "
-            "If you are in danger now, call or text 988.")
+    _ = in_language(language)
+    # TRANSLATORS: the safety question again, when the reply was neither yes nor no. Keep 988.
+    return _("Please reply YES or NO: are you thinking about ending your life or hurting yourself? If you are in "
+             "danger now, call or text 988.")
 
 
 def answered_no_text(language: str = "en") -> str:
-    if language == "es":
-        return ("Gracias por responder. Compartiremos tu mensaje con tu equipo de salud. "
-                "Si corres peligro, llama o escribe al 988, o llama al 911.")
-    return ("Thank you for answering. We will share your message with your care team. "
-            "If you are ever in danger, call or text 988, or call 911.")
+    _ = in_language(language)
+    # TRANSLATORS: the reply to NO to the safety question. Keep 988 and 911.
+    return _("Thank you for answering. We will share your message with your care team. If you are ever in danger, "
+             "call or text 988, or call 911.")
 
 
 def warning_after_no_text(language: str = "en") -> str:
-    if language == "es":
-        return ("Te escuchamos. Si piensas en quitarte la vida o corres peligro, llama o escribe al 988 ahora. "
-                "Compartiremos tu mensaje con tu equipo.")
-    return ("We hear you. If you are thinking about ending your life or are in danger, call or text 988 now. "
-            "Your care team will see your message.")
+    _ = in_language(language)
+    # TRANSLATORS: a new warning sign shortly after the patient answered NO to the safety question. Keep 988.
+    return _("We hear you. If you are thinking about ending your life or are in danger, call or text 988 now. "
+             "Your care team will see your message.")
 
 
 def crisis_text(language: str = "en") -> str:
-    if language == "es":
-        return ("Si piensas hacerte daño, llama al 988 y marca 2 para español, o escribe AYUDA al 988. "
-                "Emergencia: llama al 911. Avisamos a tu equipo de salud.")
-    return ("If you are thinking of harming yourself, call or text 988 (Suicide & Crisis Lifeline) now. "
-            "In an emergency call 911. Your care team will contact you.")
+    _ = in_language(language)
+    # TRANSLATORS: the crisis reply (crisis language, or YES to the safety question). Keep 988 and 911; say how to
+    # reach 988 in the language (Spanish: press 2, or text AYUDA to 988).
+    return _("If you are thinking of harming yourself, call or text 988 (Suicide & Crisis Lifeline) now. In an "
+             "emergency call 911. Your care team will contact you.")
 
 
 def unknown_number_warning_text(language: str = "en") -> str:
     """A warning sign from a number we do not know: nobody would follow a question up, so 988 at once."""
-    if language == "es":
-        return ("Si piensas en quitarte la vida o en hacerte daño, llama al 988 y marca 2 para español, "
-                "o escribe AYUDA al 988. Emergencia: 911.")
-    return ("If you are thinking about ending your life or hurting yourself, call or text 988 now. "
-            "In an emergency call 911.")
+    _ = in_language(language)
+    # TRANSLATORS: a warning sign in a text from a number that belongs to no patient. Keep 988 and 911.
+    return _("If you are thinking about ending your life or hurting yourself, call or text 988 now. In an "
+             "emergency call 911.")

@@ -29,7 +29,7 @@ def plan_jobs(patient: Patient, now: datetime, generation: str, baseline: bool =
 def reminder_jobs(patient: Patient, now: datetime, generation: str) -> list[Job]:
     settings = patient.clinic_settings
     reminders = plan_reminders(patient.plan, patient.dose_time, patient.timezone, patient.clinic_name,
-                               settings.discreet_texts, open_ended=bool(patient.held_since))
+                               settings.discreet_texts, open_ended=bool(patient.held_since), language=patient.language)
     return [Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=r.kind, to=patient.phone,
                     send_at=r.send_at, unique=f"{r.kind[:4]}-{generation[-12:]}", body=r.text,
                     meta={"generation": generation})

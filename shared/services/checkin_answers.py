@@ -18,7 +18,7 @@ def checkin_change(patient: Patient, sms: InboundSms, base_url: str) -> tuple[st
     now = sms.received_at
     if patient.open_checkin is None:
         raise ValueError("an answer needs an open check-in")  # the conversation routes answers only then
-    moved, reply = checkins.answer(patient.open_checkin, sms.body, sms.message_sid, now)
+    moved, reply = checkins.answer(patient.open_checkin, sms.body, sms.message_sid, now, patient.language)
     if moved.is_open:
         change = ProfileChange(checkin=moved)
     else:
@@ -26,9 +26,8 @@ def checkin_change(patient: Patient, sms: InboundSms, base_url: str) -> tuple[st
     if not _read(moved, sms.message_sid) and sms.body.strip():
         change = combine(change, message_change(patient, sms, base_url))
     if _low_mood(patient, moved, sms.message_sid) and not safety_pending(patient, now):
-        language = "en"  # the patient's own language when patients have one
-        return safety.question_text(language), combine(change, ask(patient, safety.LOW_MOOD, language, (),
-                                                                   sms.body, now))
+        return safety.question_text(patient.language), combine(change, ask(patient, safety.LOW_MOOD, patient.language,
+                                                                           (), sms.body, now))
     return reply, change
 
 

@@ -48,7 +48,8 @@ class CheckinService:
             return job.with_body(current.current.text) if current.current else None
         finished = checkins.close(patient.open_checkin, checkins.EXPIRED, now) if patient.open_checkin else None
         kind = (job.meta or {}).get("checkin_kind", checkins.STEP)
-        checkin, first_question = checkins.start(job.job_id, kind, patient.plan.dose_on(local_today(patient, now)), now)
+        checkin, first_question = checkins.start(job.job_id, kind, patient.plan.dose_on(local_today(patient, now)), now,
+                                                  patient.language)
         follow = [self._nudge(patient, checkin, now), self._close(patient, checkin, now)]
         self.store.apply_change(patient, ProfileChange(checkin=checkin, finished=finished), now, jobs=follow)
         logger().info("check-in opened", extra={"patient_id": patient.patient_id, "checkin_id": checkin.checkin_id,
@@ -68,12 +69,12 @@ class CheckinService:
             # Marked by an earlier attempt of this job whose send failed (429, 500, a lost answer): the
             # patient has not had it yet, so this retry sends it, unless they answered meanwhile.
             if retry_of_failed_send(job) and due <= now:
-                return job.with_body(checkins.nudge_text(checkin))
+                return job.with_body(checkins.nudge_text(checkin, patient.language))
             return None
         if due > now:
             return outside_quiet_hours(patient, due)
         self.store.apply_change(patient, ProfileChange(checkin=replace(checkin, nudged=True)), now)
-        return job.with_body(checkins.nudge_text(checkin))
+        return job.with_body(checkins.nudge_text(checkin, patient.language))
 
     def close(self, job: Job, patient: Patient, now: datetime) -> None:
         """At the end of the patient's day an open check-in closes; unanswered questions are missed."""

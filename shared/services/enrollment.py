@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from shared.domain import texts
+from shared.domain.catalogs import DEFAULT as DEFAULT_LANGUAGE
 from shared.domain.accounts import Caller, Role
 from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.enrollment import Enrollment
@@ -67,6 +68,7 @@ class EnrollmentService:
             last_name=data["last_name"], phone=data["phone"], timezone=data["timezone"],
             provider_email=provider.email, dose_time=data["dose_time"], plan=plan,
             status=PatientStatus.AWAITING_CONSENT, created_at=now, notes=data.get("notes") or "",
+            language=data.get("language") or DEFAULT_LANGUAGE,
             enrollment=Enrollment.of_request(data, clinic.name, clinic.contact_phone, clinic.settings, caller.email))
         self.patients.enroll(patient, consent_jobs(patient, clinic.name, now))
         logger().info("patient enrolled", extra={"patient_id": patient.patient_id, "clinic_id": caller.clinic_id})
@@ -96,9 +98,9 @@ def consent_jobs(patient: Patient, clinic_name: str, now: datetime) -> list[Job]
 
     discreet = patient.clinic_settings.discreet_texts
     return [job(JobKind.WELCOME, outside_quiet_hours(patient, now),
-                body=texts.welcome_text(clinic_name, patient.first_name, discreet)),
+                body=texts.welcome_text(clinic_name, patient.first_name, discreet, patient.language)),
             job(JobKind.CONSENT_REMINDER, outside_quiet_hours(patient, now + CONSENT_REMINDER_AFTER),
-                body=texts.consent_reminder_text(clinic_name, discreet)),
+                body=texts.consent_reminder_text(clinic_name, discreet, patient.language)),
             job(JobKind.CONSENT_EXPIRY, now + CONSENT_EXPIRES_AFTER, channel=Channel.TASK)]
 
 
@@ -107,7 +109,7 @@ def consent_restart_jobs(patient: Patient, now: datetime, generation: str) -> li
     discreet = patient.clinic_settings.discreet_texts
     return [Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.CONSENT_REMINDER, to=patient.phone,
                     send_at=outside_quiet_hours(patient, now + CONSENT_REMINDER_AFTER), unique=f"cr-{generation[-12:]}",
-                    body=texts.consent_reminder_text(patient.clinic_name, discreet)),
+                    body=texts.consent_reminder_text(patient.clinic_name, discreet, patient.language)),
             Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.CONSENT_EXPIRY, to=patient.phone,
                     send_at=now + CONSENT_EXPIRES_AFTER, unique=f"ce-{generation[-12:]}")]
 

@@ -144,6 +144,6 @@ def sender_of(patient: Patient | None, now: datetime) -> Sender | None:
                   status_before_opt_out=patient.status_before_opt_out,
                   discreet=patient.clinic_settings.discreet_texts, checkin_open=patient.open_checkin is not None,
                   safety_open=question is not None and question.is_open(now),
-                  safety_language=question.language if question else "en",
+                  language=patient.language, safety_language=question.language if question else patient.language,
                   calm_after_no=patient.safety_no_at is not None and now - patient.safety_no_at < CALM_AFTER_NO,
                   crisis_open=bool(patient.checkins_paused_by))

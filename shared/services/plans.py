@@ -61,7 +61,7 @@ class PlanService:
             new = replan.hold(replace(patient.plan, steps=tuple(s for s in patient.plan.steps if s.start_date < today)),
                               today)
         return self._rewrite(patient, new, now, who, "hold", today.isoformat(),
-                             texts.plan_held_text(patient.clinic_name, _tonight(new, today)))
+                             texts.plan_held_text(patient.clinic_name, _tonight(new, today), patient.language))
 
     def extend_hold(self, job: Job, patient: Patient, now: datetime) -> None:
         """Task: a long hold is planned again from today, quietly (no text, no audit entry)."""
@@ -89,13 +89,15 @@ class PlanService:
         if patient.held_since:  # a held taper stays held at the new dose until a provider resumes it
             new = replan.hold(new, today)
             return self._rewrite(patient, new, now, who, "adjust", patient.held_since,
-                                 texts.plan_held_text(patient.clinic_name, _tonight(new, today)), pace=pace)
+                                 texts.plan_held_text(patient.clinic_name, _tonight(new, today), patient.language),
+                                 pace=pace)
         return self._rewrite(patient, new, now, who, "adjust", "", self._changed_text(patient, new, today), pace=pace)
 
     def end(self, patient: Patient, who: str, now: datetime) -> Patient:
         today, dose = self._today(patient, now)
         new = replan.end(patient.plan, today, dose, self._follow_ups(patient))
-        return self._rewrite(patient, new, now, who, "end", "", texts.plan_ended_text(patient.clinic_name, dose))
+        return self._rewrite(patient, new, now, who, "end", "", texts.plan_ended_text(patient.clinic_name, dose,
+                                                                                          patient.language))
 
     def _today(self, patient: Patient, now: datetime) -> tuple[date, Decimal]:
         today = local_today(patient, now)
@@ -116,7 +118,7 @@ class PlanService:
     def _changed_text(patient: Patient, plan: Plan, today: date) -> str:
         step = plan.next_step_after(today)
         return texts.plan_changed_text(patient.clinic_name, _tonight(plan, today), step.dose_mg if step else None,
-                                       step.start_date if step else None)
+                                       step.start_date if step else None, patient.language)
 
     def _rewrite(self, patient: Patient, plan: Plan, now: datetime, who: str, action: str, held_since: str,
                  text: str, pace: Pace | None = None, quiet: bool = False) -> Patient:

@@ -119,7 +119,8 @@ def test_openapi_document_lists_every_api_route_and_the_enrollment_fields(world)
     assert routes and routes <= set(document["paths"])
     fields = document["components"]["schemas"]["Enrollment"]["properties"]
     assert {"first_name", "last_name", "phone", "timezone", "provider_email", "start_dose_mg", "step_mg",
-            "step_days", "dose_time", "start_date", "follow_up_days", "consent", "notes", "checkin_time"} == set(fields)
+            "step_days", "dose_time", "start_date", "follow_up_days", "consent", "notes", "checkin_time",
+            "language"} == set(fields)
 
 
 def test_a_discreet_clinic_never_names_the_drug_in_its_texts(world):

@@ -176,3 +176,10 @@ def test_a_plan_over_while_opted_out_frees_the_number_and_keeps_the_opt_out(eith
     assert (ended.status, ended.status_before_opt_out) == (PatientStatus.OPTED_OUT, PatientStatus.COMPLETED)
     either.enroll(a_patient("p2"), [])  # the number is free for a new plan
     assert either.patient_for_phone("+12125550123").patient_id == "p2"
+
+
+def test_a_patients_language_reads_back(either):
+    patient = a_patient("p1", language="es")
+    either.enroll(patient, [])
+    assert either.get_patient("p1").language == "es" and either.patient_for_phone(patient.phone) == patient
+    assert a_patient("p2").language == "en"

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from shared.domain import checkins, texts
+from shared.domain import checkins, safety_question, texts
 from shared.domain.gsm7 import GSM7_BASIC, GSM7_EXTENDED, gsm_fold
 from shared.domain.questions import QUESTIONS
 
@@ -34,6 +34,9 @@ def every_text(language: str, discreet: bool) -> list[str]:
         texts.plan_changed_text(WORST_CLINIC, D("5.75"), D("5.25"), date(2027, 9, 29), language),
         texts.plan_changed_text(WORST_CLINIC, D("5.75"), language=language),
     ]
+    rendered += [text(language) for text in (safety_question.question_text, safety_question.reask_text,
+                                             safety_question.answered_no_text, safety_question.warning_after_no_text,
+                                             safety_question.crisis_text, safety_question.unknown_number_warning_text)]
     rendered += [checkins.question_text(q, language) for q in QUESTIONS]
     rendered += [checkins.reask_text(q, language) for q in QUESTIONS]
     rendered += [f(checkins.CheckIn("c", "step", None, None, position=n), language)  # type: ignore[arg-type]

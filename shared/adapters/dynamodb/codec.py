@@ -76,7 +76,7 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "safety_question": safety_question_to_map(patient.safety_question) if patient.safety_question else None,
             "safety_no_at": when(patient.safety_no_at),
             **{OPEN_ESCALATION + reason: escalation_id for reason, escalation_id in patient.open_escalations.items()},
-            **kept_until_attributes(patient.kept_until)}
+            "language": patient.language, **kept_until_attributes(patient.kept_until)}
 
 
 def kept_until_attributes(day: date | None) -> dict[str, Any]:
@@ -107,7 +107,8 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         safety_no_at=moment(item, "safety_no_at"),
         open_escalations={reason: item[OPEN_ESCALATION + reason] for reason in TEXT_REASONS
                           if item.get(OPEN_ESCALATION + reason)},
-        kept_until=date.fromisoformat(item["kept_until"]) if item.get("kept_until") else None)
+        kept_until=date.fromisoformat(item["kept_until"]) if item.get("kept_until") else None,
+        language=item.get("language", "en"))
 
 
 def phone_item(patient: Patient) -> dict[str, Any]:
