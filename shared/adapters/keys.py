@@ -99,6 +99,14 @@ def enrollment_count_key(clinic_id: str, period: str) -> Key:
     return Key(PartitionKey(f"ENROLLS#{clinic_id}"), SortKey(period))
 
 
+def clinic_counter_key(clinic_id: str, name: str) -> Key:
+    """One running count of a clinic (`completed`, `days_to_complete#12`...), kept with atomic ADDs as things happen."""
+    return Key(clinic_pk(clinic_id), SortKey(f"{COUNTERS}{name}"))
+
+
+COUNTERS = SortKeyPrefix("COUNT#")
+
+
 def login_failures_key(email: str) -> Key:
     return Key(PartitionKey(f"LOGINFAIL#{email}"), SortKey("LOGINFAIL"))
 

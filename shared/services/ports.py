@@ -144,6 +144,16 @@ class ClinicHistory(Protocol):
         after)."""
 
 
+class ClinicCounters(Protocol):
+    """A clinic's running counts of what happened (tapers completed, check-ins finished...), each bumped once by the
+    service that made it happen, right after its change was stored; names in shared/domain/clinic_numbers.py."""
+
+    def count(self, clinic_id: str, name: str, by: int = 1) -> None:
+        """Add `by` to the clinic's count `name` (atomically; a count not yet kept starts at 0)."""
+    def counters_of(self, clinic_id: str) -> dict[str, int]:
+        """Every count the clinic keeps, by name (one Query of its partition)."""
+
+
 class Accounts(Protocol):
     """Clinics, staff and API keys."""
 
@@ -175,6 +185,10 @@ class PatientsAndJobs(Patients, Outbox, Protocol):
     """Patients with their outbox: a change that cancels or queues jobs besides its own transaction."""
 
 
+class PatientsAndCounts(Patients, ClinicCounters, Protocol):
+    """Patients whose changes the clinic counts (a taper completed, a check-in finished)."""
+
+
 class CareRecords(Patients, Outbox, InboundLog, Escalations, Protocol):
     """Everything a patient's record page reads."""
 
@@ -183,7 +197,7 @@ class EscalationStore(Patients, Escalations, Accounts, Protocol):
     """Escalations, the patient they belong to, and the clinic's staff to tell."""
 
 
-class Inbox(Patients, Outbox, InboundLog, Protocol):
+class Inbox(Patients, Outbox, InboundLog, ClinicCounters, Protocol):
     """What answering a text reads and writes."""
 
 
@@ -195,13 +209,18 @@ class Exports(Patients, Accounts, ClinicHistory, Protocol):
     """What a clinic's CSV exports read: the span's records, the patients' names and the clinic's zone."""
 
 
-class Store(Patients, Outbox, Deliveries, InboundLog, Escalations, Accounts, Sessions, ClinicHistory, Protocol):
+class ClinicFigures(Patients, Escalations, ClinicHistory, ClinicCounters, Protocol):
+    """What the clinic's numbers read: its patients and escalations (clinic index), plan changes and counts."""
+
+
+class Store(Patients, Outbox, Deliveries, InboundLog, Escalations, Accounts, Sessions, ClinicHistory, ClinicCounters,
+            Protocol):
     """Every port of one backend together, as the wiring hands it to the services."""
 
 
 PARTS: dict[str, type] = {"patients": Patients, "outbox": Outbox, "deliveries": Deliveries, "inbound": InboundLog,
                           "escalations": Escalations, "accounts": Accounts, "sessions": Sessions,
-                          "history": ClinicHistory}
+                          "history": ClinicHistory, "counters": ClinicCounters}
 
 
 def port_methods(port: type) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from shared.services.ports import Aggregates
 from tests.memory.accounts import MemoryAccounts
+from tests.memory.counters import MemoryClinicCounters
 from tests.memory.escalations import MemoryEscalations
 from tests.memory.history import MemoryClinicHistory
 from tests.memory.inbound import MemoryInbound
@@ -13,7 +14,7 @@ from tests.memory.sessions import MemorySessions
 from tests.memory.table import MemoryTable
 
 SHOWN = ("patients", "phones", "jobs", "due", "checkins", "escalations", "audit", "seen", "messages", "clinics",
-         "users", "api_keys", "lock")
+         "users", "api_keys", "counters", "lock")
 
 
 class MemoryStore(Aggregates):
@@ -25,7 +26,8 @@ class MemoryStore(Aggregates):
         super().__init__(patients=patients, outbox=MemoryOutbox(self.table), deliveries=MemoryDeliveries(self.table),
                          inbound=MemoryInbound(self.table), escalations=escalations,
                          accounts=MemoryAccounts(self.table), sessions=MemorySessions(self.table),
-                         history=MemoryClinicHistory(self.table, escalations))
+                         history=MemoryClinicHistory(self.table, escalations),
+                         counters=MemoryClinicCounters(self.table))
         self.add_patient = patients.add_patient
         for name in SHOWN:  # the same objects: reads and in-place edits reach the table
             setattr(self, name, getattr(self.table, name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from shared.adapters.dynamodb.accounts import DynamoAccounts
+from shared.adapters.dynamodb.counters import DynamoClinicCounters
 from shared.adapters.dynamodb.deliveries import DynamoDeliveries
 from shared.adapters.dynamodb.escalations import DynamoEscalations
 from shared.adapters.dynamodb.history import DynamoClinicHistory
@@ -24,7 +25,8 @@ class DynamoStore(Aggregates):
         super().__init__(patients=DynamoPatients(self.table), outbox=DynamoOutbox(self.table),
                          deliveries=DynamoDeliveries(self.table), inbound=DynamoInbound(self.table),
                          escalations=DynamoEscalations(self.table), accounts=DynamoAccounts(self.table),
-                         sessions=DynamoSessions(self.table), history=DynamoClinicHistory(self.table))
+                         sessions=DynamoSessions(self.table), history=DynamoClinicHistory(self.table),
+                         counters=DynamoClinicCounters(self.table))
         self.messages_of = self.parts["inbound"].messages_of
 
 
@@ -32,6 +34,8 @@ if TYPE_CHECKING:  # mypy holds each aggregate to its port (the composite binds 
     from shared.services import ports
 
     def _conforms(table: Table) -> tuple[ports.Patients, ports.Outbox, ports.Deliveries, ports.InboundLog,
-                                         ports.Escalations, ports.Accounts, ports.Sessions, ports.ClinicHistory]:
+                                         ports.Escalations, ports.Accounts, ports.Sessions, ports.ClinicHistory,
+                                         ports.ClinicCounters]:
         return (DynamoPatients(table), DynamoOutbox(table), DynamoDeliveries(table), DynamoInbound(table),
-                DynamoEscalations(table), DynamoAccounts(table), DynamoSessions(table), DynamoClinicHistory(table))
+                DynamoEscalations(table), DynamoAccounts(table), DynamoSessions(table), DynamoClinicHistory(table),
+                DynamoClinicCounters(table))
