@@ -12,8 +12,9 @@ from shared.domain.jobs import Channel, Job
 from shared.domain.patients import REMOVE, Patient, ProfileChange
 from shared.domain.schedule import outside_quiet_hours
 from shared.log import logger
+from shared.services.clinic_numbers import count_finished_checkin
 from shared.services.dispatch import AMBIGUOUS
-from shared.services.ports import Patients
+from shared.services.ports import PatientsAndCounts
 
 NUDGE_AFTER = timedelta(hours=2)
 SAFETY_WAIT = timedelta(minutes=15)
@@ -35,7 +36,7 @@ def retry_of_failed_send(job: Job) -> bool:
 
 @dataclass
 class CheckinService:
-    store: Patients
+    store: PatientsAndCounts
 
     def open(self, job: Job, patient: Patient, now: datetime) -> Job | datetime | None:
         """Before a check-in's first question goes out: record the check-in, queue its nudge and its close."""
@@ -52,6 +53,7 @@ class CheckinService:
                                                   patient.language)
         follow = [self._nudge(patient, checkin, now), self._close(patient, checkin, now)]
         self.store.apply_change(patient, ProfileChange(checkin=checkin, finished=finished), now, jobs=follow)
+        count_finished_checkin(self.store, patient, finished)  # the version-guarded change above happens once
         logger().info("check-in opened", extra={"patient_id": patient.patient_id, "checkin_id": checkin.checkin_id,
                                                 "kind": kind})
         return job.with_body(first_question)
@@ -83,8 +85,10 @@ class CheckinService:
             return
         from shared.services.escalations import task_job
 
-        self.store.apply_change(patient, ProfileChange(checkin=REMOVE, finished=checkins.close(checkin, checkins.EXPIRED, now),
+        finished = checkins.close(checkin, checkins.EXPIRED, now)
+        self.store.apply_change(patient, ProfileChange(checkin=REMOVE, finished=finished,
                                                        jobs=(task_job(patient, JobKind.EVALUATE_CHECKIN, now),)), now)
+        count_finished_checkin(self.store, patient, finished)  # a retried close finds the check-in gone: no count
 
     def _nudge(self, patient: Patient, checkin: checkins.CheckIn, now: datetime) -> Job:
         at = outside_quiet_hours(patient, now + NUDGE_AFTER)

@@ -8,7 +8,8 @@ from typing import Callable
 from shared.domain.jobs import Job
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.log import logger
-from shared.services.ports import Patients, PatientsAndJobs
+from shared.services.clinic_numbers import count_completion
+from shared.services.ports import Patients, PatientsAndCounts, PatientsAndJobs
 from shared.services.retention import keep_finished
 from shared.services.retry import on_fresh_record
 
@@ -27,13 +28,14 @@ class ConsentService:
 
 @dataclass
 class CompletionService:
-    patients: Patients
+    patients: PatientsAndCounts
 
     def complete(self, job: Job, patient: Patient, now: datetime) -> None:
         """The last follow-up day is over: the plan is done and the number may be enrolled again. A patient who
         opted out stays opted out, their plan over too: START brings them back completed."""
         if move_status(self.patients, patient, PatientStatus.ACTIVE, PatientStatus.COMPLETED, now):
             logger().info("plan completed", extra={"patient_id": patient.patient_id})
+            count_completion(self.patients, patient, now)  # once: only the run that moved the status counts
         else:
             on_fresh_record(self.patients, patient.patient_id, self._end_while_opted_out(now))
         keep_finished(self.patients, patient.patient_id, now)

@@ -18,6 +18,7 @@ from shared.domain.sending import CONSENT_KINDS
 from shared.errors import StatusMoved, Unavailable
 from shared.log import logger, mask_phone
 from shared.services.checkin_answers import checkin_change
+from shared.services.clinic_numbers import count_consent, count_finished_checkin
 from shared.services.enrollment import consent_restart_jobs
 from shared.services.escalations import task_job
 from shared.services.ports import InboundSms, Inbox
@@ -82,8 +83,17 @@ class InboundService:
                 stored = self.inbox.save_inbound(sms, patient, reply, list(outcome.flags), change)
             except StatusMoved:
                 continue
+            if stored and patient and change:
+                self._count(patient, change)
             return self._after(sms, patient, outcome, reply, stored)
         raise StatusRace(sms.message_sid)
+
+    def _count(self, patient: Patient, change: ProfileChange) -> None:
+        """What this text changed, counted for the clinic's numbers: once, as the text is stored once per
+        MessageSid and its change with it (a first YES starts a taper; an answer, a crisis or STOP ends a check-in)."""
+        if patient.status is PatientStatus.AWAITING_CONSENT and change.new_status is PatientStatus.ACTIVE:
+            count_consent(self.inbox, patient)
+        count_finished_checkin(self.inbox, patient, change.finished)
 
     def _answered_today(self, sms: InboundSms, outcome: Outcome) -> bool:
         """A stranger's ordinary text when their number already had its reply in the last day."""
