@@ -178,6 +178,18 @@ def exports() -> ResponseReturnValue:
         400 if errors else 200
 
 
+@bp.get("/clinic/numbers")
+@signed_in
+@admin_only
+def clinic_numbers() -> ResponseReturnValue:
+    """The clinic's numbers on one page: from the clinic index and the counts kept as things happen."""
+    from shared.services.clinic_numbers import ClinicNumbersService
+
+    svc = services()
+    figures = ClinicNumbersService(svc.store).numbers(g.caller.clinic_id, svc.clock.now())
+    return render_template("clinic_numbers.html", n=figures)
+
+
 @bp.get("/exports/checkins.csv", defaults={"kind": "checkins"})
 @bp.get("/exports/escalations.csv", defaults={"kind": "escalations"})
 @bp.get("/exports/plan_changes.csv", defaults={"kind": "plan_changes"})

@@ -61,6 +61,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/api/exports/escalations.csv"): row(**KEYS_ONLY, key=200, other_key=200),
     ("GET", "/api/exports/plan_changes.csv"): row(**KEYS_ONLY, key=200, other_key=200),
     ("GET", "/exports"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
+    ("GET", "/clinic/numbers"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),  # its own clinic's
     ("GET", "/exports/checkins.csv"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
     ("GET", "/exports/escalations.csv"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
     ("GET", "/exports/plan_changes.csv"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
