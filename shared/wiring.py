@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from shared.services.inbound import InboundService
     from shared.services.ports import Clock, MailSender, SmsSender, Store
     from shared.services.records import RecordService
+    from shared.services.patient_edits import PatientEditService
     from shared.services.retention import ErasureService
 
 
@@ -53,6 +54,12 @@ class Services:
         from shared.services.delivery import DeliveryService
 
         return DeliveryService(outbox=self.store)
+
+    @cached_property
+    def edits(self) -> PatientEditService:
+        from shared.services.patient_edits import PatientEditService
+
+        return PatientEditService(store=self.store)
 
     @cached_property
     def erasure(self) -> ErasureService:

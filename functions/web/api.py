@@ -9,8 +9,8 @@ from flask.typing import ResponseReturnValue
 
 from functions.web.auth import admin_only, api_key_required, services
 from functions.web.presenters import escalation_view, patient_created, patient_record, patient_summary
-from functions.web.schemas import (AdjustSchema, EnrollmentSchema, EscalationQuerySchema, ResolutionSchema,
-                                   StatusQuerySchema)
+from functions.web.schemas import (AdjustSchema, EnrollmentSchema, EscalationQuerySchema, PatientEditSchema,
+                                   ResolutionSchema, StatusQuerySchema)
 from shared.domain.jobs import utc_iso
 from shared.errors import Refused
 
@@ -66,6 +66,17 @@ def list_patients() -> ResponseReturnValue:
 def get_patient(patient_id: str) -> ResponseReturnValue:
     svc = services()
     return jsonify(patient_record(svc.records.record(g.caller, patient_id, svc.clock.now())))
+
+
+@bp.patch("/patients/<patient_id>")
+@api_key_required
+def edit_patient(patient_id: str) -> ResponseReturnValue:
+    """Change a patient's fields ({"language": "es"}); answers the whole record as GET does."""
+    svc = services()
+    now = svc.clock.now()
+    svc.edits.edit(g.caller.clinic_id, g.caller.email or "api key", patient_id, PatientEditSchema().load(json_object()),
+                   now)
+    return jsonify(patient_record(svc.records.record(g.caller, patient_id, now)))
 
 
 @bp.get("/patients/<patient_id>/fhir")

@@ -167,6 +167,15 @@ def _patient_paths() -> dict[str, dict[str, Any]]:
             "get": {"operationId": "getPatient", "summary": "One patient's whole record", "security": KEYED,
                     "parameters": [PATIENT_ID],
                     "responses": {"200": _json("PatientRecord", "The record", record_links), "404": NO_PATIENT}},
+            "patch": {"operationId": "editPatient", "summary": "Change a patient's fields: the language of the texts",
+                      "description": "Change a patient's fields (today `language`: en or es). Texts already queued "
+                                     "(the plan's reminders, a pending consent reminder) are written again in the new "
+                                     "language; replies use it at once. Plan changes are the hold, resume, adjust and "
+                                     "end actions.", "security": KEYED, "parameters": [PATIENT_ID],
+                      "requestBody": _body("PatientEdit"),
+                      "responses": {"200": _json("PatientRecord", "The record after the change", record_links),
+                                    "400": INVALID, "404": NO_PATIENT,
+                                    "409": _json("Problem", "The record kept changing; try again")}},
             "delete": {"operationId": "erasePatient", "summary": "Erase a patient's data on request",
                        "description": ERASE_RULES, "security": KEYED, "parameters": [PATIENT_ID],
                        "responses": {"200": _json("Erasure", "Erased: nothing of the patient is left"),
@@ -277,7 +286,7 @@ def document() -> dict[str, Any]:
     # Described here, never loaded: the moment it would judge start dates by plays no part in the document.
     spec.components.schema("Enrollment", schema=schemas.EnrollmentSchema(now=datetime.fromtimestamp(0, timezone.utc)))
     for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "Problem", "EscalationList", "Adjust",
-                 "PlanAction", "Resolution", "Erasure"):
+                 "PlanAction", "Resolution", "Erasure", "PatientEdit"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     document: dict[str, Any] = _numbers(spec.to_dict())
     _zone_enum(document["components"]["schemas"]["Enrollment"]["properties"]["timezone"])

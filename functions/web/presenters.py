@@ -49,8 +49,10 @@ def attention(record: PatientRecord) -> list[Job]:
 
 
 def upcoming(record: PatientRecord) -> list[Job]:
-    return sorted((j for j in record.jobs if j.status is JobStatus.PENDING and j.channel is Channel.SMS),
-                  key=lambda j: j.send_at)
+    """Texts still to go: an older set of plan jobs (before a hold, an adjustment, a language change) is never sent."""
+    live = record.patient.plan_generation
+    return sorted((j for j in record.jobs if j.status is JobStatus.PENDING and j.channel is Channel.SMS
+                   and (j.meta or {}).get("generation", live) == live), key=lambda j: j.send_at)
 
 
 def job_view(job: Job) -> dict[str, Any]:

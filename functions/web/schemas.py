@@ -283,6 +283,17 @@ class PlanActionSchema(Schema):
     plan = fields.Nested(lambda: PlanSchema())
 
 
+class PatientEditSchema(Schema):
+    """The fields of a patient that can be changed after enrollment (plan changes are actions of their own)."""
+
+    class Meta:
+        unknown = RAISE
+
+    language = fields.String(required=True, validate=validate.OneOf(
+        LANGUAGES, error="Texts go out in en (English) or es (Spanish)."), metadata={
+        "description": "The language of the patient's texts from now on; texts already queued are written again."})
+
+
 class ErasureSchema(Schema):
     id = fields.String()
     erased = fields.Boolean()

@@ -56,19 +56,25 @@ class Email:
     html: str
 
 
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
 def provider_email(clinic_name: str, first_name: str, last_name: str, escalations: list[Escalation],
-                   current_dose: str, next_step: str, link: str) -> Email:
-    """The email about one patient's new or renewed escalations."""
+                   current_dose: str, next_step: str, link: str, language: str = "en") -> Email:
+    """The email about one patient's new or renewed escalations (never quoting the patient; saying the language
+    they text in, so the caller knows which language to call in)."""
     urgent = any(e.severity == "urgent" for e in escalations)
     subject = f"{'Urgent: a' if urgent else 'A'} patient at {clinic_name} needs review"
     who = f"{first_name} {last_name[:1]}." if last_name else first_name
     lines = [f"{e.reasons[0].replace('_', ' ')}: {e.evidence[-1].get('why', '') if e.evidence else ''}"
              for e in escalations]
-    text = "\n".join([f"{subject}.", "", f"Patient: {who}", "Why:", *[f"- {line}" for line in lines],
+    texts_in = LANGUAGE_NAMES.get(language, language)
+    text = "\n".join([f"{subject}.", "", f"Patient: {who}", f"Texts in: {texts_in}", "Why:", *[f"- {line}" for line in lines],
                       f"Current dose: {current_dose}", f"Next step: {next_step}", "", f"Review: {link}", "",
                       "Please acknowledge on the patient page."])
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    body = (f"<p><strong>{html.escape(subject)}.</strong></p><p>Patient: {html.escape(who)}</p>"
+    body = (f"<p><strong>{html.escape(subject)}.</strong></p><p>Patient: {html.escape(who)}<br>"
+            f"Texts in: {html.escape(texts_in)}</p>"
             f"<p>Why:</p><ul>{items}</ul><p>Current dose: {html.escape(current_dose)}<br>"
             f"Next step: {html.escape(next_step)}</p>"
             f"<p><a href=\"{html.escape(link, quote=True)}\">Review the patient page</a> and acknowledge.</p>")

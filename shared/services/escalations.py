@@ -51,7 +51,7 @@ def email_jobs(patient: Patient, escalations: list[Escalation], now: datetime, p
     step = (f"{texts.mg(state.next_step.dose_mg)} mg from {state.next_step.start_date:%a %d %b %Y}"
             if state.next_step else "none")
     email = provider_email(patient.clinic_name, patient.first_name, patient.last_name, escalations, dose, step,
-                           f"{public_base_url}/patients/{patient.patient_id}")
+                           f"{public_base_url}/patients/{patient.patient_id}", patient.language)
     recipients = [patient.provider_email]
     escalation_address = patient.clinic_settings.escalation_email
     if escalation_address and any(e.severity == "urgent" for e in escalations):

@@ -48,6 +48,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/api/patients"): row(**KEYS_ONLY, key=200, other_key=200),  # its own (empty) list
     ("GET", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=200, other_key=404),
     ("DELETE", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=409, other_key=404),  # 409: the taper is not over
+    ("PATCH", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=200, other_key=404),
     ("GET", "/api/patients/<patient_id>/fhir"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/hold"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/resume"): row(**KEYS_ONLY, key=200, other_key=404),
@@ -149,7 +150,7 @@ class Caller:
         headers = {"Authorization": f"Bearer {self.key}"} if self.key else {}
         kwargs = {}
         if rule.startswith("/api/"):
-            kwargs["json"] = API_BODIES.get(rule, {})
+            kwargs["json"] = API_BODIES.get((method, rule), API_BODIES.get(rule, {}))
         elif method == "POST" and not rule.startswith("/sms/"):
             # Forms carry a valid CSRF token, so the answer is about who asks, not about the token
             form = {"csrf_token": csrf_from(self.client.get("/login"))}
@@ -162,7 +163,8 @@ class Caller:
 
 
 API_BODIES = {"/api/patients": enrollment(phone="(212) 555-0161"), "/api/patients/<patient_id>/adjust": {"step_days": 5},
-              "/api/escalations/<escalation_id>/resolve": {"note": "seen"}}
+              "/api/escalations/<escalation_id>/resolve": {"note": "seen"},
+              ("PATCH", "/api/patients/<patient_id>"): {"language": "es"}}
 
 
 def concrete(rule: str, ids: dict) -> str:

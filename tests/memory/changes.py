@@ -59,6 +59,8 @@ def _plan(updated: Patient, change: ProfileChange) -> Patient:
                                                                           change.pace.step_days))
     if change.held_since is not None:
         updated = replace(updated, held_since=change.held_since)
+    if change.language:
+        updated = replace(updated, language=change.language)
     return updated
 
 

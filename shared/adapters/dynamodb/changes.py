@@ -109,6 +109,9 @@ def _plan_sets(change: ProfileChange, update: Update) -> None:
         update.set("held_since = :held", held=change.held_since)
     elif change.held_since == "":
         update.removes.append("held_since")
+    if change.language:
+        update.names["#language"] = "language"
+        update.set("#language = :language", language=change.language)
 
 
 def _safety_sets(change: ProfileChange, update: Update) -> None:
