@@ -47,7 +47,7 @@ def clinic_zone() -> dict[str, str]:
     return {"zone": (session.get("user") or {}).get("zone") or DEFAULT_CLINIC_ZONE}
 
 FORM_FIELDS = ("first_name", "last_name", "phone", "timezone", "provider_email", "start_dose_mg", "step_mg",
-               "step_days", "dose_time", "checkin_time", "start_date", "follow_up_days", "notes")
+               "step_days", "dose_time", "checkin_time", "start_date", "follow_up_days", "notes", "language")
 
 
 @bp.get("/")

@@ -86,3 +86,20 @@ def test_an_escalation_email_says_the_patients_language_and_quotes_nothing(world
     emails = pending(world, created["id"], "escalation_email")
     assert emails and all("Texts in: Spanish" in j.body for j in emails)
     assert not any("morirme" in j.body or "morirme" in j.html for j in emails)
+
+
+def test_the_enrollment_form_takes_the_language_and_the_pages_show_it(world):
+    from tests.app.test_pages import admin, form_values
+    from tests.app.conftest import csrf_from
+
+    client = admin(world)
+    token = csrf_from(client.get("/patients/new"))
+    wrong = client.post("/patients/new", data={**form_values(phone="(212) 555-0178", language="xx"), "csrf_token": token})
+    assert wrong.status_code == 400 and "es (Spanish)" in wrong.get_data(as_text=True)
+    made = client.post("/patients/new", data={**form_values(phone="(212) 555-0178", language="es"), "csrf_token": token})
+    assert made.status_code == 302
+    patient_id = made.location.rsplit("/", 1)[-1]
+    assert world.services.store.get_patient(patient_id).language == "es"
+    assert "<dt>Texts in</dt><dd>Spanish</dd>" in client.get(made.location).get_data(as_text=True)
+    listed = client.get("/patients").get_data(as_text=True)
+    assert "<td>Spanish</td>" in listed
