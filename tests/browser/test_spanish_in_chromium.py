@@ -78,8 +78,6 @@ def reply(thread, body: str) -> None:
     box.press("Enter")
 
 
-@pytest.mark.xfail(reason="functions/web/pages.py FORM_FIELDS leaves out 'language': the form's choice is dropped "
-                          "and the patient is enrolled in English (remove this mark when it is fixed)")
 def test_the_enrollment_form_s_language_select_enrolls_a_patient_texted_in_spanish(stack, page):
     sign_in(page, stack.base_url, stack.demo.admin_email, stack.demo.admin_password)
     page.get_by_role("link", name="Enroll a patient").click()
