@@ -20,11 +20,10 @@ from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 from marshmallow import ValidationError
 
-from functions.web.auth import admin_only, services, signed_in
+from functions.web.auth import admin_only, services, signed_in, start_session
 from functions.web.errors import problem, status_of
 from functions.web.presenters import attention, upcoming
 from functions.web.schemas import STATUSES, EnrollmentSchema, flat_errors
-from functions.web.sessions import ServerSession
 from shared.domain import enrollment as terms
 from shared.domain.accounts import User
 from shared.domain.clinic_settings import DEFAULT_CLINIC_ZONE
@@ -66,11 +65,7 @@ def login() -> ResponseReturnValue:
     except (SignInThrottled, SignInRefused) as exc:
         return render_template("login.html", email=email, error=exc.message), status_of(exc)[0]
     clinic = svc.accounts.clinic(user.clinic_id)
-    assert isinstance(session, ServerSession)  # the only kind DynamoSessionInterface opens
-    session.clear()
-    session.regenerate()
-    session["user"] = {"email": user.email, "clinic_id": user.clinic_id, "role": user.role.value, "name": user.name,
-                       "zone": clinic.timezone if clinic else DEFAULT_CLINIC_ZONE}
+    start_session(user, clinic.timezone if clinic else DEFAULT_CLINIC_ZONE, svc.clock.now())
     flash(f"Signed in as {user.name or user.email}.")
     return redirect(_safe_next(request.args.get("next", "")))
 

@@ -90,6 +90,11 @@ def api_key_key(key_hash: str) -> Key:
     return Key(PartitionKey(f"APIKEY#{key_hash}"), SortKey("APIKEY"))
 
 
+def token_key(kind: str, token_hash: str) -> Key:
+    """A one-time link's token (an invitation, a password reset), by kind and hash."""
+    return Key(PartitionKey(f"TOKEN#{kind}#{token_hash}"), SortKey("TOKEN"))
+
+
 def session_key(token_hash: str) -> Key:
     return Key(PartitionKey(f"SESSION#{token_hash}"), SortKey("SESSION"))
 

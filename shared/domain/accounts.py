@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import Enum
+
+SESSION_LIFETIME = timedelta(hours=12)   # a sign-in lasts this long at most, however active
 
 
 class Role(str, Enum):
@@ -17,6 +20,13 @@ class User:
     role: Role
     name: str
     password_hash: str = ""
+    active: bool = True                          # a deactivated user cannot sign in; their sessions end at once
+    password_changed_at: datetime | None = None  # sessions signed in before it end (a reset, a change)
+
+    def session_holds(self, issued_at: datetime, now: datetime) -> bool:
+        """Whether a session this user signed in at `issued_at` may still be used `now`."""
+        changed = self.password_changed_at
+        return self.active and (changed is None or issued_at >= changed) and issued_at <= now < issued_at + SESSION_LIFETIME
 
 
 @dataclass(frozen=True)

@@ -129,19 +129,29 @@ class AccountService:
         return Caller(clinic_id=clinic_id, role=Role.ADMIN) if clinic_id else None
 
     def sign_in(self, email: str, password: str, now: datetime) -> User:
+        """The user, if the password is right. Each attempt is counted atomically *before* the password is
+        checked, so parallel guesses cannot all be tried: past MAX_FAILURES in the window the rest are refused
+        unchecked (a reset link still signs the person in). A deactivated user is refused like a wrong password."""
         email = email.strip().lower()
-        if self.accounts.login_failures(email, now) >= MAX_FAILURES:
+        if self.accounts.record_login_failure(email, now, FAILURE_WINDOW) > MAX_FAILURES:
             logger().warning("sign-in throttled")
             raise SignInThrottled(email)
         user = self.accounts.get_user(email)
-        if user is None or not password_matches(password, user.password_hash):
+        if user is None or not user.active or not password_matches(password, user.password_hash):
             if user is None:
                 password_matches(password, _dummy_hash())  # same work either way: no user enumeration by timing
-            self.accounts.record_login_failure(email, now, FAILURE_WINDOW)
             raise SignInRefused(email)
         self.accounts.clear_login_failures(email)
         if needs_rehash(user.password_hash):  # an older scrypt hash becomes argon2id with the right password
             self.accounts.set_password_hash(user.email, hash_password(password))
+        return user
+
+    def session_user(self, email: str, clinic_id: str, issued_at: datetime, now: datetime) -> User | None:
+        """The user behind a session, read again on every request: None when they were deactivated, moved,
+        changed their password since, or the session is past its absolute lifetime."""
+        user = self.accounts.get_user(email)
+        if user is None or user.clinic_id != clinic_id or not user.session_holds(issued_at, now):
+            return None
         return user
 
     def clinic(self, clinic_id: str) -> Clinic | None:

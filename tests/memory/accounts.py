@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from shared.domain.accounts import User
 from shared.domain.patients import Clinic
@@ -32,6 +33,21 @@ class MemoryAccounts:
             if email not in self.table.users:
                 raise NotFound(f"no user {email}")
             self.table.users[email] = replace(self.table.users[email], password_hash=password_hash)
+
+    def save_user(self, user: User) -> None:
+        with self.table.lock:
+            if user.email not in self.table.users:
+                raise NotFound(f"no user {user.email}")
+            self.table.users[user.email] = kept(user)
+
+    def put_token(self, kind: str, token_hash: str, data: dict[str, Any], expires: datetime) -> None:
+        with self.table.lock:
+            self.table.tokens[(kind, token_hash)] = (dict(data), int(expires.timestamp()))
+
+    def take_token(self, kind: str, token_hash: str, now: datetime) -> dict[str, Any] | None:
+        with self.table.lock:
+            found = self.table.tokens.pop((kind, token_hash), None)
+        return dict(found[0]) if found and found[1] > now.timestamp() else None
 
     def get_user(self, email: str) -> User | None:
         return self.table.users.get(email)

@@ -34,6 +34,7 @@ class MemoryTable:
         self.login_failures: dict[str, tuple[int, float]] = {}
         self.enrollments: dict[tuple[str, str], int] = {}       # (clinic, minute or day) -> enrollments
         self.erasures: dict[str, list[dict[str, Any]]] = {}     # clinic -> who erased which patient id when
+        self.tokens: dict[tuple[str, str], tuple[dict[str, Any], int]] = {}  # (kind, hash) -> (data, expiry)
         self.counters: dict[tuple[str, str], int] = {}          # (clinic, count's name) -> count
         self.sequence = itertools.count(1)                      # the order things were written in
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from botocore.exceptions import ClientError
 
@@ -11,8 +12,9 @@ from shared.adapters.dynamodb.codec import (
     clinic_to_item,
     user_fields,
     user_from_item,
+    when,
 )
-from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table
+from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table, marshal, unmarshal
 from shared.domain.accounts import User
 from shared.domain.jobs import utc_iso
 from shared.domain.patients import Clinic
@@ -48,6 +50,39 @@ class DynamoAccounts:
                                                                {":h": password_hash}, ITEM_EXISTS))
         except ClientError as exc:
             raise NotFound(f"no user {email}") from exc
+
+    def save_user(self, user: User) -> None:
+        """Write a user's role, name, state and password (the clinic's listing too, without the hash)."""
+        own, listed = keys.user_key(user.email), keys.clinic_user_key(user.clinic_id, user.email)
+        values = {":role": user.role.value, ":name": user.name, ":active": user.active,
+                  ":changed": when(user.password_changed_at) or ""}
+        sets = "SET #role = :role, #name = :name, active = :active, password_changed_at = :changed"
+        names = {"#role": "role", "#name": "name"}
+        try:
+            self.table.transact([
+                {"Update": self.table.update(own, sets + ", password_hash = :hash", {**values, ":hash": user.password_hash},
+                                             ITEM_EXISTS, names)},
+                {"Update": self.table.update(listed, sets, values, ITEM_EXISTS, names)}])
+        except ClientError as exc:
+            raise NotFound(f"no user {user.email}") from exc
+
+    def put_token(self, kind: str, token_hash: str, data: dict[str, Any], expires: datetime) -> None:
+        key = keys.token_key(kind, token_hash)
+        self.table.call("put_item", **self.table.put({"PK": key.pk, "SK": key.sk, "type": "token", "data": data,
+                                                      "ttl": int(expires.timestamp())}, ITEM_IS_NEW))
+
+    def take_token(self, kind: str, token_hash: str, now: datetime) -> dict[str, Any] | None:
+        """A one-time token's data, deleted as it is read (a second use finds nothing); None when unknown or
+        expired."""
+        try:
+            found = self.table.call("delete_item", TableName=self.table.name,
+                                    Key=keys.token_key(kind, token_hash).as_item(), ReturnValues="ALL_OLD",
+                                    ConditionExpression="attribute_exists(PK) AND #ttl > :now",
+                                    ExpressionAttributeNames={"#ttl": "ttl"},
+                                    ExpressionAttributeValues=marshal({":now": int(now.timestamp())}))
+        except ClientError:
+            return None
+        return dict(unmarshal(found["Attributes"])["data"])
 
     def get_user(self, email: str) -> User | None:
         found = self.table.get(keys.user_key(email))

@@ -226,11 +226,12 @@ def clinic_from_item(item: dict[str, Any]) -> Clinic:
 
 def user_fields(user: User, now: datetime) -> dict[str, Any]:
     return {"email": user.email, "clinic_id": user.clinic_id, "role": user.role.value, "name": user.name,
-            "created_at": utc_iso(now)}
+            "created_at": utc_iso(now), "active": user.active, "password_changed_at": when(user.password_changed_at)}
 
 
 def user_from_item(item: dict[str, Any]) -> User:
-    return User(item["email"], item["clinic_id"], Role(item["role"]), item.get("name", ""), item.get("password_hash", ""))
+    return User(item["email"], item["clinic_id"], Role(item["role"]), item.get("name", ""), item.get("password_hash", ""),
+                active=bool(item.get("active", True)), password_changed_at=moment(item, "password_changed_at"))
 
 
 # --- the message log ----------------------------------------------------------------------------

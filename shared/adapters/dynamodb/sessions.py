@@ -9,6 +9,7 @@ from botocore.exceptions import ClientError
 
 from shared.adapters import keys
 from shared.adapters.dynamodb.table import Table, unmarshal
+from shared.errors import StoreUnavailable
 
 
 class DynamoSessions:
@@ -34,17 +35,26 @@ class DynamoSessions:
         return int(found["count"]) if found and int(found["ttl"]) > now.timestamp() else 0
 
     def record_login_failure(self, email: str, now: datetime, window: timedelta) -> int:
-        """Count one failure in the current window (a window starts at the first failure)."""
-        key = keys.login_failures_key(email)
-        try:
-            found = self.table.call("update_item", **self.table.update(
-                key, "ADD #count :one", {":one": 1, ":now": int(now.timestamp())}, "attribute_exists(PK) AND #ttl > :now",
-                {"#count": "count", "#ttl": "ttl"}), ReturnValues="UPDATED_NEW")
-            return int(unmarshal(found["Attributes"])["count"])
-        except ClientError:
-            self.table.call("put_item", **self.table.put({"PK": key.pk, "SK": key.sk, "type": "login_failures",
-                                                          "count": 1, "ttl": int((now + window).timestamp())}))
-            return 1
+        """Count one attempt in the current window (a window starts at its first attempt), atomically: parallel
+        attempts each get their own count. One update; a window that ended (TTL deletion lags) starts anew."""
+        key, ends, at = keys.login_failures_key(email), int((now + window).timestamp()), int(now.timestamp())
+        names = {"#count": "count", "#ttl": "ttl"}
+        for _ in range(3):
+            try:
+                found = self.table.call("update_item", **self.table.update(
+                    key, "SET #ttl = if_not_exists(#ttl, :ends) ADD #count :one", {":one": 1, ":ends": ends, ":now": at},
+                    "attribute_not_exists(PK) OR #ttl > :now", names), ReturnValues="UPDATED_NEW")
+                return int(unmarshal(found["Attributes"])["count"])
+            except ClientError:
+                pass  # the stored window has ended
+            try:
+                self.table.call("put_item", **self.table.put(
+                    {"PK": key.pk, "SK": key.sk, "type": "login_failures", "count": 1, "ttl": ends},
+                    "#ttl <= :now", {":now": at}), ExpressionAttributeNames={"#ttl": "ttl"})
+                return 1
+            except ClientError:
+                continue  # another attempt started the new window first: count in it
+        raise StoreUnavailable("DynamoDB kept moving the sign-in counter")
 
     def clear_login_failures(self, email: str) -> None:
         self.table.call("delete_item", TableName=self.table.name, Key=keys.login_failures_key(email).as_item())
