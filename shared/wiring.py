@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from shared.services.records import RecordService
     from shared.services.patient_edits import PatientEditService
     from shared.services.retention import ErasureService
+    from shared.services.staff import StaffService
 
 
 @dataclass
@@ -54,6 +55,12 @@ class Services:
         from shared.services.delivery import DeliveryService
 
         return DeliveryService(outbox=self.store)
+
+    @cached_property
+    def staff(self) -> StaffService:
+        from shared.services.staff import StaffService
+
+        return StaffService(store=self.store, mail=self.mail, public_base_url=self.settings.public_base_url)
 
     @cached_property
     def edits(self) -> PatientEditService:

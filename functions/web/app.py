@@ -24,7 +24,7 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     """An app serving the given services; the local stack adds its dev blueprints."""
     from flask_wtf.csrf import CSRFError, CSRFProtect
 
-    from functions.web import api, api_docs, exports, filters, pages, webhooks
+    from functions.web import api, api_docs, exports, filters, pages, staff, webhooks
     from functions.web.sessions import DynamoSessionInterface
 
     app = Flask(__name__)
@@ -37,9 +37,9 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     app.before_request(_tag_logs)
     app.before_request(_session_readable)  # before the CSRF check, which would read the session as empty
     csrf = CSRFProtect(app)
-    for blueprint in (webhooks.bp, api.bp, exports.bp, api_docs.bp, pages.bp, *extra_blueprints):
+    for blueprint in (webhooks.bp, api.bp, exports.bp, api_docs.bp, pages.bp, staff.bp, *extra_blueprints):
         app.register_blueprint(blueprint)
-        if blueprint.name != "pages":
+        if blueprint.name not in ("pages", "staff"):
             csrf.exempt(blueprint)  # signed webhooks, bearer-key API and local dev routes carry no cookies
     filters.register(app)
     app.add_url_rule("/health", "health", lambda: jsonify({"ok": True}))

@@ -154,6 +154,9 @@ class AccountService:
             return None
         return user
 
+    def user(self, email: str) -> User | None:
+        return self.accounts.get_user(email)
+
     def clinic(self, clinic_id: str) -> Clinic | None:
         return self.accounts.get_clinic(clinic_id)
 

@@ -13,6 +13,7 @@ from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus, P
 from shared.errors import AlreadyExists as AlreadyExists  # the ports' errors, re-exported
 from shared.errors import JobExists as JobExists
 from shared.errors import LeaseLost as LeaseLost
+from shared.errors import NumberUnavailable as NumberUnavailable
 from shared.errors import PhoneTaken as PhoneTaken
 from shared.errors import SendError as SendError
 from shared.errors import StatusMoved as StatusMoved
@@ -44,6 +45,7 @@ class InboundSms:
     to_number: str
     body: str
     received_at: datetime
+    sender: str = ""  # the sender key it reached (shared/domain/senders.py): with from_number, who it is from
 
 
 class Clock(Protocol):
@@ -51,8 +53,9 @@ class Clock(Protocol):
 
 
 class SmsSender(Protocol):
-    def send(self, to: str, body: str, status_callback: str) -> str:
-        """Send one text; return the Twilio message SID or raise SendError."""
+    def send(self, to: str, body: str, status_callback: str, sender: str = "") -> str:
+        """Send one text from `sender` (a number or Messaging Service SID; "" the deployment's default); return the
+        Twilio message SID or raise SendError."""
 
     def find_sent(self, to: str, body: str, since: datetime) -> str | None:
         """The SID of this text if it reached Twilio since `since` (after a lost answer), else None."""
@@ -66,9 +69,13 @@ class MailSender(Protocol):
 class Patients(Protocol):
     """Patients: the profile, its phone number, its typed changes and the history they leave."""
 
-    def enroll(self, patient: Patient, jobs: list[Job]) -> None: ...
+    def enroll(self, patient: Patient, jobs: list[Job]) -> None:
+        """Store the patient, claim their number on their sender and queue the jobs, all or nothing: PhoneTaken when
+        the number is in an ongoing plan of the same clinic there, NumberUnavailable (which says nothing of whose)
+        when of another clinic."""
     def get_patient(self, patient_id: str) -> Patient | None: ...
-    def patient_for_phone(self, e164: str) -> Patient | None: ...
+    def patient_for_phone(self, e164: str, sender: str = "") -> Patient | None:
+        """The patient whose number this is on `sender` (shared/domain/senders.py; "" the default sender)."""
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]: ...
     def apply_change(self, patient: Patient, change: ProfileChange, now: datetime,
                      jobs: Sequence[Job] = ()) -> None: ...
@@ -165,6 +172,8 @@ class Accounts(Protocol):
     def save_user(self, user: User) -> None:
         """Write an existing user's role, name, state and password (NotFound when there is none)."""
     def put_token(self, kind: str, token_hash: str, data: dict[str, Any], expires: datetime) -> None: ...
+    def read_token(self, kind: str, token_hash: str, now: datetime) -> dict[str, Any] | None:
+        """A live token's data, left in place (to check a form before spending the link)."""
     def take_token(self, kind: str, token_hash: str, now: datetime) -> dict[str, Any] | None:
         """A one-time token's data, gone once read; None when unknown, used or expired."""
     def users_of(self, clinic_id: str) -> list[User]: ...

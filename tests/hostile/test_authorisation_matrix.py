@@ -78,8 +78,21 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/patients/<patient_id>/plan/<action>"): row(**STAFF_PAGE, admin=302, provider=302, other_admin=404),
     ("GET", "/escalations"): row(**STAFF_PAGE, admin=200, provider=200, other_admin=200),
     ("POST", "/escalations/<escalation_id>/<action>"): row(**STAFF_PAGE, admin=302, provider=302, other_admin=404),
+    # Staff: admins manage their own clinic's members; anyone may follow a link or ask for a reset
+    ("GET", "/staff"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),
+    ("POST", "/staff/invite"): row(**STAFF_PAGE, admin=400, provider=403, other_admin=400),  # 400: empty form
+    ("POST", "/staff/<path:email>/<action>"): row(**STAFF_PAGE, admin=302, provider=403, other_admin=404),
+    ("GET", "/invite/<token>"): everyone(200),
+    ("POST", "/invite/<token>"): everyone(404),  # no such invitation
+    ("GET", "/password/forgot"): everyone(200),
+    ("POST", "/password/forgot"): everyone(200),  # the same answer, account or not
+    ("GET", "/password/reset/<token>"): everyone(200),
+    ("POST", "/password/reset/<token>"): everyone(404),  # no such reset
+    ("GET", "/password"): row(**STAFF_PAGE, admin=200, provider=200, other_admin=200),
+    ("POST", "/password"): row(**STAFF_PAGE, admin=400, provider=400, other_admin=400),  # 400: not the password
 }
 CONCRETE = {"/patients/<patient_id>/plan/<action>": "hold", "/escalations/<escalation_id>/<action>": "acknowledge",
+            "/staff/<path:email>/<action>": "reactivate",
             "/static/<path:filename>": "nothing-here.css", "/api/docs/swagger-ui/<path:filename>": "swagger-ui.css"}
 QUERIES = {rule: "?from=2027-01-01&to=2027-12-31" for method, rule in RULES if "exports" in rule}
 # Local mode only (the local stack adds them; loopback, no sign-in): never part of the deployed app.
@@ -171,6 +184,7 @@ def concrete(rule: str, ids: dict) -> str:
     if "<path:filename>" in rule:
         return rule.replace("<path:filename>", CONCRETE[rule])
     path = rule.replace("<patient_id>", ids["patient_id"]).replace("<escalation_id>", ids["escalation_id"])
+    path = path.replace("<path:email>", "provider@example.org").replace("<token>", "not-a-real-link")
     return re.sub(r"<action>", CONCRETE.get(rule) or "", path) + QUERIES.get(rule, "")
 
 

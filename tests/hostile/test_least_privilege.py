@@ -32,7 +32,7 @@ ERASED = ("PATIENT#p1", "PHONE#+12125550123", "INBOUND#SM1")  # an erased patien
 
 
 def test_the_web_function_may_delete_sessions_login_failures_and_erased_patients_and_nothing_else():
-    for key in ("SESSION#abc", "LOGINFAIL#a@b", *ERASED):
+    for key in ("SESSION#abc", "LOGINFAIL#a@b", "TOKEN#reset#abc", *ERASED):
         assert allowed("web", "dynamodb:DeleteItem", key) and allowed("web", "dynamodb:BatchWriteItem", key), key
     for stranger in ("CLINIC#c1", "USER#admin@example.org", "APIKEY#x", "ENROLLS#c1", "DUE#1"):
         assert not allowed("web", "dynamodb:DeleteItem", stranger), stranger

@@ -44,6 +44,10 @@ class MemoryAccounts:
         with self.table.lock:
             self.table.tokens[(kind, token_hash)] = (dict(data), int(expires.timestamp()))
 
+    def read_token(self, kind: str, token_hash: str, now: datetime) -> dict[str, Any] | None:
+        found = self.table.tokens.get((kind, token_hash))
+        return dict(found[0]) if found and found[1] > now.timestamp() else None
+
     def take_token(self, kind: str, token_hash: str, now: datetime) -> dict[str, Any] | None:
         with self.table.lock:
             found = self.table.tokens.pop((kind, token_hash), None)

@@ -71,6 +71,10 @@ class DynamoAccounts:
         self.table.call("put_item", **self.table.put({"PK": key.pk, "SK": key.sk, "type": "token", "data": data,
                                                       "ttl": int(expires.timestamp())}, ITEM_IS_NEW))
 
+    def read_token(self, kind: str, token_hash: str, now: datetime) -> dict[str, Any] | None:
+        found = self.table.get(keys.token_key(kind, token_hash))
+        return dict(found["data"]) if found and int(found["ttl"]) > now.timestamp() else None
+
     def take_token(self, kind: str, token_hash: str, now: datetime) -> dict[str, Any] | None:
         """A one-time token's data, deleted as it is read (a second use finds nothing); None when unknown or
         expired."""
