@@ -29,7 +29,8 @@ def api_key_required(view: View[P]) -> View[P]:
     @wraps(view)
     def checked(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
         scheme, _, key = request.headers.get("Authorization", "").partition(" ")
-        caller = services().accounts.caller_for_api_key(key.strip()) if scheme.lower() == "bearer" else None
+        svc = services()
+        caller = svc.accounts.caller_for_api_key(key.strip(), svc.clock.now()) if scheme.lower() == "bearer" else None
         if caller is None:
             abort(401, "A valid API key is required: Authorization: Bearer <key>.")
         g.caller = caller

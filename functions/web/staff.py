@@ -118,6 +118,42 @@ def change_password() -> ResponseReturnValue:
     return _signed_in_as(user.email, "Your password is changed; other sign-ins have ended.")
 
 
+@bp.get("/api-keys")
+@signed_in
+@admin_only
+def api_keys() -> ResponseReturnValue:
+    return _keys_page()
+
+
+@bp.post("/api-keys")
+@signed_in
+@admin_only
+def create_api_key() -> ResponseReturnValue:
+    svc = services()
+    label = " ".join(request.form.get("label", "").split())[:60]
+    if not label:
+        return _keys_page(error="Name the key after what will use it (like \"EHR sync\")."), 400
+    key = svc.accounts.create_api_key(g.caller.clinic_id, label, svc.clock.now())
+    return _keys_page(new_key=key, label=label), 201
+
+
+@bp.post("/api-keys/<key_hash>/revoke")
+@signed_in
+@admin_only
+def revoke_api_key(key_hash: str) -> ResponseReturnValue:
+    svc = services()
+    if not svc.accounts.revoke_api_key_by_hash(g.caller.clinic_id, key_hash, svc.clock.now()):
+        abort(404)
+    flash("The key is revoked: requests with it are refused from now on.")
+    return redirect("/api-keys")
+
+
+def _keys_page(new_key: str = "", label: str = "", error: str | None = None) -> str:
+    svc = services()
+    return render_template("api_keys.html", keys=svc.accounts.api_keys(g.caller.clinic_id), new_key=new_key,
+                           label=label, error=error)
+
+
 def _signed_in_as(email: str, message: str) -> ResponseReturnValue:
     """A fresh session for the person who just set their password."""
     svc = services()

@@ -36,12 +36,16 @@ def message_key(owner: PartitionKey, at_iso: str, sid: str) -> Key:
     return Key(owner, SortKey(f"MSG#{at_iso}#{sid}"))
 
 
-def phone_key(e164: str) -> Key:
-    return Key(PartitionKey(f"PHONE#{e164}"), SortKey("PHONE"))
+def phone_key(e164: str, sender: str = "") -> Key:
+    """Which patient a number belongs to on one sender (shared/domain/senders.py): numbers are unique per sender.
+    The default sender's key is the one every number had before clinics had senders (`PHONE#<e164>`), so those
+    items need no migration; a clinic's own sender puts its key in front (`PHONE#<sender>#<e164>`)."""
+    return Key(PartitionKey(f"PHONE#{sender}#{e164}" if sender else f"PHONE#{e164}"), SortKey("PHONE"))
 
 
 def phone_log_pk(e164: str) -> PartitionKey:
-    """Where texts from a number that belongs to no patient are kept."""
+    """Where texts from a number that belongs to no patient (on the sender it texted) are kept: one log per
+    number, whichever sender it texted (its items are MSG#..., never the PHONE mapping's SK)."""
     return PartitionKey(f"PHONE#{e164}")
 
 
@@ -93,6 +97,14 @@ def api_key_key(key_hash: str) -> Key:
 def token_key(kind: str, token_hash: str) -> Key:
     """A one-time link's token (an invitation, a password reset), by kind and hash."""
     return Key(PartitionKey(f"TOKEN#{kind}#{token_hash}"), SortKey("TOKEN"))
+
+
+def clinic_api_key_key(clinic_id: str, key_hash: str) -> Key:
+    """A clinic's listing of one of its API keys (for its admins' page)."""
+    return Key(clinic_pk(clinic_id), SortKey(f"APIKEY#{key_hash}"))
+
+
+CLINIC_API_KEYS = SortKeyPrefix("APIKEY#")
 
 
 def session_key(token_hash: str) -> Key:

@@ -30,6 +30,26 @@ class User:
 
 
 @dataclass(frozen=True)
+class ApiKey:
+    """One of a clinic's API keys as its admins see it: never the key itself, only its SHA-256."""
+
+    key_hash: str
+    clinic_id: str
+    label: str
+    created_at: datetime | None = None
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+    @property
+    def key_id(self) -> str:
+        """A short public name for the key (the start of its hash)."""
+        return self.key_hash[:12]
+
+
+LAST_USED_EVERY = timedelta(hours=1)  # "last used" is written at most this often per key
+
+
+@dataclass(frozen=True)
 class Caller:
     """Who is asking: a signed-in user or an API key, always bound to one clinic."""
 

@@ -10,11 +10,11 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from shared.domain.accounts import Caller, Role, User
+from shared.domain.accounts import ApiKey, Caller, Role, User
 from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.patients import Clinic
 from shared.domain.texts import gsm7_length
-from shared.errors import NotSignedIn, Throttled
+from shared.errors import NotSignedIn, StoreUnavailable, Throttled
 from shared.log import logger
 from shared.services.ports import AccountsAndSignIns
 
@@ -124,9 +124,23 @@ class AccountService:
                       extra={"clinic_id": clinic_id})
         return revoked
 
-    def caller_for_api_key(self, key: str) -> Caller | None:
-        clinic_id = self.accounts.clinic_for_api_key(api_key_hash(key)) if key else None
+    def caller_for_api_key(self, key: str, now: datetime | None = None) -> Caller | None:
+        """The clinic a live key belongs to (as its admin); its use is noted when `now` is given."""
+        key_hash = api_key_hash(key) if key else ""
+        clinic_id = self.accounts.clinic_for_api_key(key_hash) if key else None
+        if clinic_id and now is not None:
+            try:
+                self.accounts.api_key_used(key_hash, clinic_id, now)
+            except StoreUnavailable:  # "last used" is a convenience: never refuse a request for it
+                logger().warning("api key use not noted")
         return Caller(clinic_id=clinic_id, role=Role.ADMIN) if clinic_id else None
+
+    def api_keys(self, clinic_id: str) -> list[ApiKey]:
+        return self.accounts.api_keys_of(clinic_id)
+
+    def revoke_api_key_by_hash(self, clinic_id: str, key_hash: str, now: datetime) -> bool:
+        """Revoke a key the clinic's admin picked on their page (they never see the key, only its hash)."""
+        return self.accounts.revoke_api_key(key_hash, clinic_id, now)
 
     def sign_in(self, email: str, password: str, now: datetime) -> User:
         """The user, if the password is right. Each attempt is counted atomically *before* the password is

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Collection, Iterator, Protocol, Sequence
 
-from shared.domain.accounts import User
+from shared.domain.accounts import ApiKey, User
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job, JobStatus
 from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus, ProfileChange
@@ -179,6 +179,9 @@ class Accounts(Protocol):
     def users_of(self, clinic_id: str) -> list[User]: ...
     def put_api_key(self, key_hash: str, clinic_id: str, label: str, now: datetime) -> None: ...
     def clinic_for_api_key(self, key_hash: str) -> str | None: ...
+    def api_keys_of(self, clinic_id: str) -> list[ApiKey]: ...
+    def api_key_used(self, key_hash: str, clinic_id: str, now: datetime) -> None:
+        """Note a key's use (at most once an hour)."""
     def revoke_api_key(self, key_hash: str, clinic_id: str, now: datetime) -> bool: ...
     def count_enrollment(self, clinic_id: str, now: datetime) -> tuple[int, int]:
         """Count one enrollment of the clinic, atomically: its count in `now`'s minute and UTC day, this one included."""

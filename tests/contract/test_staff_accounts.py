@@ -43,3 +43,19 @@ def test_an_expired_token_is_not_read_nor_taken(either):
     either.put_token("invite", "h2", {"email": "x@example.org"}, NOW + timedelta(hours=72))
     later = NOW + timedelta(hours=72)
     assert either.read_token("invite", "h2", later) is None and either.take_token("invite", "h2", later) is None
+
+
+def test_a_clinics_api_keys_are_listed_with_their_last_use_and_revocation(either):
+    either.put_api_key("kh1", "c1", "EHR", NOW)
+    either.put_api_key("kh2", "c1", "Reports", NOW + timedelta(minutes=1))
+    either.put_api_key("kh3", "c2", "Other", NOW)
+    either.api_key_used("kh1", "c1", NOW + timedelta(minutes=2))
+    either.api_key_used("kh1", "c1", NOW + timedelta(minutes=30))  # within the hour: unchanged
+    either.revoke_api_key("kh2", "c1", NOW + timedelta(minutes=3))
+    keys = either.api_keys_of("c1")
+    assert [(k.key_hash, k.label, k.created_at, k.last_used_at, k.revoked_at) for k in keys] == [
+        ("kh1", "EHR", NOW, NOW + timedelta(minutes=2), None),
+        ("kh2", "Reports", NOW + timedelta(minutes=1), None, NOW + timedelta(minutes=3))]
+    either.api_key_used("kh1", "c1", NOW + timedelta(hours=2))
+    assert either.api_keys_of("c1")[0].last_used_at == NOW + timedelta(hours=2)
+    assert [k.key_hash for k in either.api_keys_of("c2")] == ["kh3"]

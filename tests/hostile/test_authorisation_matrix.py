@@ -89,6 +89,9 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/password/reset/<token>"): everyone(200),
     ("POST", "/password/reset/<token>"): everyone(404),  # no such reset
     ("GET", "/password"): row(**STAFF_PAGE, admin=200, provider=200, other_admin=200),
+    ("GET", "/api-keys"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),  # its own clinic's keys
+    ("POST", "/api-keys"): row(**STAFF_PAGE, admin=400, provider=403, other_admin=400),  # 400: no name
+    ("POST", "/api-keys/<key_hash>/revoke"): row(**STAFF_PAGE, admin=404, provider=403, other_admin=404),
     ("POST", "/password"): row(**STAFF_PAGE, admin=400, provider=400, other_admin=400),  # 400: not the password
 }
 CONCRETE = {"/patients/<patient_id>/plan/<action>": "hold", "/escalations/<escalation_id>/<action>": "acknowledge",
@@ -185,6 +188,7 @@ def concrete(rule: str, ids: dict) -> str:
         return rule.replace("<path:filename>", CONCRETE[rule])
     path = rule.replace("<patient_id>", ids["patient_id"]).replace("<escalation_id>", ids["escalation_id"])
     path = path.replace("<path:email>", "provider@example.org").replace("<token>", "not-a-real-link")
+    path = path.replace("<key_hash>", "0" * 64)  # no such key (revoking the cast's would change later cells)
     return re.sub(r"<action>", CONCRETE.get(rule) or "", path) + QUERIES.get(rule, "")
 
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
-from shared.domain.accounts import User
+from shared.domain.accounts import LAST_USED_EVERY, ApiKey, User
 from shared.domain.patients import Clinic
 from shared.errors import AlreadyExists, NotFound
 from tests.memory.table import MemoryTable, kept
@@ -65,7 +65,20 @@ class MemoryAccounts:
         with self.table.lock:
             if key_hash in self.table.api_keys:
                 raise AlreadyExists("this key exists")
-            self.table.api_keys[key_hash] = {"clinic_id": clinic_id, "label": label}
+            self.table.api_keys[key_hash] = {"clinic_id": clinic_id, "label": label, "created_at": kept(now)}
+
+    def api_keys_of(self, clinic_id: str) -> list[ApiKey]:
+        with self.table.lock:
+            mine = [ApiKey(h, k["clinic_id"], k["label"], k.get("created_at"), k.get("last_used_at"),
+                           kept(k["revoked_at"]) if "revoked_at" in k else None)
+                    for h, k in self.table.api_keys.items() if k["clinic_id"] == clinic_id]
+        return sorted(mine, key=lambda k: (k.created_at or datetime.min.replace(tzinfo=timezone.utc), k.key_hash))
+
+    def api_key_used(self, key_hash: str, clinic_id: str, now: datetime) -> None:
+        with self.table.lock:
+            key = self.table.api_keys.get(key_hash)
+            if key and (key.get("last_used_at") is None or key["last_used_at"] < now - LAST_USED_EVERY):
+                key["last_used_at"] = kept(now)
 
     def clinic_for_api_key(self, key_hash: str) -> str | None:
         key = self.table.api_keys.get(key_hash)

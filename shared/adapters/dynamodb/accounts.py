@@ -1,7 +1,7 @@
 """Clinics, staff and API keys on the single table."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -11,11 +11,12 @@ from shared.adapters.dynamodb.codec import (
     clinic_from_item,
     clinic_to_item,
     user_fields,
+    moment,
     user_from_item,
     when,
 )
 from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table, marshal, unmarshal
-from shared.domain.accounts import User
+from shared.domain.accounts import LAST_USED_EVERY, ApiKey, User
 from shared.domain.jobs import utc_iso
 from shared.domain.patients import Clinic
 from shared.errors import AlreadyExists, NotFound
@@ -97,13 +98,31 @@ class DynamoAccounts:
         return [user_from_item(item) for item in self.table.collection(keys.clinic_pk(clinic_id), keys.USERS)]
 
     def put_api_key(self, key_hash: str, clinic_id: str, label: str, now: datetime) -> None:
-        key = keys.api_key_key(key_hash)
+        """The key (by hash) and its listing in the clinic's partition, at once."""
+        key, listed = keys.api_key_key(key_hash), keys.clinic_api_key_key(clinic_id, key_hash)
+        fields = {"clinic_id": clinic_id, "label": label, "created_at": utc_iso(now), "key_hash": key_hash}
         try:
-            self.table.call("put_item", **self.table.put({"PK": key.pk, "SK": key.sk, "type": "api_key",
-                                                          "clinic_id": clinic_id, "label": label,
-                                                          "created_at": utc_iso(now)}, ITEM_IS_NEW))
+            self.table.transact([
+                {"Put": self.table.put({"PK": key.pk, "SK": key.sk, "type": "api_key", **fields}, ITEM_IS_NEW)},
+                {"Put": self.table.put({"PK": listed.pk, "SK": listed.sk, "type": "clinic_api_key", **fields})}])
         except ClientError as exc:
             raise AlreadyExists("this key exists") from exc
+
+    def api_keys_of(self, clinic_id: str) -> list[ApiKey]:
+        """The clinic's keys, oldest first (never the keys, their hashes only)."""
+        found = [_api_key(item) for item in self.table.collection(keys.clinic_pk(clinic_id), keys.CLINIC_API_KEYS)]
+        return sorted(found, key=lambda k: (k.created_at or datetime.min.replace(tzinfo=timezone.utc), k.key_hash))
+
+    def api_key_used(self, key_hash: str, clinic_id: str, now: datetime) -> None:
+        """Note the key's use, at most once an hour (a conditional write that mostly does nothing)."""
+        stale = utc_iso(now - LAST_USED_EVERY)
+        for key in (keys.api_key_key(key_hash), keys.clinic_api_key_key(clinic_id, key_hash)):
+            try:
+                self.table.call("update_item", **self.table.update(
+                    key, "SET last_used_at = :now", {":now": utc_iso(now), ":stale": stale},
+                    ITEM_EXISTS + " AND (attribute_not_exists(last_used_at) OR last_used_at < :stale)"))
+            except ClientError:
+                return  # used within the hour already (or the listing predates listings)
 
     def clinic_for_api_key(self, key_hash: str) -> str | None:
         """The clinic of a live key; None for an unknown or revoked one."""
@@ -118,6 +137,12 @@ class DynamoAccounts:
                 {":c": clinic_id, ":now": utc_iso(now)}, ITEM_EXISTS + " AND clinic_id = :c"))
         except ClientError:
             return False
+        try:  # the clinic's listing says so too (a key made before listings has none)
+            self.table.call("update_item", **self.table.update(
+                keys.clinic_api_key_key(clinic_id, key_hash), "SET revoked_at = if_not_exists(revoked_at, :now)",
+                {":now": utc_iso(now)}, ITEM_EXISTS))
+        except ClientError:
+            pass
         return True
 
     def count_enrollment(self, clinic_id: str, now: datetime) -> tuple[int, int]:
@@ -130,6 +155,12 @@ class DynamoAccounts:
             keys.enrollment_count_key(clinic_id, period), "ADD #count :one SET #ttl = :ttl",
             {":one": 1, ":ttl": expires}, names={"#count": "count", "#ttl": "ttl"}), ReturnValues="UPDATED_NEW")
         return int(found["Attributes"]["count"]["N"])
+
+
+def _api_key(item: dict[str, Any]) -> ApiKey:
+    return ApiKey(key_hash=item.get("key_hash") or item["SK"].removeprefix("APIKEY#"), clinic_id=item["clinic_id"],
+                  label=item.get("label", ""), created_at=moment(item, "created_at"),
+                  last_used_at=moment(item, "last_used_at"), revoked_at=moment(item, "revoked_at"))
 
 
 def enrollment_periods(now: datetime) -> tuple[str, str]:
