@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from shared.services.inbound import InboundService
     from shared.services.ports import Clock, MailSender, SmsSender, Store
     from shared.services.records import RecordService
+    from shared.services.messages import MessageService
     from shared.services.patient_edits import PatientEditService
     from shared.services.retention import ErasureService
     from shared.services.staff import StaffService
@@ -61,6 +62,12 @@ class Services:
         from shared.services.staff import StaffService
 
         return StaffService(store=self.store, mail=self.mail, public_base_url=self.settings.public_base_url)
+
+    @cached_property
+    def messages(self) -> MessageService:
+        from shared.services.messages import MessageService
+
+        return MessageService(store=self.store)
 
     @cached_property
     def edits(self) -> PatientEditService:

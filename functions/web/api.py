@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from functions.web.auth import admin_only, api_key_required, services
 from functions.web.presenters import escalation_view, patient_created, patient_record, patient_summary
 from functions.web.schemas import (AdjustSchema, EnrollmentSchema, EscalationQuerySchema, PatientEditSchema,
-                                   ResolutionSchema, StatusQuerySchema)
+                                   ProviderMessageSchema, ResolutionSchema, StatusQuerySchema)
 from shared.domain.jobs import utc_iso
 from shared.errors import Refused
 
@@ -77,6 +77,16 @@ def edit_patient(patient_id: str) -> ResponseReturnValue:
     svc.edits.edit(g.caller.clinic_id, g.caller.email or "api key", patient_id, PatientEditSchema().load(json_object()),
                    now)
     return jsonify(patient_record(svc.records.record(g.caller, patient_id, now)))
+
+
+@bp.post("/patients/<patient_id>/messages")
+@api_key_required
+def message_patient(patient_id: str) -> ResponseReturnValue:
+    """Text the patient a provider's words (queued to the end of their quiet hours when it is night there)."""
+    svc = services()
+    body = ProviderMessageSchema().load(json_object())["body"]
+    job = svc.messages.send(g.caller.clinic_id, g.caller.email or "api key", patient_id, body, svc.clock.now())
+    return jsonify({"id": job.job_id, "status": job.status.value, "send_at": utc_iso(job.send_at)}), 202
 
 
 @bp.get("/patients/<patient_id>/fhir")

@@ -81,7 +81,7 @@ def _described(summary: str, rules: tuple[str, ...]) -> str:
 # Response shapes whose every property is always sent (null where the schema says nullable), but these.
 SOMETIMES_SENT = {"Escalation": {"patient_id"}}  # only in the escalation list
 RESPONSES = ("Step", "Plan", "PatientCreated", "PatientSummary", "PatientList", "Message", "Answer", "Checkin",
-             "Escalation", "Job", "PatientRecord", "EscalationList", "PlanAction", "Erasure")
+             "Escalation", "Job", "PatientRecord", "EscalationList", "PlanAction", "Erasure", "MessageQueued")
 
 
 def _all_required(components: dict[str, Any]) -> None:
@@ -125,7 +125,8 @@ ERASE_RULES = ("Erase a patient's data on request: the profile, plan, reminders,
                "taper over (ended by a provider or past its last dose). A finished patient's data is otherwise kept "
                "for the clinic's retention (default 7 years after the last dose) and then goes by itself.")
 NO_PATIENT = _json("Problem", "No such patient in this clinic")
-PATIENT_LINKS = ("getPatient", "holdTaper", "resumeTaper", "adjustTaper", "endTaper", "getPatientFhir")
+PATIENT_LINKS = ("getPatient", "holdTaper", "resumeTaper", "adjustTaper", "endTaper", "getPatientFhir",
+                 "messagePatient")
 FHIR_DESCRIPTION = (
     "The patient's record as a FHIR Bundle of type `collection`, built and validated with fhir.resources' R4B models "
     "(FHIR 4.3.0; these resources have R4's shape): the Patient (identifier, name, SMS phone; nothing the record does "
@@ -181,6 +182,18 @@ def _patient_paths() -> dict[str, dict[str, Any]]:
                        "responses": {"200": _json("Erasure", "Erased: nothing of the patient is left"),
                                      "404": NO_PATIENT,
                                      "409": _json("Problem", "The patient's taper is not over: end it first")}}}}
+    paths["/api/patients/{patient_id}/messages"] = {"post": {
+        "operationId": "messagePatient", "summary": "Text the patient a provider's words",
+        "description": "Text the patient a provider's words, with the clinic's name in front, as one GSM-7 text "
+                       "(accents folded). Queued at once, or to the end of the patient's quiet hours; it shows "
+                       "in the record's messages, and the patient's answer reaches their provider as a patient "
+                       "message.\n\nBesides what the schema says, a 400 answers when:\n- the clinic's name and "
+                       "the words do not fit one text, or a character has no GSM-7 form (an emoji)\n\n409 when "
+                       "the patient opted out or never agreed to texts.",
+        "security": KEYED, "parameters": [PATIENT_ID], "requestBody": _body("ProviderMessage"),
+        "responses": {"202": _json("MessageQueued", "Queued: at once, or at the end of the patient's quiet hours"),
+                      "400": INVALID, "404": NO_PATIENT,
+                      "409": _json("Errors", "The patient opted out or never agreed to texts")}}}
     paths["/api/patients/{patient_id}/fhir"] = {"get": {
         "operationId": "getPatientFhir", "summary": "One patient's record as a FHIR Bundle for an EHR",
         "description": FHIR_DESCRIPTION, "security": KEYED, "parameters": [PATIENT_ID],
@@ -286,7 +299,7 @@ def document() -> dict[str, Any]:
     # Described here, never loaded: the moment it would judge start dates by plays no part in the document.
     spec.components.schema("Enrollment", schema=schemas.EnrollmentSchema(now=datetime.fromtimestamp(0, timezone.utc)))
     for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "Problem", "EscalationList", "Adjust",
-                 "PlanAction", "Resolution", "Erasure", "PatientEdit"):
+                 "PlanAction", "Resolution", "Erasure", "PatientEdit", "ProviderMessage", "MessageQueued"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     document: dict[str, Any] = _numbers(spec.to_dict())
     _zone_enum(document["components"]["schemas"]["Enrollment"]["properties"]["timezone"])

@@ -294,6 +294,23 @@ class PatientEditSchema(Schema):
         "description": "The language of the patient's texts from now on; texts already queued are written again."})
 
 
+class ProviderMessageSchema(Schema):
+    """A provider's text to a patient."""
+
+    class Meta:
+        unknown = RAISE
+
+    body = fields.String(required=True, validate=validate.Length(1, 160), metadata={
+        "description": "The provider's words; the clinic's name goes in front and the whole must fit one GSM-7 "
+                       "text (160 characters, accents folded)."})
+
+
+class MessageQueuedSchema(Schema):
+    id = fields.String()
+    status = fields.String()
+    send_at = fields.DateTime()
+
+
 class ErasureSchema(Schema):
     id = fields.String()
     erased = fields.Boolean()

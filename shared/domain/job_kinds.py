@@ -35,6 +35,7 @@ class JobKind(StrEnum):
     ESCALATION_EMAIL = "escalation_email"
     ESCALATION_OVERDUE = "escalation_overdue"
     SAFETY_CHECK_TIMEOUT = "safety_check_timeout"
+    PROVIDER_MESSAGE = "provider_message"    # a text a provider wrote to the patient
 
 
 class Side(str, Enum):
@@ -45,6 +46,7 @@ class Side(str, Enum):
 # Who a job may still reach, by the patient's state when it falls due. A completed patient gets no more
 # texts from the plan (only replies to their own texts), as an opted-out one gets none.
 CONSENTING = frozenset({PatientStatus.AWAITING_CONSENT})
+CONSENTED = frozenset({PatientStatus.ACTIVE, PatientStatus.COMPLETED})   # said YES and never STOP since
 ACTIVE_ONLY = frozenset({PatientStatus.ACTIVE})
 ACTIVE_OR_OPTED_OUT = frozenset({PatientStatus.ACTIVE, PatientStatus.OPTED_OUT})   # the plan's end, either way
 ANYONE = frozenset(PatientStatus)
@@ -83,6 +85,7 @@ KINDS: dict[JobKind, KindRules] = {
     JobKind.ESCALATION_EMAIL: KindRules(Channel.EMAIL, ANYONE, Side.CARE_TEAM),
     JobKind.ESCALATION_OVERDUE: KindRules(Channel.TASK, ANYONE, Side.CARE_TEAM, handler="escalations.overdue"),
     JobKind.SAFETY_CHECK_TIMEOUT: KindRules(Channel.TASK, ANYONE, Side.CARE_TEAM, handler="safety.unanswered"),
+    JobKind.PROVIDER_MESSAGE: KindRules(Channel.SMS, CONSENTED),
 }
 
 CONSENT_KINDS = frozenset(kind for kind, rules in KINDS.items() if rules.reaches == CONSENTING)

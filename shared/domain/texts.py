@@ -223,6 +223,13 @@ def short_day(day: date, language: str = DEFAULT) -> str:
     return f"{weekday} {day.day} {month}"
 
 
+def provider_message_text(clinic_name: str, message: str, language: str = DEFAULT) -> str:
+    """A provider's own words, with the clinic's name in front (folded into GSM-7 like every text)."""
+    _ = in_language(language)
+    # TRANSLATORS: a text a provider wrote to the patient: {message} is the provider's own words, as written.
+    return gsm_fold(_("{clinic}: {message}").format(clinic=clinic_name, message=message))
+
+
 def plan_held_text(clinic_name: str, dose: Decimal, language: str = DEFAULT) -> str:
     _ = in_language(language)
     # TRANSLATORS: when a provider holds the taper (or an escalation holds it).

@@ -52,7 +52,8 @@ def test_each_operation_has_a_unique_id_and_each_link_leads_to_one_with_its_para
         assert all(v.startswith("$response.body#/") for v in link["parameters"].values())
     enrolled = document["paths"]["/api/patients"]["post"]["responses"]["201"]["links"]
     assert {link["operationId"] for link in enrolled.values()} == {
-        "getPatient", "holdTaper", "resumeTaper", "adjustTaper", "endTaper", "getPatientFhir"}
+        "getPatient", "holdTaper", "resumeTaper", "adjustTaper", "endTaper", "getPatientFhir",
+        "messagePatient"}
 
 
 def test_every_400_the_schema_cannot_express_is_written_in_the_description(world):

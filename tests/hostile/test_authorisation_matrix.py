@@ -49,6 +49,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=200, other_key=404),
     ("DELETE", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=409, other_key=404),  # 409: the taper is not over
     ("PATCH", "/api/patients/<patient_id>"): row(**KEYS_ONLY, key=200, other_key=404),
+    ("POST", "/api/patients/<patient_id>/messages"): row(**KEYS_ONLY, key=202, other_key=404),
     ("GET", "/api/patients/<patient_id>/fhir"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/hold"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/resume"): row(**KEYS_ONLY, key=200, other_key=404),
@@ -180,7 +181,8 @@ class Caller:
 
 API_BODIES = {"/api/patients": enrollment(phone="(212) 555-0161"), "/api/patients/<patient_id>/adjust": {"step_days": 5},
               "/api/escalations/<escalation_id>/resolve": {"note": "seen"},
-              ("PATCH", "/api/patients/<patient_id>"): {"language": "es"}}
+              ("PATCH", "/api/patients/<patient_id>"): {"language": "es"},
+              "/api/patients/<patient_id>/messages": {"body": "How are you doing?"}}
 
 
 def concrete(rule: str, ids: dict) -> str:
