@@ -20,6 +20,7 @@ from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 from marshmallow import ValidationError
 
+from functions.web import filters
 from functions.web.auth import admin_only, services, signed_in, start_session
 from functions.web.errors import problem, status_of
 from functions.web.presenters import attention, upcoming
@@ -249,6 +250,42 @@ def plan_action(patient_id: str, action: str) -> ResponseReturnValue:
     flash({"hold": "The taper is held; the patient was told to stay on the current dose.",
            "resume": "The taper resumes; the next step-down is tomorrow.", "adjust": "The plan was changed.",
            "end": "The taper ends tonight; follow-up check-ins continue."}[action])
+    return redirect(f"/patients/{patient_id}")
+
+
+@bp.post("/patients/<patient_id>/message")
+@signed_in
+def message_patient(patient_id: str) -> ResponseReturnValue:
+    """A provider's text to the patient, from the patient page."""
+    from shared.services.messages import MessageRefused, NotTextable
+
+    svc = services()
+    now = svc.clock.now()
+    try:
+        job = svc.messages.send(g.caller.clinic_id, g.caller.email, patient_id, request.form.get("body", ""), now)
+    except (MessageRefused, NotTextable) as exc:
+        flash(f"Not sent: {exc}")
+        return redirect(f"/patients/{patient_id}")
+    flash("The text is on its way." if job.send_at <= now else
+          f"It is night for the patient: the text goes at {filters.when(job.send_at, session['user']['zone'])}.")
+    return redirect(f"/patients/{patient_id}")
+
+
+@bp.post("/patients/<patient_id>/language")
+@signed_in
+def patient_language(patient_id: str) -> ResponseReturnValue:
+    """The language of the patient's texts, from the patient page."""
+    from functions.web.schemas import PatientEditSchema
+
+    svc = services()
+    try:
+        fields = PatientEditSchema().load({"language": request.form.get("language", "")})
+    except ValidationError as exc:
+        svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, {}, svc.clock.now())  # 404 if not theirs
+        flash("Not changed: " + " ".join(flat_errors(exc.messages_dict).get("language", [])))
+        return redirect(f"/patients/{patient_id}")
+    patient = svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, fields, svc.clock.now())
+    flash(f"Texts now go out in {filters.LANGUAGE_NAMES.get(patient.language, patient.language)}.")
     return redirect(f"/patients/{patient_id}")
 
 

@@ -72,3 +72,21 @@ def test_a_message_queued_before_a_stop_is_never_sent(world):
     world.services.dispatcher.run(datetime(2027, 1, 4, 13, 1, tzinfo=timezone.utc))
     [job] = [j for j in world.services.store.jobs_of(patient_id) if j.kind == "provider_message"]
     assert job.status in (JobStatus.CANCELLED,) and not any("See you soon" in m["body"] for m in world.sms.sent)
+
+
+def test_a_provider_texts_a_patient_and_changes_their_language_from_the_patient_page(world):
+    from tests.app.conftest import csrf_from
+
+    patient_id = enrolled(world, "0147")
+    assert world.sign_in(world.demo.provider_email, world.demo.provider_password).status_code == 302
+    page = world.client.get(f"/patients/{patient_id}")
+    sent = world.client.post(f"/patients/{patient_id}/message",
+                             data={"body": "Dr here: all good?", "csrf_token": csrf_from(page)})
+    assert sent.status_code == 302 and "on its way" in world.client.get(sent.location).get_data(True)
+    [job] = [j for j in world.services.store.jobs_of(patient_id) if j.kind == "provider_message"]
+    assert job.body == "Demo Clinic: Dr here: all good?" and job.meta["by"] == world.demo.provider_email
+    empty = world.client.post(f"/patients/{patient_id}/message", data={"body": " ", "csrf_token": csrf_from(page)})
+    assert "Not sent: Write the message." in world.client.get(empty.location).get_data(True)
+    changed = world.client.post(f"/patients/{patient_id}/language", data={"language": "es", "csrf_token": csrf_from(page)})
+    assert "Texts now go out in Spanish" in world.client.get(changed.location).get_data(True)
+    assert world.services.store.get_patient(patient_id).language == "es"
