@@ -102,8 +102,13 @@ def _inline(plot: pygal.DateLine, title: str) -> str:
     _stroke_lines(plot, tree)
     tree.set("role", "img")
     tree.set("aria-labelledby", "taper-chart-title")
+    tree.set("aria-describedby", "taper-chart-desc")
     tree.set("class", "taper-chart")
     heading = ElementTree.Element("title", id="taper-chart-title")
     heading.text = title
+    about = ElementTree.Element("desc", id="taper-chart-desc")
+    about.text = ("Line chart of the dose in mg on each day of the plan, with the check-in answers on the same days, "
+                  "escalations, today and any held period marked; a table on this page lists the same answers.")
     tree.insert(0, heading)
+    tree.insert(1, about)
     return ElementTree.tostring(tree, encoding="unicode")

@@ -102,3 +102,43 @@ def sign_in(page, base_url: str, email: str, password: str) -> None:
 def no_sideways_scroll(page) -> bool:
     """The page itself fits the viewport's width (wide tables and the chart scroll inside their own box)."""
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"   # npm's axe-core, pinned in package-lock.json
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_RUN = """async ([exclude, vendor, tags]) => {
+  const result = await axe.run({include: [document], exclude: exclude.map(s => [s])},
+                               {runOnly: {type: 'tag', values: tags}, elementRef: true});
+  const shown = rule => rule.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 160),
+                                           why: (n.failureSummary || n.any.concat(n.all).map(c => c.message).join('; ')).slice(0, 300)}));
+  // "needs review" counts too, except inside vendored markup, and the contrast of the chart's one- and two-digit
+  // axis labels (too short for axe to judge)
+  const reviewed = (rule, n) => !vendor.some(s => n.element && n.element.closest(s))
+                                && !(rule.id === 'color-contrast' && n.html.startsWith('<text'));
+  const review = result.incomplete.map(rule => ({...rule, id: rule.id + ' (needs review)',
+                                                 nodes: rule.nodes.filter(n => reviewed(rule, n))}));
+  return [...result.violations, ...review.filter(rule => rule.nodes.length)]
+    .map(rule => ({id: rule.id, help: rule.help, nodes: shown(rule)}));
+}"""
+
+
+def axe_findings(page, exclude: tuple[str, ...] = (), vendor: tuple[str, ...] = ()) -> list[dict]:
+    """axe-core's WCAG 2.1 A and AA findings on the page as it is now, outside the CSS selectors in `exclude`:
+    violations, and "needs review" results outside the `vendor` selectors (markup that is not ours).
+
+    The pages' Content-Security-Policy (script-src 'self') blocks page.add_script_tag, which inlines the file's text
+    into a <script>; so the file's text is evaluated through the DevTools protocol (page.evaluate), which the page's
+    CSP does not govern: the page is checked as served, CSP and all."""
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    return page.evaluate(AXE_RUN, [list(exclude), list(vendor), WCAG_21_AA])
+
+
+def assert_accessible(page, exclude: tuple[str, ...] = (), vendor: tuple[str, ...] = ()) -> None:
+    """No axe-core finding (WCAG 2.1 A and AA) on the page; the failure names each rule, element and reason."""
+    findings = axe_findings(page, exclude, vendor)
+    assert not findings, f"axe on {page.url}:\n" + "\n".join(
+        f"- {f['id']}: {f['help']}\n" + "\n".join(f"    {n['target']}: {n['why']}\n      {n['html']}" for n in f["nodes"])
+        for f in findings)
