@@ -108,7 +108,7 @@ def _inline(plot: pygal.DateLine, title: str) -> str:
     heading.text = title
     about = ElementTree.Element("desc", id="taper-chart-desc")
     about.text = ("Line chart of the dose in mg on each day of the plan, with the check-in answers on the same days, "
-                  "escalations, today and any held period marked; a table on this page lists the same answers.")
+                  "escalations, today and any time on hold marked; a table on this page lists the same answers.")
     tree.insert(0, heading)
     tree.insert(1, about)
     return ElementTree.tostring(tree, encoding="unicode")
