@@ -81,6 +81,13 @@ class PhoneTaken(Conflict):
         return {"phone": [self.public]}
 
 
+class NumberUnavailable(PhoneTaken):
+    """The number is in an ongoing plan at another clinic on the same sender. The caller learns nothing about that
+    clinic or its patient: the same words whatever holds the number elsewhere."""
+
+    public = "This number cannot be enrolled now; ask the patient to text HELP or contact support."
+
+
 class AlreadyExists(Conflict):
     """The item (a user's email, a clinic) is already there."""
 

@@ -28,11 +28,11 @@ class FakeSms:
         self.fail_with: list[SendError] = []
         self.lose_answer = False
 
-    def send(self, to: str, body: str, status_callback: str) -> str:
+    def send(self, to: str, body: str, status_callback: str, sender: str = "") -> str:
         if self.fail_with:
             raise self.fail_with.pop(0)
         sid = f"SM{len(self.sent):032d}"
-        self.sent.append({"to": to, "body": body, "status_callback": status_callback, "sid": sid})
+        self.sent.append({"to": to, "body": body, "status_callback": status_callback, "sid": sid, "sender": sender})
         if self.lose_answer:  # Twilio took it, but the answer never came back
             self.lose_answer = False
             raise SendError("read timeout", code="ambiguous", ambiguous=True)

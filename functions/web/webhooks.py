@@ -10,6 +10,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from functions.web.auth import P, View, services
 from shared.domain.safety_question import REPLY_BREAK
+from shared.domain.senders import DefaultSender
 from shared.log import logger
 from shared.services.ports import InboundSms
 
@@ -53,8 +54,10 @@ def inbound() -> Response:
     if not form.get("MessageSid") or not form.get("From"):
         abort(400, "MessageSid and From are required.")
     svc = services()
+    default = DefaultSender(svc.settings.twilio_from_number, svc.settings.twilio_messaging_service_sid)
     sms = InboundSms(message_sid=form["MessageSid"], from_number=form["From"], to_number=form.get("To", ""),
-                     body=form.get("Body", ""), received_at=svc.clock.now())
+                     body=form.get("Body", ""), received_at=svc.clock.now(),
+                     sender=default.inbound_key(form.get("To", ""), form.get("MessagingServiceSid", "")))
     result = svc.inbound.handle(sms)
     return twiml(result.reply)
 

@@ -47,7 +47,8 @@ def build_twilio_client(account_sid: str, auth_token: str, api_url: str = "") ->
 
 
 class TwilioSmsSender:
-    """Sends one text through Twilio's Messages API and maps its errors to SendError."""
+    """Sends one text through Twilio's Messages API, from the clinic's sender or the deployment's default, and maps
+    its errors to SendError."""
 
     def __init__(self, client: Any, from_number: str = "", messaging_service_sid: str = ""):
         if not (from_number or messaging_service_sid):
@@ -59,12 +60,16 @@ class TwilioSmsSender:
         """After an answer was lost: did the message reach Twilio after all?"""
         return find_sent_message(self.client, to, body, since)
 
-    def send(self, to: str, body: str, status_callback: str) -> str:
+    def send(self, to: str, body: str, status_callback: str, sender: str = "") -> str:
         import requests
         from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
 
+        from shared.domain.senders import is_messaging_service
+
+        chosen = self.sender if not sender else (
+            {"messaging_service_sid": sender} if is_messaging_service(sender) else {"from_": sender})
         try:
-            message = self.client.messages.create(to=to, body=body, status_callback=status_callback, **self.sender)
+            message = self.client.messages.create(to=to, body=body, status_callback=status_callback, **chosen)
         except (TwilioRestException, TwilioServiceException) as exc:
             code, status = int(exc.code or 0), int(exc.status or 0)
             retryable = code not in PERMANENT_CODES and (status == 429 or status >= 500)

@@ -7,6 +7,7 @@ from typing import Any
 
 from shared.domain.escalation_rules import Thresholds
 from shared.domain.quiet_hours import DEFAULT_END, DEFAULT_START
+from shared.domain.senders import checked_sender
 
 DEFAULT_CLINIC_ZONE = "America/New_York"
 QUIET_START, QUIET_END = DEFAULT_START, DEFAULT_END  # the federal calling window's edges, local time
@@ -51,6 +52,8 @@ class ClinicSettings:
     enrollments_per_minute: int = ENROLLMENTS_PER_MINUTE
     enrollments_per_day: int = ENROLLMENTS_PER_DAY               # a UTC day
     retention_years: int = RETENTION_YEARS   # a finished patient's data is kept this long after the last dose
+    sender_number: str = ""          # the clinic's own Twilio number (E.164), or
+    messaging_service_sid: str = ""  # its own Messaging Service; neither: the deployment's default sender
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ClinicSettings:
@@ -69,7 +72,8 @@ class ClinicSettings:
                        countries=_countries(data.get("countries", COUNTRIES_988)),
                        enrollments_per_minute=_at_least_one(data.get("enrollments_per_minute", ENROLLMENTS_PER_MINUTE)),
                        enrollments_per_day=_at_least_one(data.get("enrollments_per_day", ENROLLMENTS_PER_DAY)),
-                       retention_years=_years(data.get("retention_years", RETENTION_YEARS)))
+                       retention_years=_years(data.get("retention_years", RETENTION_YEARS)),
+                       **_sender(data))
         if not valid_zone(settings.timezone):
             raise ValueError(f"Unknown time zone {settings.timezone!r}: use an IANA name like America/Chicago.")
         if not (time(12, 0) <= settings.quiet_start <= QUIET_START and QUIET_END <= settings.quiet_end <= time(12, 0)):
@@ -92,11 +96,22 @@ class ClinicSettings:
                 readable[name] = value
             return cls.from_dict(readable)
 
+    @property
+    def sender(self) -> str:
+        """The clinic's own sender key (shared/domain/senders.py): its Messaging Service or number; empty for the
+        deployment's default."""
+        return self.messaging_service_sid or self.sender_number
+
     def as_dict(self) -> dict[str, Any]:
         """Every setting, as stored."""
         return {**asdict(self), "quiet_start": self.quiet_start.strftime("%H:%M"),
                 "quiet_end": self.quiet_end.strftime("%H:%M"), "thresholds": asdict(self.thresholds),
                 "countries": list(self.countries)}
+
+
+def _sender(data: dict[str, Any]) -> dict[str, str]:
+    number, service = checked_sender(str(data.get("sender_number") or ""), str(data.get("messaging_service_sid") or ""))
+    return {"sender_number": number, "messaging_service_sid": service}
 
 
 def _mood(value: Any) -> int:

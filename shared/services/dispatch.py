@@ -180,7 +180,7 @@ class Dispatcher:
         if self.pacer:
             self.pacer.wait_turn()
         try:
-            sid = self._send(job)
+            sid = self._send(job, patient)
         except SendError as exc:
             return self._failures.settle(job, patient, exc, now)
         self.outbox.finish(job, JobStatus.SENT, now, sid=sid, body=job.body if job.kind in self.before_send else "")
@@ -221,9 +221,9 @@ class Dispatcher:
         settings = patient.clinic_settings
         return in_quiet_hours(now, patient.timezone, settings.quiet_start, settings.quiet_end)
 
-    def _send(self, job: Job) -> str:
-        if job.channel is Channel.SMS:
-            return self.sms.send(job.to, job.body, self.status_callback_url(job))
+    def _send(self, job: Job, patient: Patient | None) -> str:
+        if job.channel is Channel.SMS:  # from the sender the patient's number is theirs on, where replies reach us
+            return self.sms.send(job.to, job.body, self.status_callback_url(job), sender=patient.sender if patient else "")
         return self.mail.send(job.to, job.subject, job.body, job.html)
 
     def status_callback_url(self, job: Job) -> str:

@@ -46,7 +46,9 @@ class EnrollmentService:
     accounts: Accounts
 
     def enroll(self, caller: Caller, data: dict[str, Any], now: datetime) -> Patient:
-        """Store a validated enrollment and queue the welcome text; PhoneTaken when the number is in use."""
+        """Store a validated enrollment and queue the welcome text; PhoneTaken when the number is in use on the
+        clinic's sender (NumberUnavailable, saying nothing more, when another clinic's patient holds it). The
+        patient keeps the sender they were enrolled on: their number is claimed there, and their replies reach it."""
         if not caller.may_enroll:
             raise NotAllowed("only clinic admins enroll patients")
         provider = self.accounts.get_user(data["provider_email"].strip().lower())
@@ -68,7 +70,7 @@ class EnrollmentService:
             last_name=data["last_name"], phone=data["phone"], timezone=data["timezone"],
             provider_email=provider.email, dose_time=data["dose_time"], plan=plan,
             status=PatientStatus.AWAITING_CONSENT, created_at=now, notes=data.get("notes") or "",
-            language=data.get("language") or DEFAULT_LANGUAGE,
+            language=data.get("language") or DEFAULT_LANGUAGE, sender=clinic.settings.sender,
             enrollment=Enrollment.of_request(data, clinic.name, clinic.contact_phone, clinic.settings, caller.email))
         self.patients.enroll(patient, consent_jobs(patient, clinic.name, now))
         logger().info("patient enrolled", extra={"patient_id": patient.patient_id, "clinic_id": caller.clinic_id})

@@ -64,7 +64,7 @@ class InboundService:
     def _handle(self, sms: InboundSms) -> InboundResult:
         risk = assess(sms.body)
         for _ in range(ATTEMPTS):
-            patient = self.inbox.patient_for_phone(sms.from_number)
+            patient = self.inbox.patient_for_phone(sms.from_number, sms.sender)  # on the sender it reached
             outcome = respond(sms.body, sender_of(patient, sms.received_at), risk)
             if patient and outcome.plan_starts:
                 seen = self.inbox.reply_for(sms.message_sid)

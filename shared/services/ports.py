@@ -13,7 +13,6 @@ from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus, P
 from shared.errors import AlreadyExists as AlreadyExists  # the ports' errors, re-exported
 from shared.errors import JobExists as JobExists
 from shared.errors import LeaseLost as LeaseLost
-from shared.errors import NumberUnavailable as NumberUnavailable
 from shared.errors import PhoneTaken as PhoneTaken
 from shared.errors import SendError as SendError
 from shared.errors import StatusMoved as StatusMoved
@@ -54,8 +53,7 @@ class Clock(Protocol):
 
 class SmsSender(Protocol):
     def send(self, to: str, body: str, status_callback: str, sender: str = "") -> str:
-        """Send one text from `sender` (a number or Messaging Service SID; "" the deployment's default); return the
-        Twilio message SID or raise SendError."""
+        """Send one text from `sender` ("" the default; domain/senders.py); the Twilio SID, or SendError."""
 
     def find_sent(self, to: str, body: str, since: datetime) -> str | None:
         """The SID of this text if it reached Twilio since `since` (after a lost answer), else None."""
@@ -69,13 +67,9 @@ class MailSender(Protocol):
 class Patients(Protocol):
     """Patients: the profile, its phone number, its typed changes and the history they leave."""
 
-    def enroll(self, patient: Patient, jobs: list[Job]) -> None:
-        """Store the patient, claim their number on their sender and queue the jobs, all or nothing: PhoneTaken when
-        the number is in an ongoing plan of the same clinic there, NumberUnavailable (which says nothing of whose)
-        when of another clinic."""
+    def enroll(self, patient: Patient, jobs: list[Job]) -> None: ...  # PhoneTaken; NumberUnavailable: not ours
     def get_patient(self, patient_id: str) -> Patient | None: ...
-    def patient_for_phone(self, e164: str, sender: str = "") -> Patient | None:
-        """The patient whose number this is on `sender` (shared/domain/senders.py; "" the default sender)."""
+    def patient_for_phone(self, e164: str, sender: str = "") -> Patient | None: ...  # on one sender (domain/senders.py)
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]: ...
     def apply_change(self, patient: Patient, change: ProfileChange, now: datetime,
                      jobs: Sequence[Job] = ()) -> None: ...

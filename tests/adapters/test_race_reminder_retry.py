@@ -27,12 +27,12 @@ class SmsFailingAsTheProviderActs(FakeSms):
         super().__init__()
         self.meanwhile = meanwhile
 
-    def send(self, to, body, status_callback):
+    def send(self, to, body, status_callback, sender=""):
         if self.meanwhile:
             meanwhile, self.meanwhile = self.meanwhile, None
             meanwhile()
             raise CARRIER_DOWN
-        return super().send(to, body, status_callback)
+        return super().send(to, body, status_callback, sender)
 
 
 def enrolled(store):

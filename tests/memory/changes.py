@@ -81,7 +81,7 @@ def _safety(patient: Patient, change: ProfileChange) -> Patient:
 def _written_with(table: MemoryTable, read: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job]) -> None:
     patient_id = read.patient_id
     if (change.new_status in PLAN_OVER and change.new_status is not read.status) or change.plan_over_while_opted_out:
-        phone = table.phones.get(read.phone)
+        phone = table.phones.get((read.sender, read.phone))
         if phone and phone["patient_id"] == patient_id:
             phone["plan_over"] = True
     if change.finished:

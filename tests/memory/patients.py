@@ -8,7 +8,7 @@ from typing import Any, Sequence
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job, utc_iso
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
-from shared.errors import JobExists, PhoneTaken
+from shared.errors import JobExists, NumberUnavailable, PhoneTaken
 from tests.memory.changes import add_job, apply
 from tests.memory.table import MemoryTable, kept
 
@@ -19,17 +19,18 @@ class MemoryPatients:
 
     def enroll(self, patient: Patient, jobs: list[Job]) -> None:
         with self.table.lock:
-            phone = self.table.phones.get(patient.phone)
+            number = (patient.sender, patient.phone)
+            phone = self.table.phones.get(number)
             if patient.patient_id in self.table.patients:
                 if phone and phone["patient_id"] == patient.patient_id:
                     return  # our own earlier attempt went through
-                raise PhoneTaken(patient.phone) if phone and not phone["plan_over"] else JobExists(patient.patient_id)
+                raise _taken(patient, phone) if phone and not phone["plan_over"] else JobExists(patient.patient_id)
             if phone and not phone["plan_over"]:
-                raise PhoneTaken(patient.phone)
+                raise _taken(patient, phone)
             if any((job.patient_id, job.job_id) in self.table.jobs for job in jobs):
                 raise JobExists(patient.patient_id)
             self.table.patients[patient.patient_id] = kept(patient)
-            self.table.phones[patient.phone] = {"patient_id": patient.patient_id, "plan_over": False}
+            self.table.phones[number] = _mapping(patient)
             for job in jobs:
                 add_job(self.table, job)
 
@@ -37,8 +38,8 @@ class MemoryPatients:
         found = self.table.patients.get(patient_id)
         return kept(found) if found else None
 
-    def patient_for_phone(self, e164: str) -> Patient | None:
-        phone = self.table.phones.get(e164)
+    def patient_for_phone(self, e164: str, sender: str = "") -> Patient | None:
+        phone = self.table.phones.get((sender, e164))
         return self.get_patient(phone["patient_id"]) if phone else None
 
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:
@@ -77,8 +78,8 @@ class MemoryPatients:
         with self.table.lock:
             pid = patient.patient_id
             gone = self._records_of(patient)
-            if self.table.phones.get(patient.phone, {}).get("patient_id") == pid:
-                del self.table.phones[patient.phone]
+            if self.table.phones.get((patient.sender, patient.phone), {}).get("patient_id") == pid:
+                del self.table.phones[(patient.sender, patient.phone)]
                 gone += 1
             gone += int(self.table.patients.pop(pid, None) is not None)
             for key in [k for k in self.table.jobs if k[0] == pid]:
@@ -109,5 +110,14 @@ class MemoryPatients:
         """Seed a patient as stored (tests only): the number becomes theirs, no condition is checked."""
         with self.table.lock:
             self.table.patients[patient.patient_id] = kept(patient)
-            self.table.phones[patient.phone] = {"patient_id": patient.patient_id, "plan_over": False}
+            self.table.phones[(patient.sender, patient.phone)] = _mapping(patient)
         return patient
+
+
+def _mapping(patient: Patient) -> dict[str, Any]:
+    return {"patient_id": patient.patient_id, "clinic_id": patient.clinic_id, "plan_over": False}
+
+
+def _taken(patient: Patient, phone: dict[str, Any]) -> PhoneTaken:
+    """As DynamoPatients: the clinic's own patient holds it, or anyone else's (who is not said)."""
+    return PhoneTaken(patient.phone) if phone.get("clinic_id") == patient.clinic_id else NumberUnavailable(patient.phone)

@@ -19,7 +19,7 @@ class MemoryTable:
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self.patients: dict[str, Patient] = {}
-        self.phones: dict[str, dict[str, Any]] = {}            # e164 -> {"patient_id", "plan_over"}
+        self.phones: dict[tuple[str, str], dict[str, Any]] = {}  # (sender, e164) -> {"patient_id", "clinic_id", "plan_over"}
         self.jobs: dict[tuple[str, str], Job] = {}
         self.due: dict[tuple[str, str], str] = {}              # the due index: key -> due_at
         self.checkins: dict[str, list[CheckIn]] = {}

@@ -77,7 +77,7 @@ class ObservingSms(FakeSms):
         self.script: dict[str, list[str]] = {}      # phone -> failures for its next sends, in turn
         self.events: list[SendSeen | FailureSeen] = []
 
-    def send(self, to: str, body: str, status_callback: str) -> str:
+    def send(self, to: str, body: str, status_callback: str, sender: str = "") -> str:
         query = parse_qs(urlsplit(status_callback).query)
         patient_id, job_id = query["patient"][0], query["job"][0]
         job = self.store.get_job(patient_id, job_id)
@@ -91,7 +91,7 @@ class ObservingSms(FakeSms):
         self.lose_answer = failure == TIMEOUT_KEPT
         before = len(self.sent)
         try:
-            return super().send(to, body, status_callback)
+            return super().send(to, body, status_callback, sender)
         except SendError:
             if failure == TIMEOUT_KEPT:
                 self.events.append(FailureSeen(now, to, patient_id, job_id, failure, reached_twilio=True))

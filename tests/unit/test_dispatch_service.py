@@ -126,10 +126,10 @@ def test_a_lost_request_is_sent_again_once_twilio_confirms_it_never_got_it():
 
 def test_one_broken_job_does_not_stop_the_others():
     class Crashing(FakeSms):
-        def send(self, to, body, status_callback):
+        def send(self, to, body, status_callback, sender=""):
             if body == "boom":
                 raise RuntimeError("unexpected")
-            return super().send(to, body, status_callback)
+            return super().send(to, body, status_callback, sender)
 
     store = MemoryStore()
     store.add_patient(a_patient("p1"))
@@ -241,7 +241,7 @@ def test_a_last_lost_answer_is_sent_not_unconfirmed_when_its_status_callback_cam
     store.put_job(job)
 
     class CallbackDuringLastTry(FakeSms):
-        def send(self, to, body, status_callback):
+        def send(self, to, body, status_callback, sender=""):
             store.record_delivery("p1", job.job_id, "SMlate", "sent", NINE_PM)  # Twilio took it and told us
             raise SendError("read timeout", code="timeout", ambiguous=True)
 

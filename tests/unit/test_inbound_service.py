@@ -227,7 +227,7 @@ def test_a_second_crisis_text_adds_evidence_to_the_open_crisis_escalation():
 @pytest.mark.parametrize("failure", [RuntimeError("bug"), KeyError("profile"), TimeoutError()])
 def test_a_crisis_text_gets_988_whatever_breaks_and_other_texts_fail_loudly(failure):
     class BrokenStore(MemoryStore):
-        def patient_for_phone(self, phone):
+        def patient_for_phone(self, phone, sender=""):
             raise failure
 
     service = InboundService(BrokenStore())

@@ -316,7 +316,7 @@ def test_keywords_and_consent_are_not_messages():
 # whatever fails, a crisis or warning text is answered
 
 class BrokenStore(MemoryStore):
-    def patient_for_phone(self, e164):
+    def patient_for_phone(self, e164, sender=""):
         raise StoreUnavailable("down")
 
 

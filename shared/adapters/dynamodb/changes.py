@@ -135,7 +135,7 @@ def _written_with(table: Table, patient: Patient, change: ProfileChange, now: da
     """The phone's plan-over flag, the finished check-in, escalations, evidence, audit and jobs."""
     items: list[dict[str, Any]] = []
     if (change.new_status in PLAN_OVER or change.plan_over_while_opted_out) and not plan_was_over(patient):
-        items.append({"Update": table.update(keys.phone_key(patient.phone), "SET plan_over = :true",
+        items.append({"Update": table.update(keys.phone_key(patient.phone, patient.sender), "SET plan_over = :true",
                                              {":pid": patient.patient_id, ":true": True}, "patient_id = :pid")})
     if change.finished:
         items.append({"Put": table.put(checkin_item(patient, change.finished))})

@@ -76,7 +76,8 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
             "safety_question": safety_question_to_map(patient.safety_question) if patient.safety_question else None,
             "safety_no_at": when(patient.safety_no_at),
             **{OPEN_ESCALATION + reason: escalation_id for reason, escalation_id in patient.open_escalations.items()},
-            "language": patient.language, **kept_until_attributes(patient.kept_until)}
+            "language": patient.language, "sender": patient.sender or None,
+            **kept_until_attributes(patient.kept_until)}
 
 
 def kept_until_attributes(day: date | None) -> dict[str, Any]:
@@ -108,13 +109,13 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         open_escalations={reason: item[OPEN_ESCALATION + reason] for reason in TEXT_REASONS
                           if item.get(OPEN_ESCALATION + reason)},
         kept_until=date.fromisoformat(item["kept_until"]) if item.get("kept_until") else None,
-        language=item.get("language", "en"))
+        language=item.get("language", "en"), sender=item.get("sender") or "")
 
 
 def phone_item(patient: Patient) -> dict[str, Any]:
-    key = keys.phone_key(patient.phone)
+    key = keys.phone_key(patient.phone, patient.sender)
     return {"PK": key.pk, "SK": key.sk, "type": "phone", "patient_id": patient.patient_id,
-            "clinic_id": patient.clinic_id, "plan_over": False}
+            "clinic_id": patient.clinic_id, "sender": patient.sender or None, "plan_over": False}
 
 
 # --- check-ins and the safety question ----------------------------------------------------------

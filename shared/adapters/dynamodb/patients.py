@@ -27,7 +27,7 @@ from shared.adapters.dynamodb.table import (
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
-from shared.errors import JobExists, PhoneTaken, StatusMoved, StoreUnavailable
+from shared.errors import JobExists, NumberUnavailable, PhoneTaken, StatusMoved, StoreUnavailable
 
 PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
 
@@ -47,21 +47,28 @@ class DynamoPatients:
             if cancelled_by_condition(exc, 0) and self._enrolled_already(patient):
                 return  # our own earlier attempt went through (the SDK retried after a timeout)
             if cancelled_by_condition(exc, 1):
-                raise PhoneTaken(patient.phone) from exc
+                raise self._taken(patient) from exc
             if any(cancelled_by_condition(exc, n) for n in (0, *range(2, len(items)))):
                 raise JobExists(patient.patient_id) from exc  # the patient id or a job id is taken
             raise StoreUnavailable(f"DynamoDB transaction failed: {error_code(exc)}") from exc
 
     def _enrolled_already(self, patient: Patient) -> bool:
-        found = self.table.get(keys.phone_key(patient.phone))
+        found = self.table.get(keys.phone_key(patient.phone, patient.sender))
         return found is not None and found.get("patient_id") == patient.patient_id
+
+    def _taken(self, patient: Patient) -> PhoneTaken:
+        """Who holds the number decides the words: the enrolling clinic's own patient, or anyone else's (the
+        mapping names its clinic; one without it, or one gone meanwhile, is anyone else's)."""
+        found = self.table.get(keys.phone_key(patient.phone, patient.sender))
+        ours = found is not None and found.get("clinic_id") == patient.clinic_id
+        return PhoneTaken(patient.phone) if ours else NumberUnavailable(patient.phone)
 
     def get_patient(self, patient_id: str) -> Patient | None:
         found = self.table.get(keys.patient_profile_key(patient_id))
         return patient_from_item(found) if found else None
 
-    def patient_for_phone(self, e164: str) -> Patient | None:
-        found = self.table.get(keys.phone_key(e164), consistent=False)
+    def patient_for_phone(self, e164: str, sender: str = "") -> Patient | None:
+        found = self.table.get(keys.phone_key(e164, sender), consistent=False)
         return self.get_patient(found["patient_id"]) if found else None
 
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]:

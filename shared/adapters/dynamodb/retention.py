@@ -51,7 +51,7 @@ def keep_until(table: Table, patient: Patient, until: date) -> int:
     """Write `until` on the profile and its TTL on every item of the patient; how many items were marked."""
     ttl = ttl_of(until)
     marked = _unless_moved(lambda: table.call("update_item", **table.update(
-        keys.phone_key(patient.phone), "SET #ttl = :ttl", {":ttl": ttl, ":patient": patient.patient_id},
+        keys.phone_key(patient.phone, patient.sender), "SET #ttl = :ttl", {":ttl": ttl, ":patient": patient.patient_id},
         IS_THEIR_NUMBER, {"#ttl": "ttl"})))
     for key in their_items(table, patient):
         values: dict[str, Any] = {":ttl": ttl}
@@ -68,7 +68,7 @@ def erase(table: Table, patient: Patient, who: str, now: datetime) -> int:
     """Delete every item of the patient (the phone mapping first: no text reaches them meanwhile) and record
     the erasure without PHI in the clinic's partition; how many items were deleted."""
     deleted = _unless_moved(lambda: table.call(  # a number enrolled again by someone else is not theirs
-        "delete_item", TableName=table.name, Key=keys.phone_key(patient.phone).as_item(),
+        "delete_item", TableName=table.name, Key=keys.phone_key(patient.phone, patient.sender).as_item(),
         ConditionExpression=IS_THEIR_NUMBER, ExpressionAttributeValues=marshal({":patient": patient.patient_id})))
     batch: list[keys.Key] = []
     for key in their_items(table, patient):
