@@ -30,7 +30,7 @@ def dev_blueprint(stack: Any) -> Blueprint:
 
     @bp.get("/dev")
     def home():
-        return render_template("dev.html", service_number=stack.settings.twilio_from_number)
+        return render_template("dev.html", service_numbers=stack.service_numbers)
 
     @bp.get("/dev/messages")
     def messages():
@@ -38,20 +38,26 @@ def dev_blueprint(stack: Any) -> Blueprint:
 
     @bp.get("/dev/threads")
     def threads():
-        service = {stack.settings.twilio_from_number}
-        return jsonify({"threads": [{"phone": number, "messages": network().thread(number)}
-                                    for number in network().phones(service)]})
+        """One thread per phone and service number it talks with (the default sender's first)."""
+        numbers = stack.service_numbers
+        default = next(iter(numbers))
+        return jsonify({"threads": [{"phone": phone, "service_number": service, "clinic": numbers[service],
+                                     "default": service == default, "messages": network().thread(phone, service)}
+                                    for phone, service in network().conversations(list(numbers))]})
 
     @bp.post("/dev/phone")
     def phone():
         data = json_object()
         sender, body = str(data.get("from", "")).strip(), data.get("body")
+        to = str(data.get("to") or "").strip() or next(iter(stack.service_numbers))
         if not E164.match(sender):
             abort(400, "'from' must be a phone number in E.164 form, like +15551234567.")
         if not isinstance(body, str):
             abort(400, "'body' must be the text of the message.")
+        if to not in stack.service_numbers:
+            abort(400, "'to' must be one of the service's numbers: " + ", ".join(stack.service_numbers) + ".")
         sid = str(data.get("message_sid") or new_sid())
-        status, reply = stack.deliver_inbound(sender, body, sid)
+        status, reply = stack.deliver_inbound(sender, body, sid, to)
         return jsonify({"status": status, "reply": reply, "message_sid": sid})
 
     @bp.get("/dev/emails")

@@ -93,15 +93,20 @@ class PhoneNetwork:
             found = [m for m in self.messages if m["direction"] == "outbound" and (to is None or m["to"] == to)]
         return [{k: m[k] for k in ("sid", "to", "from", "body", "status", "created_at")} for m in found]
 
-    def thread(self, number: str) -> list[dict]:
-        """Both sides of one phone's conversation, oldest first."""
+    def thread(self, number: str, service_number: str | None = None) -> list[dict]:
+        """Both sides of one phone's conversation (with one of the service's numbers, or all), oldest first."""
         with self.lock:
-            return [dict(m) for m in self.messages if number in (m["to"], m["from"])]
+            return [dict(m) for m in self.messages if number in (m["to"], m["from"])
+                    and (service_number is None or service_number in (m["to"], m["from"]))]
 
-    def phones(self, service_numbers: set[str]) -> list[str]:
+    def conversations(self, service_numbers: list[str]) -> list[tuple[str, str]]:
+        """(phone, service number) of every pair that exchanged a text: by phone, then in the order given."""
         with self.lock:
-            numbers = {m["to"] for m in self.messages} | {m["from"] for m in self.messages}
-        return sorted(numbers - service_numbers)
+            pairs = {(m["from"], m["to"]) if m["direction"] == "inbound" else (m["to"], m["from"])
+                     for m in self.messages}
+        order = {number: n for n, number in enumerate(service_numbers)}
+        return sorted(((phone, service) for phone, service in pairs if service in order and phone not in order),
+                      key=lambda pair: (pair[0], order[pair[1]]))
 
 
 @dataclass

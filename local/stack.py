@@ -19,7 +19,7 @@ from local.dev_routes import dev_blueprint, twiml_messages
 from local.outbox import RecordingMailSender
 from local.phone_network import PhoneNetwork, StatusCallbacks, messages_api
 from local.scheduler import Schedule, Ticker
-from local.seed import seed_demo_clinic
+from local.seed import seed_demo_clinic, seed_second_clinic
 from local.table_definition import create_table
 from shared.adapters.ses_mail import SesMailSender
 from local.settings import DevStackSettings
@@ -100,12 +100,15 @@ class DevStack:
         self.mail = storage["mail"]
         self.services = build_services(self.settings, for_web=True, clock=self.clock, **storage)
         self.demo = seed_demo_clinic(self.services, self.local.local_api_key, self.local.demo_enrollments_per_minute)
+        self.second = seed_second_clinic(self.services, f"{self.local.local_api_key}-lakeside" if self.local.local_api_key
+                                         else "", self.local.demo_enrollments_per_minute)
         self.network = PhoneNetwork(self.clock, self.settings.twilio_account_sid, self.services.twilio_auth_token)
         self.callbacks = StatusCallbacks(self._post_status)
         self.schedule = Schedule(self.clock, self.services.store,
                                  lambda event: dispatch_handler.handler(event, None, services=self.services),
                                  self.settings.aws_region)
-        service_numbers = {self.settings.twilio_messaging_service_sid or "from": self.settings.twilio_from_number}
+        service_numbers = {self.settings.twilio_messaging_service_sid or "from": self.settings.twilio_from_number,
+                           "lakeside": self.second.clinic.settings.sender_number}
         self._app = create_app(self.services, extra_blueprints=[
             dev_blueprint(self),
             messages_api(lambda: self.network, lambda: self.callbacks, lambda: service_numbers)])
@@ -127,9 +130,16 @@ class DevStack:
         return requests.post(self.base_url + path_and_query, data=form, timeout=15,
                              headers={"X-Twilio-Signature": signature})
 
-    def deliver_inbound(self, sender: str, body: str, sid: str) -> tuple[int, str]:
-        """Deliver a text from a simulated phone to /sms/inbound; record the TwiML reply as sent texts."""
-        service_number = self.settings.twilio_from_number
+    @property
+    def service_numbers(self) -> dict[str, str]:
+        """The service's numbers a phone can text, each with the clinic it belongs to (the default's first)."""
+        return {self.settings.twilio_from_number: f"{self.demo.clinic.name} (the default sender)",
+                self.second.clinic.settings.sender_number: self.second.clinic.name}
+
+    def deliver_inbound(self, sender: str, body: str, sid: str, to: str = "") -> tuple[int, str]:
+        """Deliver a text from a simulated phone to one of the service's numbers (the default sender's unless `to`
+        names another) at /sms/inbound; record the TwiML reply as sent texts, from the number texted."""
+        service_number = to or self.settings.twilio_from_number
         self.network.record(direction="inbound", to=service_number, from_=sender, body=body, status="received", sid=sid)
         form = {"From": sender, "To": service_number, "Body": body, "MessageSid": sid, "SmsMessageSid": sid,
                 "AccountSid": self.settings.twilio_account_sid, "NumMedia": "0", "NumSegments": "1",
@@ -162,10 +172,15 @@ class DevStack:
             f"  local Twilio API:  {base}/2010-04-01/Accounts/{self.settings.twilio_account_sid}/Messages.json",
             f"  moto server (AWS): {self.settings.aws_endpoint_url}",
             f"  simulated now:     {self.clock.now().isoformat()}  (dispatch tick every {self.local.dev_tick_seconds:g}s)",
-            f"  staff sign-in:     {base}/login",
+            f"  staff sign-in:     {base}/login   ({self.demo.clinic.name}, on the default sender "
+            f"{self.settings.twilio_from_number})",
             f"    admin     {self.demo.admin_email}  password {self.demo.admin_password}",
             f"    provider  {self.demo.provider_email}  password {self.demo.provider_password}",
             f"  JSON API:          {base}/api/patients  (Authorization: Bearer {self.demo.api_key})",
+            f"  {self.second.clinic.name}, texting from its own number {self.second.clinic.settings.sender_number}:",
+            f"    admin     {self.second.admin_email}  password {self.second.admin_password}",
+            f"    provider  {self.second.provider_email}  password {self.second.provider_password}",
+            f"    JSON API  Authorization: Bearer {self.second.api_key}",
             f"  OpenAPI:           {base}/api/openapi.json",
         ])
 

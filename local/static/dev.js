@@ -1,19 +1,21 @@
 // The dev page: phone threads, email outbox and the simulated clock, refreshed every 3 s.
 const el = (tag, attrs = {}, ...kids) => { const n = document.createElement(tag); Object.assign(n, attrs); n.append(...kids); return n; };
 const when = iso => iso ? new Date(iso).toLocaleString([], {timeZone: "UTC", dateStyle: "medium", timeStyle: "short"}) + " UTC" : "none";
-async function send(from, body) {
-  const r = await fetch("/dev/phone", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify({from, body})});
+async function send(from, body, to) {
+  const r = await fetch("/dev/phone", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify({from, body, to})});
   if (!r.ok) alert((await r.json()).message);
   refresh();
 }
+// One thread per phone and service number; a reply goes to the number of its thread.
 function thread(t) {
   const box = el("div", {className: "thread"});
   for (const m of t.messages) box.append(el("div", {className: "msg " + m.direction}, m.body, el("small", {}, when(m.created_at) + (m.direction === "outbound" ? " · " + m.status : ""))));
-  const input = el("input", {type: "text", placeholder: "Reply as " + t.phone, ariaLabel: "Reply as " + t.phone});
-  input.dataset.phone = t.phone;
+  const label = "Reply as " + t.phone + (t.default ? "" : " to " + t.service_number);
+  const input = el("input", {type: "text", placeholder: label, ariaLabel: label});
+  input.dataset.phone = t.phone + " " + t.service_number;
   const form = el("form", {}, input, el("button", {}, "Send"));
-  form.onsubmit = e => { e.preventDefault(); if (input.value) { const body = input.value; input.value = ""; send(t.phone, body); } };
-  return el("div", {className: "phone"}, el("h3", {}, t.phone), box, form);
+  form.onsubmit = e => { e.preventDefault(); if (input.value) { const body = input.value; input.value = ""; send(t.phone, body, t.service_number); } };
+  return el("div", {className: "phone"}, el("h3", {}, t.phone + " ", el("small", {}, "with " + t.service_number + " · " + t.clinic)), box, form);
 }
 async function refresh() {
   const [clock, threads, emails] = await Promise.all(["/dev/clock", "/dev/threads", "/dev/emails"].map(u => fetch(u).then(r => r.json())));
@@ -38,5 +40,5 @@ document.querySelectorAll("[data-move]").forEach(b => b.onclick = async () => {
   document.getElementById("report").textContent = r.ok ? "dispatch: " + Object.entries(data.dispatch).filter(([, n]) => n).map(([k, n]) => k + " " + n).join(", ") || "dispatch: nothing due" : data.message;
   refresh();
 });
-document.getElementById("new-phone").onsubmit = e => { e.preventDefault(); send(document.getElementById("new-from").value, document.getElementById("new-body").value); };
+document.getElementById("new-phone").onsubmit = e => { e.preventDefault(); send(document.getElementById("new-from").value, document.getElementById("new-body").value, document.getElementById("new-to").value); };
 refresh(); setInterval(refresh, 3000);

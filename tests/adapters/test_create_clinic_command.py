@@ -1,4 +1,5 @@
 import re
+import pytest
 
 from scripts.create_clinic import main
 from shared.domain.accounts import Role
@@ -35,3 +36,19 @@ def test_the_command_sets_the_countries_a_clinic_may_text_and_defaults_to_where_
     first, second = re.findall(r"id (\S+)", capsys.readouterr().out)
     assert AccountService(store).clinic(first).settings.countries == ("US", "CA")
     assert AccountService(store).clinic(second).settings.countries == ("US", "PR", "VI", "GU", "AS", "MP", "CA")
+
+
+def test_the_command_gives_a_clinic_its_own_sender_and_refuses_the_deployments_default_or_a_bad_one(local_settings,
+                                                                                                 store, capsys):
+    assert main(["--name", "Lake Clinic", "--admin-email", "admin@lake.example", "--sender-number", "+13125550199"],
+                settings=local_settings) == 0
+    assert main(["--name", "Hill Clinic", "--admin-email", "admin@hill.example",
+                 "--messaging-service-sid", "MG" + "0a" * 16], settings=local_settings) == 0
+    lake, hill = re.findall(r"id (\S+)", capsys.readouterr().out)
+    assert AccountService(store).clinic(lake).settings.sender == "+13125550199"
+    assert AccountService(store).clinic(hill).settings.sender == "MG" + "0a" * 16
+    for sender in (["--sender-number", local_settings.twilio_from_number], ["--sender-number", "312-555-0199"],
+                   ["--messaging-service-sid", "MG123"]):
+        with pytest.raises(SystemExit):
+            main(["--name", "Bad Clinic", "--admin-email", "admin@bad.example", *sender], settings=local_settings)
+    assert "default sender" in capsys.readouterr().err
