@@ -11,7 +11,7 @@ from shared.domain.accounts import Role
 from shared.domain.clinic_settings import DEFAULT_CLINIC_ZONE
 from shared.domain.patients import Clinic
 from shared.errors import Conflict, NotFound, Refused, SendError
-from shared.services.accounts import SignInRefused
+from shared.services.accounts import SignInRefused, SignInThrottled
 from shared.services.staff import LinkInvalid
 
 bp = Blueprint("staff", __name__)
@@ -53,7 +53,7 @@ def change(email: str, action: str) -> ResponseReturnValue:
             user = svc.staff.set_role(g.caller, email, ROLES[request.form["role"]])
             flash(f"{user.name or user.email} is now {user.role.value}.")
         elif action in ("deactivate", "reactivate"):
-            user = svc.staff.set_active(g.caller, email, action == "reactivate")
+            user = svc.staff.set_active(g.caller, email, action == "reactivate", svc.clock.now())
             flash(f"{user.name or user.email} is {'active again' if user.active else 'deactivated: signed out everywhere'}.")
         else:
             abort(404)
@@ -112,6 +112,8 @@ def change_password() -> ResponseReturnValue:
     try:
         user = svc.staff.change_password(g.caller.email, request.form.get("current", ""),
                                          request.form.get("password", ""), svc.clock.now())
+    except SignInThrottled as exc:
+        return render_template("change_password.html", error=exc.message), 429
     except (SignInRefused, Refused) as exc:
         message = "Your current password is not right." if isinstance(exc, SignInRefused) else exc.message
         return render_template("change_password.html", error=message), 400

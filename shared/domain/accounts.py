@@ -21,7 +21,8 @@ class User:
     name: str
     password_hash: str = ""
     active: bool = True                          # a deactivated user cannot sign in; their sessions end at once
-    password_changed_at: datetime | None = None  # sessions signed in before it end (a reset, a change)
+    password_changed_at: datetime | None = None  # sessions signed in before it end (a reset, a change, a
+    #                                              deactivation: reactivating never brings old sessions back)
 
     def session_holds(self, issued_at: datetime, now: datetime) -> bool:
         """Whether a session this user signed in at `issued_at` may still be used `now`."""

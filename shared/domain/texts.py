@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date, time
 from decimal import Decimal
 
-from shared.domain.catalogs import DEFAULT, NC_, in_context
+from shared.domain.catalogs import DEFAULT
+from shared.domain.day_names import short_day
 from shared.domain.gsm7 import GSM7_BASIC as GSM7_BASIC  # re-exported: texts are measured through this module
 from shared.domain.gsm7 import GSM7_EXTENDED as GSM7_EXTENDED
 from shared.domain.gsm7 import SEGMENT_LIMIT as SEGMENT_LIMIT
@@ -170,57 +171,6 @@ def taper_done_text(clinic_name: str, discreet: bool = False, language: str = DE
             _("{clinic}: Your LDN taper is done. No dose tonight or after. Check-ins continue for the next few "
               "weeks."))
     return text.format(clinic=clinic_name)
-
-
-WEEKDAYS = (
-    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("weekday", "Mon"),
-    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("weekday", "Tue"),
-    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("weekday", "Wed"),
-    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("weekday", "Thu"),
-    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("weekday", "Fri"),
-    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("weekday", "Sat"),
-    # TRANSLATORS: a weekday's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("weekday", "Sun"),
-)
-MONTHS = (
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Jan"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Feb"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Mar"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Apr"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "May"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Jun"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Jul"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Aug"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Sep"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Oct"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Nov"),
-    # TRANSLATORS: a month's abbreviation, in plan change texts ("then 2 mg from Mon 5 Jan").
-    NC_("month", "Dec"),
-)
-
-
-def short_day(day: date, language: str = DEFAULT) -> str:
-    """A day as a text names it: Mon 5 Jan (lun 5 ene)."""
-    weekday = gsm_fold(in_context(language, "weekday", WEEKDAYS[day.weekday()]))
-    month = gsm_fold(in_context(language, "month", MONTHS[day.month - 1]))
-    return f"{weekday} {day.day} {month}"
 
 
 def provider_message_text(clinic_name: str, message: str, language: str = DEFAULT) -> str:

@@ -151,9 +151,9 @@ class AccountService:
             logger().warning("sign-in throttled")
             raise SignInThrottled(email)
         user = self.accounts.get_user(email)
-        if user is None or not user.active or not password_matches(password, user.password_hash):
-            if user is None:
-                password_matches(password, _dummy_hash())  # same work either way: no user enumeration by timing
+        # the same argon2 work whoever asks (no account, a deactivated one): no enumeration by timing
+        matches = password_matches(password, user.password_hash if user else _dummy_hash())
+        if user is None or not user.active or not matches:
             raise SignInRefused(email)
         self.accounts.clear_login_failures(email)
         if needs_rehash(user.password_hash):  # an older scrypt hash becomes argon2id with the right password

@@ -46,7 +46,7 @@ class CheckinService:
             return now + SAFETY_WAIT  # the safety question comes first: ask the check-in once it is answered
         current = patient.open_checkin
         if current is not None and current.checkin_id == job.job_id:  # a retried send: already open
-            return job.with_body(current.current.text) if current.current else None
+            return job.with_body(checkins.question_text(current.current, patient.language)) if current.current else None
         finished = checkins.close(patient.open_checkin, checkins.EXPIRED, now) if patient.open_checkin else None
         kind = (job.meta or {}).get("checkin_kind", checkins.STEP)
         checkin, first_question = checkins.start(job.job_id, kind, patient.plan.dose_on(local_today(patient, now)), now,

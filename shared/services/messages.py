@@ -10,7 +10,7 @@ from shared.domain import texts
 from shared.domain.gsm7 import GSM7_BASIC, GSM7_EXTENDED, SEGMENT_LIMIT, gsm7_length, gsm_fold
 from shared.domain.job_kinds import CONSENTED, JobKind
 from shared.domain.jobs import Channel, Job
-from shared.domain.patients import PatientStatus
+from shared.domain.patients import PatientStatus, ProfileChange
 from shared.domain.schedule import outside_quiet_hours
 from shared.errors import Conflict, Refused
 from shared.log import logger
@@ -53,7 +53,10 @@ class MessageService:
         job = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.PROVIDER_MESSAGE,
                       to=patient.phone, send_at=outside_quiet_hours(patient, now), unique=secrets.token_hex(6),
                       body=text, meta={"by": who})
-        self.store.put_job(job)
+        if patient.kept_until:  # a finished patient: the text carries their retention, as all their items do
+            self.store.apply_change(patient, ProfileChange(jobs=(job,)), now)
+        else:
+            self.store.put_job(job)
         logger().info("provider message queued", extra={"patient_id": patient.patient_id, "job_id": job.job_id})
         return job
 

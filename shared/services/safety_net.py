@@ -121,7 +121,7 @@ def _resumed(reply: str, patient: Patient) -> str:
     checkin = patient.open_checkin
     if checkin is None or checkin.current is None or patient.checkins_paused_by:
         return reply
-    return reply + safety.REPLY_BREAK + checkin.current.text
+    return reply + safety.REPLY_BREAK + checkins.question_text(checkin.current, patient.language)
 
 
 def _asked_about(question: safety.SafetyQuestion) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from shared.domain.accounts import Caller, Role, User
-from shared.errors import Conflict, NotAllowed, NotFound, Refused
+from shared.errors import AlreadyExists, Conflict, NotAllowed, NotFound, Refused
 from shared.log import logger
 from shared.services.accounts import hash_password
 from shared.services.ports import Accounts, MailSender, Sessions
@@ -63,7 +63,8 @@ class StaffService:
         self._admin(caller)
         email = email.strip().lower()
         if self.store.get_user(email) is not None:
-            raise Conflict("This email already has an account (here or at another clinic).")
+            raise Conflict("This email cannot be invited: it has an account already. Ask them to sign in with it, "
+                           "or invite another address.")
         token = secrets.token_urlsafe(32)
         self.store.put_token(INVITE, token_hash(token), {"email": email, "clinic_id": caller.clinic_id,
                                                           "role": role.value, "name": name, "by": caller.email},
@@ -90,7 +91,10 @@ class StaffService:
         user = User(email=invitation["email"], clinic_id=invitation["clinic_id"], role=Role(invitation["role"]),
                     name=name.strip() or invitation.get("name", ""), password_hash=hash_password(password),
                     password_changed_at=now)
-        self.store.put_user(user, now)
+        try:
+            self.store.put_user(user, now)
+        except AlreadyExists as exc:  # the email got an account since the invitation
+            raise LinkInvalid(token) from exc
         logger().info("staff joined", extra={"clinic_id": user.clinic_id, "role": user.role.value})
         return user
 
@@ -102,12 +106,12 @@ class StaffService:
         self.store.save_user(updated)
         return updated
 
-    def set_active(self, caller: Caller, email: str, active: bool) -> User:
-        """Deactivate (their sessions end at their next request) or reactivate a member of the clinic."""
+    def set_active(self, caller: Caller, email: str, active: bool, now: datetime) -> User:
+        """Deactivate (their sessions end for good: reactivating asks them to sign in again) or reactivate."""
         user = self._member(caller, email)
         if not active and user.role is Role.ADMIN:
             self._not_the_last_admin(caller, user)
-        updated = replace(user, active=active)
+        updated = replace(user, active=active) if active else replace(user, active=False, password_changed_at=now)
         self.store.save_user(updated)
         logger().info("staff deactivated" if not active else "staff reactivated", extra={"clinic_id": caller.clinic_id})
         return updated
@@ -142,11 +146,16 @@ class StaffService:
         return updated
 
     def change_password(self, email: str, current: str, new: str, now: datetime) -> User:
-        from shared.services.accounts import SignInRefused, password_matches
+        """A new password for a signed-in user who gives the current one (guesses are throttled as sign-ins)."""
+        from shared.services.accounts import (FAILURE_WINDOW, MAX_FAILURES, SignInRefused, SignInThrottled,
+                                              password_matches)
 
+        if self.store.record_login_failure(email, now, FAILURE_WINDOW) > MAX_FAILURES:
+            raise SignInThrottled(email)
         user = self.store.get_user(email)
         if user is None or not password_matches(current, user.password_hash):
             raise SignInRefused(email)
+        self.store.clear_login_failures(email)
         check_password(new, user.email)
         updated = replace(user, password_hash=hash_password(new), password_changed_at=now)
         self.store.save_user(updated)

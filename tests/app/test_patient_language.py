@@ -103,3 +103,17 @@ def test_the_enrollment_form_takes_the_language_and_the_pages_show_it(world):
     assert "<dt>Texts in</dt><dd>Spanish</dd>" in client.get(made.location).get_data(as_text=True)
     listed = client.get("/patients").get_data(as_text=True)
     assert "<td>Spanish</td>" in listed
+
+
+def test_a_spanish_check_in_goes_on_in_spanish_after_the_safety_question_is_answered_no(world):
+    created = world.api("POST", "/api/patients", json=enrollment(phone="(212) 555-0179", language="es")).get_json()
+    text(world, "SMq0", "Sí", "+12125550179")
+    world.services.dispatcher.run(NOW + timedelta(minutes=5))  # the baseline check-in's first question
+    assert text(world, "SMq1", "3", "+12125550179", NOW + timedelta(minutes=6)).startswith("2/3: ¿Como esta hoy")
+    asked = text(world, "SMq2", "0", "+12125550179", NOW + timedelta(minutes=7))
+    assert asked.startswith("¿Piensas en quitarte la vida")
+    after_no = text(world, "SMq3", "No", "+12125550179", NOW + timedelta(minutes=8))
+    assert after_no.startswith("Gracias por responder.") and after_no.endswith(
+        "3/3: ¿Problemas de sueño, sueños intensos, malestar de estomago u otros efectos nuevos? Responde 0 ninguno, "
+        "1 leve, 2 moderado, 3 fuerte.")
+    assert "Reply" not in after_no and created["id"]

@@ -59,7 +59,7 @@ def test_an_invitation_expires_after_72_hours(world):
 def test_an_existing_email_and_a_bad_form_are_refused(world):
     client = admin_client(world)
     taken = post(client, "/staff/invite", "/staff", email=world.demo.provider_email, role="provider")
-    assert taken.status_code == 409 and "already has an account" in taken.get_data(True)
+    assert taken.status_code == 409 and "cannot be invited" in taken.get_data(True) and "clinic" not in taken.get_data(True).split("role=\"alert\"")[1].split("</p>")[0]
     assert post(client, "/staff/invite", "/staff", email="nobody", role="provider").status_code == 400
     assert post(client, "/staff/invite", "/staff", email=NEW, role="owner").status_code == 400
     world.services.mail.fail_with.append(SendError("ses down"))
@@ -132,3 +132,37 @@ def test_changing_a_password_needs_the_current_one_and_keeps_this_session(world)
     changed = post(client, "/password", "/password", current=world.demo.admin_password, password=GOOD)
     assert changed.status_code == 302 and client.get("/patients").status_code == 200
     assert world.sign_in(world.demo.admin_email, world.demo.admin_password).status_code == 401
+
+
+def test_reactivating_a_member_never_brings_back_a_session_from_before(world):
+    provider = fresh(world)
+    token = csrf_from(provider.get("/login"))
+    provider.post("/login", data={"email": world.demo.provider_email, "password": world.demo.provider_password,
+                                  "csrf_token": token})
+    client = admin_client(world)
+    world.services.clock.set(NOW + timedelta(seconds=2))
+    post(client, f"/staff/{world.demo.provider_email}/deactivate", "/staff")
+    post(client, f"/staff/{world.demo.provider_email}/reactivate", "/staff")
+    assert provider.get("/patients").status_code == 302  # the old cookie stays dead
+    world.services.clock.set(NOW + timedelta(seconds=3))
+    assert world.sign_in(world.demo.provider_email, world.demo.provider_password).status_code == 302
+
+
+def test_guessing_the_current_password_on_the_change_form_is_throttled_like_sign_in(world):
+    client = admin_client(world)
+    answers = [post(client, "/password", "/password", current=f"guess {n}", password=GOOD).status_code
+               for n in range(7)]
+    assert answers == [400] * 5 + [429] * 2
+    assert post(client, "/password", "/password", current=world.demo.admin_password, password=GOOD).status_code == 429
+    world.services.clock.set(NOW + timedelta(minutes=16))
+    assert post(client, "/password", "/password", current=world.demo.admin_password, password=GOOD).status_code == 302
+
+
+def test_an_invitation_to_an_email_that_got_an_account_meanwhile_is_refused_cleanly(world):
+    client = admin_client(world)
+    post(client, "/staff/invite", "/staff", email=NEW, role="provider")
+    link = link_in(world, NEW)
+    world.services.accounts.add_user(world.demo.clinic.clinic_id, NEW, __import__("shared.domain.accounts",
+                                     fromlist=["Role"]).Role.PROVIDER, "Twin", NOW)
+    answer = post(fresh(world), link, link, password=GOOD)
+    assert answer.status_code == 404 and "not valid any more" in answer.get_data(True)

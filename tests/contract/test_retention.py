@@ -73,3 +73,16 @@ def test_erasing_a_patient_who_was_never_stored_removes_nothing_else(either):
     enrolled(either, "p2", "+12125550124")
     assert either.erase(a_patient("ghost", phone="+12125550124"), "admin@clinic", NOW) == 0
     assert either.get_patient("p2") is not None and either.patient_for_phone("+12125550124").patient_id == "p2"
+
+
+def test_a_text_or_an_escalation_for_a_patient_erased_since_they_were_read_writes_nothing(either):
+    from shared.errors import JobExists, StatusMoved
+    import pytest
+
+    patient = with_a_history(either)
+    either.erase(patient, "admin@clinic", NOW)
+    with pytest.raises(StatusMoved):
+        either.save_inbound(InboundSms("SMlate", PHONE, "+15005550006", "hello", NOW), patient, "thanks", [])
+    with pytest.raises(JobExists):
+        either.save_escalations(patient, [an_escalation("e9")])
+    assert everything_of(either) == (None, [], [], [], [], []) and either.reply_for("SMlate") is None

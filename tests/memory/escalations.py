@@ -31,8 +31,9 @@ class MemoryEscalations:
 
     def save_escalations(self, patient: Patient, escalations: list[Escalation], jobs: Sequence[Job] = ()) -> None:
         with self.table.lock:
-            if any((job.patient_id, job.job_id) in self.table.jobs for job in jobs):
-                raise JobExists(patient.patient_id)
+            if patient.patient_id not in self.table.patients \
+                    or any((job.patient_id, job.job_id) in self.table.jobs for job in jobs):
+                raise JobExists(patient.patient_id)  # erased meanwhile, or written before: nothing is written
             self.clinic_of[patient.patient_id] = patient.clinic_id
             found = {e.escalation_id: e for e in self.table.escalations.get(patient.patient_id, [])}
             found.update({e.escalation_id: kept(e) for e in escalations})

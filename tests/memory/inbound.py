@@ -6,6 +6,7 @@ from typing import Any
 
 from shared.domain.jobs import utc_iso
 from shared.domain.patients import Patient, ProfileChange
+from shared.errors import StatusMoved
 from shared.services.ports import InboundSms
 from tests.memory.changes import apply
 from tests.memory.table import MemoryTable, kept
@@ -22,6 +23,8 @@ class MemoryInbound:
                 return False
             if patient and change and not change.empty:
                 apply(self.table, patient, change, sms.received_at)
+            elif patient and patient.patient_id not in self.table.patients:
+                raise StatusMoved(patient.patient_id)  # erased since it was read: nothing of theirs is written
             self.table.seen[sms.message_sid] = reply
             self.table.messages.append({
                 "direction": "inbound", "sid": sms.message_sid, "from": sms.from_number, "to": sms.to_number,

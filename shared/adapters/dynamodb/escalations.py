@@ -32,6 +32,7 @@ class DynamoEscalations:
         """New and updated escalations of one patient, with their email jobs, all or nothing."""
         try:
             self.table.transact(stamped([*({"Put": self.table.put(escalation_to_item(patient, e))} for e in escalations),
-                                         *(new_job(self.table, job) for job in jobs)], patient))
+                                         *(new_job(self.table, job) for job in jobs),
+                                         self.table.exists_check(keys.patient_profile_key(patient.patient_id))], patient))
         except ClientError as exc:
             raise JobExists(patient.patient_id) from exc

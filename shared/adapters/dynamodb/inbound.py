@@ -39,6 +39,8 @@ class DynamoInbound:
                  {"Put": self.table.put(_log_item(sms, owner, reply, flags))}]
         if patient and change and not change.empty:
             items += change_items(self.table, patient, change, sms.received_at)
+        elif patient:  # the patient may have been erased since they were read: then nothing of theirs is written
+            items.append(self.table.exists_check(keys.patient_profile_key(patient.patient_id)))
         try:
             self.table.transact(stamped(items, patient))
         except ClientError as exc:

@@ -97,6 +97,10 @@ class Table:
             update["ExpressionAttributeNames"] = names
         return update
 
+    def exists_check(self, key: keys.Key) -> dict[str, Any]:
+        """A transaction item that fails unless the item is there (a patient erased meanwhile writes nothing)."""
+        return {"ConditionCheck": {"TableName": self.name, "Key": key.as_item(), "ConditionExpression": ITEM_EXISTS}}
+
     def transact(self, items: list[dict[str, Any]]) -> None:
         """Write items all or nothing; each item is {"Put": ...} or {"Update": ...}."""
         if items:
