@@ -17,6 +17,9 @@ from shared.errors import PhoneTaken as PhoneTaken
 from shared.errors import SendError as SendError
 from shared.errors import StatusMoved as StatusMoved
 from shared.errors import StoreUnavailable as StoreUnavailable
+from shared.services.senders import Clock as Clock  # the ports of the world outside the store, re-exported
+from shared.services.senders import MailSender as MailSender
+from shared.services.senders import SmsSender as SmsSender
 
 
 @dataclass(frozen=True)
@@ -45,23 +48,6 @@ class InboundSms:
     body: str
     received_at: datetime
     sender: str = ""  # the sender key it reached (shared/domain/senders.py): with from_number, who it is from
-
-
-class Clock(Protocol):
-    def now(self) -> datetime: ...
-
-
-class SmsSender(Protocol):
-    def send(self, to: str, body: str, status_callback: str, sender: str = "") -> str:
-        """Send one text from `sender` ("" the default; domain/senders.py); the Twilio SID, or SendError."""
-
-    def find_sent(self, to: str, body: str, since: datetime) -> str | None:
-        """The SID of this text if it reached Twilio since `since` (after a lost answer), else None."""
-
-
-class MailSender(Protocol):
-    def send(self, to: str, subject: str, text: str, html: str) -> str:
-        """Send one email; return the provider's message id or raise SendError."""
 
 
 class Patients(Protocol):

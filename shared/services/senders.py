@@ -1,0 +1,22 @@
+"""The ports of the world outside the store: the clock, and the SMS and email senders."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SmsSender(Protocol):
+    def send(self, to: str, body: str, status_callback: str, sender: str = "") -> str:
+        """Send one text from `sender` ("" the default; domain/senders.py); the Twilio SID, or SendError."""
+
+    def find_sent(self, to: str, body: str, since: datetime) -> str | None:
+        """The SID of this text if it reached Twilio since `since` (after a lost answer), else None."""
+
+
+class MailSender(Protocol):
+    def send(self, to: str, subject: str, text: str, html: str) -> str:
+        """Send one email; return the provider's message id or raise SendError."""
