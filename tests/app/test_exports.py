@@ -13,6 +13,7 @@ from decimal import Decimal
 import pytest
 
 from functions.web.exports import cell_text
+from shared.services.accounts import api_key_hash
 from shared.domain.checkins import COMPLETED, EXPIRED, Answer, CheckIn
 from shared.domain.patients import Escalation, ProfileChange
 from shared.services.ports import InboundSms
@@ -125,9 +126,10 @@ def test_escalations_export_has_reasons_times_minutes_to_each_step_and_the_guard
 
 def test_plan_changes_export_has_who_when_and_tonights_dose_before_and_after(world, clinic):
     rows = rows_of(world.api("GET", f"/api/exports/plan_changes.csv?{RANGE}"))
+    key = f"api key {api_key_hash(world.demo.api_key)[:12]}"  # the key that made the change, by its public id
     assert [(r["action"], r["who"], r["at_utc"], r["local_date"], r["dose_before_mg"], r["dose_after_mg"])
-            for r in rows] == [("hold", "api", "2027-01-03T17:00:00Z", "2027-01-03", "4.50", "4.50"),
-                               ("adjust", "api", "2027-01-03T17:00:00Z", "2027-01-03", "4.50", "3.50")]
+            for r in rows] == [("hold", key, "2027-01-03T17:00:00Z", "2027-01-03", "4.50", "4.50"),
+                               ("adjust", key, "2027-01-03T17:00:00Z", "2027-01-03", "4.50", "3.50")]
     assert {r["patient_id"] for r in rows} == {clinic["formula"]} and rows[0]["first_name"] == "'" + HYPERLINK
     assert rows[0]["change_id"].startswith("hol-") and rows[1]["change_id"].startswith("adj-")
     assert rows_of(world.api("GET", "/api/exports/plan_changes.csv?from=2027-01-04&to=2027-01-05")) == []
