@@ -86,3 +86,10 @@ def test_a_text_or_an_escalation_for_a_patient_erased_since_they_were_read_write
     with pytest.raises(JobExists):
         either.save_escalations(patient, [an_escalation("e9")])
     assert everything_of(either) == (None, [], [], [], [], []) and either.reply_for("SMlate") is None
+
+
+def test_a_late_delivery_failure_does_not_bring_an_erased_profile_back(either):
+    patient = with_a_history(either)
+    either.erase(patient, "admin@clinic", NOW)
+    either.flag_phone_problem(patient, "30006", NOW)
+    assert either.get_patient("p1") is None

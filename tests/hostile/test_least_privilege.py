@@ -60,7 +60,7 @@ def test_every_delete_the_web_function_makes_is_one_the_policy_allows(world):
     patient_id, done = finished_patient(world)
     world.services.clock.set(done)
     assert world.api("DELETE", f"/api/patients/{patient_id}").status_code == 200
-    assert {key.split("#")[0] for key in deleted} == {"LOGINFAIL", "SESSION", "PHONE"}, deleted
+    assert {key.split("#")[0] for key in deleted} == {"LOGINFAIL", "SESSION", "PHONE", "PATIENT"}, deleted
     assert {key.split("#")[0] for key in batched} == {"PATIENT", "INBOUND"}, batched
     assert all(allowed("web", "dynamodb:DeleteItem", key) for key in deleted)
     assert all(allowed("web", "dynamodb:BatchWriteItem", key) for key in batched)

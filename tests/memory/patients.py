@@ -57,8 +57,9 @@ class MemoryPatients:
 
     def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None:
         with self.table.lock:
-            current = self.table.patients[patient.patient_id]
-            self.table.patients[patient.patient_id] = replace(current, phone_problem=code)
+            current = self.table.patients.get(patient.patient_id)
+            if current is not None:  # an erased patient's profile is not written again
+                self.table.patients[patient.patient_id] = replace(current, phone_problem=code)
 
     def checkins_of(self, patient_id: str) -> list[CheckIn]:
         return [kept(checkin) for checkin in self.table.checkins.get(patient_id, [])]

@@ -18,6 +18,7 @@ from shared.adapters.dynamodb.codec import (
     when,
 )
 from shared.adapters.dynamodb.table import (
+    ITEM_EXISTS,
     ITEM_IS_NEW,
     Table,
     cancelled_by_condition,
@@ -90,9 +91,12 @@ class DynamoPatients:
 
     def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None:
         """Twilio says the number cannot get texts (invalid, not a mobile): the clinic must fix it."""
-        self.table.call("update_item", **self.table.update(
-            keys.patient_profile_key(patient.patient_id), "SET phone_problem = :code, phone_problem_at = :now",
-            {":code": code, ":now": when(now)}))
+        try:  # an erased patient's profile is not written again
+            self.table.call("update_item", **self.table.update(
+                keys.patient_profile_key(patient.patient_id), "SET phone_problem = :code, phone_problem_at = :now",
+                {":code": code, ":now": when(now)}, ITEM_EXISTS))
+        except ClientError:
+            return
 
     def checkins_of(self, patient_id: str) -> list[CheckIn]:
         return [checkin_from_map(i) for i in self.table.collection(keys.patient_pk(patient_id), keys.CHECKINS)]

@@ -65,18 +65,24 @@ def keep_until(table: Table, patient: Patient, until: date) -> int:
 
 
 def erase(table: Table, patient: Patient, who: str, now: datetime) -> int:
-    """Delete every item of the patient (the phone mapping first: no text reaches them meanwhile) and record
-    the erasure without PHI in the clinic's partition; how many items were deleted."""
+    """Delete every item of the patient and record the erasure without PHI in the clinic's partition; how many
+    items were deleted. The phone mapping goes first (no new text reaches them), then the profile (a write that
+    read the patient before now fails its condition on the profile: texts, escalations and changes check it),
+    then the rest, and the partition is read once more for anything written in between."""
     deleted = _unless_moved(lambda: table.call(  # a number enrolled again by someone else is not theirs
         "delete_item", TableName=table.name, Key=keys.phone_key(patient.phone, patient.sender).as_item(),
         ConditionExpression=IS_THEIR_NUMBER, ExpressionAttributeValues=marshal({":patient": patient.patient_id})))
-    batch: list[keys.Key] = []
-    for key in their_items(table, patient):
-        batch.append(key)
-        if len(batch) == BATCH:
-            deleted += _delete_all(table, batch)
-            batch = []
-    deleted += _delete_all(table, batch)
+    gone = table.call("delete_item", TableName=table.name, ReturnValues="ALL_OLD",
+                      Key=keys.patient_profile_key(patient.patient_id).as_item())
+    deleted += 1 if gone.get("Attributes") else 0
+    for _ in range(2):
+        batch: list[keys.Key] = []
+        for key in their_items(table, patient):
+            batch.append(key)
+            if len(batch) == BATCH:
+                deleted += _delete_all(table, batch)
+                batch = []
+        deleted += _delete_all(table, batch)
     at = utc_iso(now)
     table.call("put_item", **table.put({"PK": keys.clinic_pk(patient.clinic_id),
                                         "SK": f"{ERASED}{at}#{patient.patient_id}", "type": "erasure",
