@@ -8,7 +8,8 @@ async function send(from, body, to) {
 }
 // One thread per phone and service number; a reply goes to the number of its thread.
 function thread(t) {
-  const box = el("div", {className: "thread"});
+  // a scrolling region keyboard users can reach and read (WCAG: scrollable regions must be focusable)
+  const box = el("div", {className: "thread", tabIndex: 0, role: "log", ariaLabel: "Texts of " + t.phone});
   for (const m of t.messages) box.append(el("div", {className: "msg " + m.direction}, m.body, el("small", {}, when(m.created_at) + (m.direction === "outbound" ? " · " + m.status : ""))));
   const label = "Reply as " + t.phone + (t.default ? "" : " to " + t.service_number);
   const input = el("input", {type: "text", placeholder: label, ariaLabel: label});
