@@ -6,7 +6,8 @@ hooks make exactly those fields satisfy their rules, as a clinic's script would 
 mobile number of a country it texts, a start date from today, a check-in time outside quiet hours, names and notes without format
 characters beyond the Basic Multilingual Plane), and change nothing else.
 So the run can hold enrollment to "a schema-valid request is accepted" (201, or 409 for a number in use),
-and its stateful phase can follow the links of the patients it creates.
+and its stateful phase can follow the links of the patients it creates. The CSV exports' date range is kept to its
+description's rules the same way.
 """
 from __future__ import annotations
 
@@ -58,9 +59,12 @@ def _outside_quiet_hours(text: str) -> bool:
 @schemathesis.hook
 def before_call(ctx, case, **kwargs):
     meta = case.meta
-    if case.operation.label != "POST /api/patients" or not isinstance(case.body, dict):
-        return
     if meta is not None and not meta.generation.mode.is_positive:
+        return
+    if case.operation.label.startswith("GET /api/exports/") and isinstance(case.query, dict):
+        _export_range(case.query)
+        return
+    if case.operation.label != "POST /api/patients" or not isinstance(case.body, dict):
         return
     body = case.body
     body["provider_email"] = PROVIDER
@@ -75,6 +79,20 @@ def before_call(ctx, case, **kwargs):
         if isinstance(body.get(name), str):
             kept = "".join(c for c in body[name] if not _astral_format(c))
             body[name] = kept if kept.strip() or name == "notes" else fallback
+
+
+def _export_range(query: dict) -> None:
+    """An export's `from` and `to` as its description's 400 rules want them (2000-2999, in order, at most 366
+    days); a range that already keeps them is sent as generated."""
+    from shared.services.exports import EARLIEST, LATEST, MAX_DAYS
+
+    try:
+        first, last = date.fromisoformat(str(query["from"])), date.fromisoformat(str(query["to"]))
+        kept = EARLIEST <= first <= last <= LATEST and (last - first).days < MAX_DAYS
+    except (KeyError, ValueError):
+        return  # not a date: the schema's own 400
+    if not kept:
+        query["from"], query["to"] = (_today() - timedelta(days=30)).isoformat(), _today().isoformat()
 
 
 def _astral_format(character: str) -> bool:
