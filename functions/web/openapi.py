@@ -168,11 +168,14 @@ def _patient_paths() -> dict[str, dict[str, Any]]:
             "get": {"operationId": "getPatient", "summary": "One patient's whole record", "security": KEYED,
                     "parameters": [PATIENT_ID],
                     "responses": {"200": _json("PatientRecord", "The record", record_links), "404": NO_PATIENT}},
-            "patch": {"operationId": "editPatient", "summary": "Change a patient's fields: the language of the texts",
-                      "description": "Change a patient's fields (today `language`: en or es). Texts already queued "
-                                     "(the plan's reminders, a pending consent reminder) are written again in the new "
-                                     "language; replies use it at once. Plan changes are the hold, resume, adjust and "
-                                     "end actions.", "security": KEYED, "parameters": [PATIENT_ID],
+            "patch": {"operationId": "editPatient", "summary": "Change a patient's fields",
+                      "description": _described(
+                          "Change any of a patient's first and last name, provider, notes, time zone, dose time, "
+                          "check-in time and language. A new zone or time plans the texts ahead again (tonight's "
+                          "reminder goes once: not again if it went, now if its new time has passed); a new language "
+                          "writes the queued texts again in it. Plan changes are the hold, resume, adjust and end "
+                          "actions.", schemas.UNCHECKED_RULES["edit"]),
+                      "security": KEYED, "parameters": [PATIENT_ID],
                       "requestBody": _body("PatientEdit"),
                       "responses": {"200": _json("PatientRecord", "The record after the change", record_links),
                                     "400": INVALID, "404": NO_PATIENT,

@@ -27,7 +27,7 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 NOT_BLANK = r"\S"
 INVISIBLE = ("Cc", "Cf")  # control and format characters: NUL, ESC, U+202E (right-to-left override), ...
 NOTE_WHITESPACE = "\t\n\r"  # what a note may keep of them
-UNCHECKED_RULES = {  # 400s the schema cannot express, written into each operation's description
+UNCHECKED_RULES: dict[str, tuple[str, ...]] = {  # 400s the schema cannot express, written into each operation's description
     "enroll": ("`phone` must be a real number that can receive texts (a mobile line, by its number plan), of a "
                "country the clinic allows (by default the United States and its territories, and Canada: where "
                "988 answers).",
@@ -37,7 +37,14 @@ UNCHECKED_RULES = {  # 400s the schema cannot express, written into each operati
                "The clinic must be within its enrollment limits (its settings; 30 a minute and 300 a UTC day by "
                "default), counted before any other check of the service: the error is keyed `_clinic`.",
                "`first_name`, `last_name` and `notes` must not hold format characters beyond the Basic "
-               "Multilingual Plane (Unicode Cf; their patterns exclude the control and format characters within it).")}
+               "Multilingual Plane (Unicode Cf; their patterns exclude the control and format characters within it).")
+}
+UNCHECKED_RULES["edit"] = (
+    "`phone` cannot be changed yet (a new number must answer YES again): any value is a 400 saying so.",
+    "At least one field must be sent.",
+    "`provider_email` must be an active provider of the patient's clinic.",
+    "`checkin_time` must fall outside the clinic's quiet hours.",
+    UNCHECKED_RULES["enroll"][-1])
 
 
 def invisible(text: str, keep: str = "") -> list[str]:
@@ -289,9 +296,26 @@ class PatientEditSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    language = fields.String(required=True, validate=validate.OneOf(
+    first_name = Name(20)
+    last_name = Name(50)
+    phone = fields.String(metadata={"description": "Not changeable yet: a new number must answer YES again (a 400 "
+                                                   "says so). End this patient's texts and enroll the new number."})
+    timezone = TimeZoneName()
+    provider_email = fields.Email()
+    dose_time = LocalTime()
+    checkin_time = LocalTime()
+    notes = fields.String(validate=[validate.Length(max=2000), lambda text: refuse_invisible(text, NOTE_WHITESPACE)])
+    language = fields.String(validate=validate.OneOf(
         LANGUAGES, error="Texts go out in en (English) or es (Spanish)."), metadata={
         "description": "The language of the patient's texts from now on; texts already queued are written again."})
+
+    @validates_schema
+    def _some(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if "phone" in data:
+            raise ValidationError({"phone": ["A new number must answer YES again: changing it is not available yet. "
+                                             "End this patient's texts and enroll the new number."]})
+        if not data:
+            raise ValidationError({"_schema": ["Send at least one field to change."]})
 
 
 class ProviderMessageSchema(Schema):

@@ -124,6 +124,7 @@ class ProfileChange:
     escalation_updates: tuple[Escalation, ...] = ()  # more existing escalations rewritten (new evidence)
     plan_over_while_opted_out: bool = False      # START brings them back completed; the number is free
     language: str | None = None                  # the patient's texts from now on in this language
+    details: tuple[tuple[str, Any], ...] = ()     # edited fields: names, provider, notes, zone, dose and check-in times
 
     @property
     def empty(self) -> bool:
@@ -131,7 +132,8 @@ class ProfileChange:
                     or self.plan_generation or self.jobs or self.resume_checkins or self.plan
                     or self.held_since is not None or self.audit or self.add_evidence or self.safety_question
                     or self.safety_no_at or self.escalation_update or self.forget_escalation or self.pace or self.escalations
-                    or self.escalation_updates or self.plan_over_while_opted_out or self.language)
+                    or self.escalation_updates or self.plan_over_while_opted_out or self.language
+                    or self.details)
 
     @property
     def opened(self) -> tuple[Escalation, ...]:

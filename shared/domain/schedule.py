@@ -1,11 +1,12 @@
 """Turning a patient's plan into outbox jobs: dose reminders and check-ins from now on, quiet hours for the rest."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from shared.domain.checkins import BASELINE, FOLLOW_UP, STEP
 from shared.domain.job_kinds import JobKind
-from shared.domain.jobs import Channel, Job
+from shared.domain.jobs import Channel, Job, JobStatus
 from shared.domain.patients import Patient
 from shared.domain.quiet_hours import next_allowed
 from shared.domain.reminders import local_moment, plan_reminders
@@ -77,3 +78,26 @@ def completion_job(patient: Patient, generation: str, now: datetime) -> Job:
     at = max(local_moment(last_day + timedelta(days=1), time(0, 0), patient.timezone), now)
     return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.PLAN_COMPLETE, to=patient.phone,
                    send_at=at, unique=f"done-{generation[-12:]}", meta={"generation": generation})
+
+
+TIMED = frozenset({JobKind.DOSE_REMINDER, JobKind.TAPER_DONE, JobKind.CHECKIN})  # a text at a time of the day
+
+
+def replanned(before: Patient, after: Patient, jobs: list[Job], now: datetime, generation: str) -> list[Job]:
+    """The jobs still ahead for a patient whose zone, dose time or check-in time changed (`before` -> `after`),
+    as a new generation: a text of today's that went out at the old time is not sent again at the new one, and
+    one that was still to go today but whose new time has passed goes now, so none is lost or doubled."""
+    def local_day(moment: datetime, patient: Patient) -> date:
+        return moment.astimezone(ZoneInfo(patient.timezone)).date()
+
+    today = local_day(now, after)
+    went = {job.kind for job in jobs if job.kind in TIMED and job.status not in (JobStatus.PENDING, JobStatus.CANCELLED)
+            and local_day(job.send_at, before) == local_day(now, before)}
+    ahead = [job for job in plan_jobs(after, now, generation, baseline=False)
+             if not (job.kind in went and local_day(job.send_at, after) == today)]
+    day_start = local_moment(today, time(0, 0), after.timezone)
+    passed = [job for job in plan_jobs(after, day_start, generation, baseline=False)
+              if job.kind in TIMED - went and job.send_at <= now and local_day(job.send_at, after) == today]
+    return ahead + [Job.new(patient_id=job.patient_id, channel=job.channel, kind=job.kind, to=job.to, send_at=now,
+                            unique=f"now-{job.kind[:4]}-{generation[-12:]}", body=job.body, meta=job.meta)
+                    for job in passed]

@@ -4,22 +4,41 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from shared.domain import texts
 from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Job, JobStatus, utc_iso
+from shared.domain.accounts import Role
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
-from shared.domain.schedule import plan_jobs
-from shared.errors import Conflict, StatusMoved
+from shared.domain.schedule import plan_jobs, replanned
+from shared.errors import Conflict, Refused, StatusMoved
 from shared.log import logger
 from shared.services.enrollment import PatientNotFound
-from shared.services.ports import PatientsAndJobs
+from shared.services.ports import Accounts, PatientsAndJobs
+
+TIMING = {"timezone", "dose_time", "checkin_time"}  # the fields that move texts already planned
+
+
+class EditRefused(Refused):
+    """A field refused for what the schema cannot say (not a provider of the clinic, inside quiet hours)."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("; ".join(m for ms in errors.values() for m in ms))
+        self.errors = errors
+
+    @property
+    def field_errors(self) -> dict[str, list[str]]:
+        return self.errors
+
+
+class EditStore(PatientsAndJobs, Accounts, Protocol):
+    """Patients with their outbox, and the clinic's staff (a new provider must be one of them)."""
 
 
 @dataclass
 class PatientEditService:
-    store: PatientsAndJobs
+    store: EditStore
 
     def edit(self, clinic_id: str, who: str, patient_id: str, fields: dict[str, Any], now: datetime) -> Patient:
         """Apply the edited fields (read again if the record moved meanwhile); the patient as stored after."""
@@ -27,14 +46,54 @@ class PatientEditService:
             patient = self.store.get_patient(patient_id)
             if patient is None or patient.clinic_id != clinic_id:
                 raise PatientNotFound(patient_id)
+            details = self._details(patient, {k: v for k, v in fields.items() if k != "language"})
             language = fields.get("language")
-            if not language or language == patient.language:
-                return patient
             try:
-                return self._relanguage(patient, language, who, now)
+                if language and language != patient.language:
+                    patient = self._relanguage(patient, language, who, now)
+                if details:
+                    patient = self._edit(patient, details, who, now)
+                return patient
             except StatusMoved:
                 continue
         raise Conflict("The patient's record kept changing; please try again.")
+
+    def _details(self, patient: Patient, fields: dict[str, Any]) -> dict[str, Any]:
+        """The fields that change, checked as enrollment checks them (a provider of the clinic; a check-in time
+        outside quiet hours)."""
+        current = {"first_name": patient.first_name, "last_name": patient.last_name, "notes": patient.notes,
+                   "provider_email": patient.provider_email, "timezone": patient.timezone,
+                   "dose_time": patient.dose_time, "checkin_time": patient.enrollment.checkin_time}
+        changed = {k: v for k, v in fields.items() if k in current and v != current[k]}
+        if "provider_email" in changed:
+            changed["provider_email"] = changed["provider_email"].strip().lower()
+            user = self.store.get_user(changed["provider_email"])
+            if user is None or user.clinic_id != patient.clinic_id or user.role is not Role.PROVIDER or not user.active:
+                raise EditRefused({"provider_email": ["Choose a provider of this clinic."]})
+        quiet = patient.clinic_settings
+        at = changed.get("checkin_time")
+        if at and (at >= quiet.quiet_start or at < quiet.quiet_end):
+            raise EditRefused({"checkin_time": [f"Choose a time outside the clinic's quiet hours "
+                                                f"({quiet.quiet_start:%H:%M}-{quiet.quiet_end:%H:%M})."]})
+        return changed
+
+    def _edit(self, patient: Patient, details: dict[str, Any], who: str, now: datetime) -> Patient:
+        """Write the fields; a new zone or dose or check-in time plans the texts still ahead again (a new
+        generation), tonight's included once and only once."""
+        updated = replace(patient, **{k: v for k, v in details.items() if k != "checkin_time"})
+        if "checkin_time" in details:
+            updated = replace(updated, enrollment=replace(updated.enrollment, checkin_time=details["checkin_time"]))
+        generation = None
+        if TIMING & set(details) and patient.status is PatientStatus.ACTIVE and patient.plan_generation:
+            generation = f"edt-{secrets.token_hex(6)}"
+            self.store.put_jobs_once(replanned(patient, updated, self.store.jobs_of(patient.patient_id), now,
+                                               generation))
+        audit = {"id": f"edt-{secrets.token_hex(6)}", "who": who, "action": "edit", "at": utc_iso(now),
+                 "fields": sorted(details)}  # which fields changed, not their values (names and notes are PHI)
+        self.store.apply_change(patient, ProfileChange(details=tuple(sorted(details.items())), plan_generation=generation,
+                                                       audit=audit), now)
+        logger().info("patient edited", extra={"patient_id": patient.patient_id, "fields": sorted(details)})
+        return self.store.get_patient(patient.patient_id) or updated
 
     def _relanguage(self, patient: Patient, language: str, who: str, now: datetime) -> Patient:
         """Texts from now on in `language`: replies at once; texts already queued are written again in it (a new

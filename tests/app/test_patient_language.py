@@ -70,7 +70,7 @@ def test_changing_the_language_before_consent_rewrites_the_consent_reminder_for_
 def test_a_bad_edit_is_a_400_and_another_clinics_patient_is_not_found(world):
     created = world.api("POST", "/api/patients", json=enrollment(phone="(212) 555-0176")).get_json()
     path = f"/api/patients/{created['id']}"
-    for body in ({"language": "de"}, {}, {"language": "es", "first_name": "X"}, ["es"]):
+    for body in ({"language": "de"}, {}, {"language": "es", "nickname": "X"}, ["es"]):
         answer = world.api("PATCH", path, json=body)
         assert answer.status_code == 400, body
     assert world.api("PATCH", path, json={"language": "es"}, key=world.other_key).status_code == 404

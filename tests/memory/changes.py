@@ -61,6 +61,9 @@ def _plan(updated: Patient, change: ProfileChange) -> Patient:
         updated = replace(updated, held_since=change.held_since)
     if change.language:
         updated = replace(updated, language=change.language)
+    for name, value in change.details:
+        updated = replace(updated, enrollment=replace(updated.enrollment, checkin_time=value)) \
+            if name == "checkin_time" else replace(updated, **{name: value})
     return updated
 
 

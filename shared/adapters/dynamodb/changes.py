@@ -112,6 +112,12 @@ def _plan_sets(change: ProfileChange, update: Update) -> None:
     if change.language:
         update.names["#language"] = "language"
         update.set("#language = :language", language=change.language)
+    for name, value in change.details:  # edited fields, as the profile keeps them
+        if name == "checkin_time":
+            update.set("enrollment.checkin_time = :checkin_time", checkin_time=value.isoformat())
+        else:
+            update.names[f"#{name}"] = name
+            update.set(f"#{name} = :{name}", **{name: value.strftime("%H:%M") if name == "dose_time" else value})
 
 
 def _safety_sets(change: ProfileChange, update: Update) -> None:
