@@ -127,6 +127,7 @@ def patient(patient_id: str) -> ResponseReturnValue:
     name = f"{record.patient.first_name} {record.patient.last_name}"
     return render_template("patient.html", record=record, p=record.patient, attention=attention(record),
                            upcoming=upcoming(record), audit=audit, chart=chart,
+                           providers=svc.accounts.providers_of(g.caller.clinic_id),
                            chart_svg=Markup(taper_svg(chart, f"Taper of {name}: dose steps and check-in answers")))
 
 
@@ -268,6 +269,32 @@ def message_patient(patient_id: str) -> ResponseReturnValue:
         return redirect(f"/patients/{patient_id}")
     flash("The text is on its way." if job.send_at <= now else
           f"It is night for the patient: the text goes at {filters.when(job.send_at, session['user']['zone'])}.")
+    return redirect(f"/patients/{patient_id}")
+
+
+EDITABLE = ("first_name", "last_name", "provider_email", "timezone", "dose_time", "checkin_time", "notes")
+
+
+@bp.post("/patients/<patient_id>/edit")
+@signed_in
+def edit_patient(patient_id: str) -> ResponseReturnValue:
+    """Names, provider, zone, times and notes, from the patient page (the same rules as the API's PATCH)."""
+    from functions.web.schemas import PatientEditSchema
+    from shared.services.patient_edits import EditRefused
+
+    svc = services()
+    now = svc.clock.now()
+    values = {name: request.form.get(name, "").strip() for name in EDITABLE}
+    fields = {k: v for k, v in values.items() if v or k == "notes"}
+    try:
+        edited = PatientEditSchema().load(fields)
+        svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, edited, now)
+    except (ValidationError, EditRefused) as exc:
+        svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, {}, now)  # 404 if not theirs
+        errors = flat_errors(exc.messages_dict) if isinstance(exc, ValidationError) else exc.field_errors
+        flash("Not changed: " + "; ".join(f"{k.replace('_', ' ')}: {' '.join(v)}" for k, v in errors.items()))
+        return redirect(f"/patients/{patient_id}")
+    flash("The details are saved; texts ahead follow any new time or zone.")
     return redirect(f"/patients/{patient_id}")
 
 

@@ -92,3 +92,22 @@ def test_a_new_zone_moves_the_reminders_to_the_same_local_time_there(world):
     upcoming = [u for u in world.api("GET", f"/api/patients/{patient_id}").get_json()["upcoming"]
                 if u["kind"] == "dose_reminder"]
     assert upcoming[0]["send_at"] == "2027-01-04T05:00:00Z"  # 21:00 in Los Angeles
+
+
+def test_the_patient_page_edits_the_details(world):
+    from tests.app.conftest import csrf_from
+
+    patient_id = active_patient(world)
+    assert world.sign_in(world.demo.provider_email, world.demo.provider_password).status_code == 302
+    page = world.client.get(f"/patients/{patient_id}")
+    assert 'name="dose_time" type="time" value="21:00"' in page.get_data(True)
+    form = {"first_name": "Anita", "last_name": "Lopez", "timezone": "America/Chicago", "dose_time": "21:30",
+            "checkin_time": "18:00", "provider_email": world.demo.provider_email, "notes": "",
+            "csrf_token": csrf_from(page)}
+    saved = world.client.post(f"/patients/{patient_id}/edit", data=form)
+    assert "The details are saved" in world.client.get(saved.location).get_data(True)
+    patient = world.services.store.get_patient(patient_id)
+    assert (patient.first_name, patient.timezone, patient.dose_time.isoformat()) == ("Anita", "America/Chicago",
+                                                                                    "21:30:00")
+    refused = world.client.post(f"/patients/{patient_id}/edit", data={**form, "checkin_time": "23:00"})
+    assert "quiet hours" in world.client.get(refused.location).get_data(True)

@@ -79,6 +79,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/patients/<patient_id>/plan/<action>"): row(**STAFF_PAGE, admin=302, provider=302, other_admin=404),
     ("POST", "/patients/<patient_id>/message"): row(**STAFF_PAGE, admin=302, provider=302, other_admin=404),
     ("POST", "/patients/<patient_id>/language"): row(**STAFF_PAGE, admin=302, provider=302, other_admin=404),
+    ("POST", "/patients/<patient_id>/edit"): row(**STAFF_PAGE, admin=302, provider=302, other_admin=404),
     ("GET", "/escalations"): row(**STAFF_PAGE, admin=200, provider=200, other_admin=200),
     ("POST", "/escalations/<escalation_id>/<action>"): row(**STAFF_PAGE, admin=302, provider=302, other_admin=404),
     # Staff: admins manage their own clinic's members; anyone may follow a link or ask for a reset
