@@ -6,8 +6,8 @@ hooks make exactly those fields satisfy their rules, as a clinic's script would 
 mobile number of a country it texts, a start date from today, a check-in time outside quiet hours, names and notes without format
 characters beyond the Basic Multilingual Plane), and change nothing else.
 So the run can hold enrollment to "a schema-valid request is accepted" (201, or 409 for a number in use),
-and its stateful phase can follow the links of the patients it creates. The CSV exports' date range is kept to its
-description's rules the same way.
+and its stateful phase can follow the links of the patients it creates. The CSV exports' date range and a provider's message are
+kept to their descriptions' rules the same way.
 """
 from __future__ import annotations
 
@@ -64,6 +64,9 @@ def before_call(ctx, case, **kwargs):
     if case.operation.label.startswith("GET /api/exports/") and isinstance(case.query, dict):
         _export_range(case.query)
         return
+    if case.operation.label == "POST /api/patients/{patient_id}/messages" and isinstance(case.body, dict):
+        _one_text(case.body)
+        return
     if case.operation.label != "POST /api/patients" or not isinstance(case.body, dict):
         return
     body = case.body
@@ -93,6 +96,16 @@ def _export_range(query: dict) -> None:
         return  # not a date: the schema's own 400
     if not kept:
         query["from"], query["to"] = (_today() - timedelta(days=30)).isoformat(), _today().isoformat()
+
+
+def _one_text(body: dict) -> None:
+    """A provider's message as its description's 400 rules want it: characters a text can carry (GSM-7, accents
+    folded), short enough to fit one text after the Demo Clinic's name."""
+    from shared.domain.gsm7 import gsm_fold
+
+    if isinstance(body.get("body"), str):
+        kept = "".join(c for c in body["body"] if gsm_fold(c))[:100]
+        body["body"] = kept if kept.strip() else "Hello"
 
 
 def _astral_format(character: str) -> bool:
