@@ -305,8 +305,9 @@ def document() -> dict[str, Any]:
                  "PlanAction", "Resolution", "Erasure", "PatientEdit", "ProviderMessage", "MessageQueued"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     document: dict[str, Any] = _numbers(spec.to_dict())
-    _zone_enum(document["components"]["schemas"]["Enrollment"]["properties"]["timezone"])
-    _visible_only(document["components"]["schemas"]["Enrollment"]["properties"])
+    for name in ("Enrollment", "PatientEdit"):  # the same fields, the same rules
+        _zone_enum(document["components"]["schemas"][name]["properties"]["timezone"])
+        _visible_only(document["components"]["schemas"][name]["properties"])
     document["components"]["schemas"]["Resolution"]["properties"]["note"]["pattern"] = \
         document["components"]["schemas"]["Enrollment"]["properties"]["notes"]["pattern"]
     _all_required(document["components"]["schemas"])

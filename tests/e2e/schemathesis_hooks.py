@@ -24,6 +24,7 @@ from shared.domain.quiet_hours import DEFAULT_END, DEFAULT_START
 BASE_URL = os.environ["TAPERLINE_BASE_URL"]
 PROVIDER = os.environ.get("TAPERLINE_PROVIDER", "provider@example.org")
 AREA_CODES = ("212", "312", "415", "617", "713", "206", "303", "404")
+KEPT_PATIENTS = set(filter(None, os.environ.get("TAPERLINE_KEPT_PATIENTS", "").split(",")))
 
 
 def _today() -> date:
@@ -67,6 +68,15 @@ def before_call(ctx, case, **kwargs):
     if case.operation.label == "POST /api/patients/{patient_id}/messages" and isinstance(case.body, dict):
         _one_text(case.body)
         return
+    if case.operation.label == "DELETE /api/patients/{patient_id}" and \
+            (case.path_parameters or {}).get("patient_id") in KEPT_PATIENTS:
+        # the records the other operations read stay (a clinic's script erases only whom it means to): this
+        # erasure is of a patient made for it, whose taper is over (enrolled, YES, ended today)
+        case.path_parameters["patient_id"] = _finished_patient()
+        return
+    if case.operation.label == "PATCH /api/patients/{patient_id}" and isinstance(case.body, dict):
+        _edit_fields(case.body)
+        return
     if case.operation.label != "POST /api/patients" or not isinstance(case.body, dict):
         return
     body = case.body
@@ -96,6 +106,37 @@ def _export_range(query: dict) -> None:
         return  # not a date: the schema's own 400
     if not kept:
         query["from"], query["to"] = (_today() - timedelta(days=30)).isoformat(), _today().isoformat()
+
+
+def _finished_patient() -> str:
+    """A new patient of the Demo Clinic whose taper is over: enrolled, YES, ended today (erasable)."""
+    key = {"Authorization": f"Bearer {os.environ['TAPERLINE_API_KEY']}"}
+    phone = _mobile(os.urandom(8).hex())
+    created = requests.post(f"{BASE_URL}/api/patients", headers=key, timeout=30, json={
+        "first_name": "Eve", "last_name": "Erasable", "phone": phone, "timezone": "America/New_York",
+        "provider_email": PROVIDER, "start_dose_mg": 1, "consent": True})
+    if created.status_code != 201:
+        return "not-enrolled"  # the number was in use: a documented 404 for this one erasure
+    e164 = "+1" + "".join(c for c in phone if c.isdigit())
+    requests.post(f"{BASE_URL}/dev/phone", json={"from": e164, "body": "YES"}, timeout=30)
+    patient_id = created.json()["id"]
+    requests.post(f"{BASE_URL}/api/patients/{patient_id}/end", headers=key, timeout=30)
+    return patient_id
+
+
+def _edit_fields(body: dict) -> None:
+    """A patient's edit as its description's 400 rules want it: the clinic's own provider, a check-in time outside
+    quiet hours, names and notes without astral format characters."""
+    if "provider_email" in body:
+        body["provider_email"] = PROVIDER
+    if isinstance(body.get("checkin_time"), str) and not _outside_quiet_hours(body["checkin_time"]):
+        body["checkin_time"] = "18:00"
+    for name, fallback in (("first_name", "Ana"), ("last_name", "Lopez"), ("notes", "")):
+        if isinstance(body.get(name), str):
+            kept = "".join(c for c in body[name] if not _astral_format(c))
+            body[name] = kept if kept.strip() or name == "notes" else fallback
+    if not body:
+        body["language"] = "en"
 
 
 def _one_text(body: dict) -> None:
