@@ -97,7 +97,7 @@ def provider_acts(stack, browser, patient_id: str) -> None:
         acknowledge.first.click()
         expect(page.get_by_role("status")).to_have_text("Escalation acknowledged.")
     while resolve.count():
-        page.get_by_label("Note").first.fill("Called Maria: flare after the step. Stay on this dose two more days.")
+        page.get_by_label("Note", exact=True).first.fill("Called Maria: flare after the step. Stay on this dose two more days.")
         resolve.first.click()
         expect(page.get_by_role("status")).to_have_text("Escalation resolved.")
     page.get_by_role("button", name="Resume (next step-down tomorrow)").click()
