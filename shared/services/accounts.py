@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from shared.domain.accounts import ApiKey, Caller, Role, User
+from shared.domain.accounts import LAST_USED_EVERY, ApiKey, Caller, Role, User
 from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.patients import Clinic
 from shared.domain.texts import gsm7_length
@@ -127,8 +127,9 @@ class AccountService:
     def caller_for_api_key(self, key: str, now: datetime | None = None) -> Caller | None:
         """The clinic a live key belongs to (as its admin); its use is noted when `now` is given."""
         key_hash = api_key_hash(key) if key else ""
-        clinic_id = self.accounts.clinic_for_api_key(key_hash) if key else None
-        if clinic_id and now is not None:
+        found = self.accounts.api_key(key_hash) if key else None
+        clinic_id = found.clinic_id if found and found.revoked_at is None else None
+        if clinic_id and now is not None and _use_unnoted(found, now):  # a write at most hourly, not per request
             try:
                 self.accounts.api_key_used(key_hash, clinic_id, now)
             except StoreUnavailable:  # "last used" is a convenience: never refuse a request for it
@@ -177,6 +178,11 @@ class AccountService:
 
     def providers_of(self, clinic_id: str) -> list[User]:
         return [u for u in self.accounts.users_of(clinic_id) if u.role is Role.PROVIDER]
+
+
+def _use_unnoted(key: ApiKey | None, now: datetime) -> bool:
+    """Whether the key's "last used" is older than an hour (or never written)."""
+    return key is not None and (key.last_used_at is None or now - key.last_used_at >= LAST_USED_EVERY)
 
 
 @lru_cache(maxsize=1)

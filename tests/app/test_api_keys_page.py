@@ -45,3 +45,13 @@ def test_a_key_needs_a_name_and_another_clinics_key_cannot_be_revoked(world):
     other = world.services.accounts.api_keys(world.services.accounts.caller_for_api_key(world.other_key).clinic_id)
     attempt = client.post(f"/api-keys/{other[0].key_hash}/revoke", data={"csrf_token": csrf_from(client.get("/api-keys"))})
     assert attempt.status_code == 404 and world.api("GET", "/api/patients", key=world.other_key).status_code == 200
+
+
+def test_requests_with_a_key_write_its_last_use_at_most_once_an_hour(world):
+    updates: list[str] = []
+    world.services.store.client.meta.events.register(
+        "before-parameter-build.dynamodb.UpdateItem", lambda params, **_: updates.append(params["Key"]["PK"]["S"]))
+    for minute in (0, 10, 20):
+        world.services.clock.set(NOW + timedelta(minutes=minute))
+        assert world.api("GET", "/api/patients").status_code == 200
+    assert len([pk for pk in updates if pk.startswith(("APIKEY#", "CLINIC#"))]) == 2  # the key and its listing, once

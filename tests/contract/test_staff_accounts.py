@@ -59,3 +59,13 @@ def test_a_clinics_api_keys_are_listed_with_their_last_use_and_revocation(either
     either.api_key_used("kh1", "c1", NOW + timedelta(hours=2))
     assert either.api_keys_of("c1")[0].last_used_at == NOW + timedelta(hours=2)
     assert [k.key_hash for k in either.api_keys_of("c2")] == ["kh3"]
+
+
+def test_a_key_reads_back_by_its_hash_with_its_state(either):
+    either.put_api_key("kh1", "c1", "EHR", NOW)
+    either.api_key_used("kh1", "c1", NOW + timedelta(minutes=2))
+    key = either.api_key("kh1")
+    assert (key.clinic_id, key.label, key.last_used_at, key.revoked_at) == ("c1", "EHR", NOW + timedelta(minutes=2),
+                                                                          None)
+    either.revoke_api_key("kh1", "c1", NOW + timedelta(minutes=3))
+    assert either.api_key("kh1").revoked_at == NOW + timedelta(minutes=3) and either.api_key("nope") is None

@@ -67,6 +67,11 @@ class MemoryAccounts:
                 raise AlreadyExists("this key exists")
             self.table.api_keys[key_hash] = {"clinic_id": clinic_id, "label": label, "created_at": kept(now)}
 
+    def api_key(self, key_hash: str) -> ApiKey | None:
+        k = self.table.api_keys.get(key_hash)
+        return ApiKey(key_hash, k["clinic_id"], k["label"], k.get("created_at"), k.get("last_used_at"),
+                      kept(k["revoked_at"]) if "revoked_at" in k else None) if k else None
+
     def api_keys_of(self, clinic_id: str) -> list[ApiKey]:
         with self.table.lock:
             mine = [ApiKey(h, k["clinic_id"], k["label"], k.get("created_at"), k.get("last_used_at"),

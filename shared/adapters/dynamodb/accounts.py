@@ -111,6 +111,10 @@ class DynamoAccounts:
         except ClientError as exc:
             raise AlreadyExists("this key exists") from exc
 
+    def api_key(self, key_hash: str) -> ApiKey | None:
+        found = self.table.get(keys.api_key_key(key_hash))
+        return _api_key({**found, "key_hash": key_hash}) if found else None
+
     def api_keys_of(self, clinic_id: str) -> list[ApiKey]:
         """The clinic's keys, oldest first (never the keys, their hashes only)."""
         found = [_api_key(item) for item in self.table.collection(keys.clinic_pk(clinic_id), keys.CLINIC_API_KEYS)]
