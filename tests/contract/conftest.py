@@ -24,7 +24,7 @@ def either(request):
     if request.param == "memory":
         from tests.memory import MemoryStore
 
-        yield MemoryStore()
+        yield MemoryStore(due_shards=4)
         return
     from local.table_definition import create_table
     from shared.adapters.dynamodb import DynamoStore

@@ -4,12 +4,13 @@ from datetime import timedelta
 
 import pytest
 
-from shared.domain.jobs import Channel, JobStatus, utc_iso
+from shared.domain.jobs import Channel, JobStatus, shard_of, utc_iso
 from shared.errors import JobExists, LeaseLost
 from shared.services.ports import ClaimMiss, DueJob
 from tests.contract.records import LATER, NOW, a_job, statuses
 
 LEASE = NOW + timedelta(minutes=10)
+SHARDS = 4  # both stores of the contract (tests/contract/conftest.py)
 
 
 def due(job, at=None) -> DueJob:
@@ -65,6 +66,20 @@ def test_due_jobs_are_the_pending_ones_due_by_now_and_the_next_is_strictly_after
     assert either.next_due_after(NOW) == LATER
     assert either.next_due_after(NOW - timedelta(minutes=5)) == NOW
     assert either.next_due_after(LATER) is None
+
+
+def test_due_jobs_of_one_shard_are_its_share_and_due_shards_names_the_shards_with_work(either):
+    jobs = [a_job(f"s{n:02d}", send_at=NOW - timedelta(seconds=n)) for n in range(24)]
+    later = [a_job(f"l{n:02d}", send_at=LATER) for n in range(8)]
+    for job in (*jobs, *later):
+        either.put_job(job)
+    by_shard = {shard: {due(job) for job in jobs if shard_of(job.job_id, SHARDS) == shard} for shard in range(SHARDS)}
+    assert {shard: set(either.due_jobs(NOW, shard)) for shard in range(SHARDS)} == by_shard
+    assert either.due_shards(NOW) == sorted(shard for shard, found in by_shard.items() if found)
+    assert set(either.due_jobs(NOW)) == set().union(*by_shard.values())  # every shard, as before
+    assert either.due_shards(NOW - timedelta(days=1)) == [] and list(either.due_jobs(NOW - timedelta(days=1), 0)) == []
+    claimed(either, jobs[0])  # held by a dispatch: out of its shard's due list until the lease ends
+    assert due(jobs[0]) not in set(either.due_jobs(NOW, shard_of(jobs[0].job_id, SHARDS)))
 
 
 def test_of_two_claims_of_the_same_due_job_one_wins(either):

@@ -20,8 +20,8 @@ SHOWN = ("patients", "phones", "jobs", "due", "checkins", "escalations", "audit"
 class MemoryStore(Aggregates):
     """Every port over one in-memory table."""
 
-    def __init__(self) -> None:
-        self.table = MemoryTable()
+    def __init__(self, due_shards: int = 8) -> None:
+        self.table = MemoryTable(due_shards)
         patients, escalations = MemoryPatients(self.table), MemoryEscalations(self.table)
         super().__init__(patients=patients, outbox=MemoryOutbox(self.table), deliveries=MemoryDeliveries(self.table),
                          inbound=MemoryInbound(self.table), escalations=escalations,

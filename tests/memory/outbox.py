@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Collection, Iterator
 
-from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, parse_utc, utc_iso
+from shared.domain.jobs import DELIVERY_ORDER, Job, JobStatus, parse_utc, shard_of, utc_iso
 from shared.domain.sending import care_team_side
 from shared.errors import JobExists, LeaseLost
 from shared.services.ports import ClaimMiss, DueJob
@@ -37,11 +37,17 @@ class MemoryOutbox:
         with self.table.lock:
             return [kept(job) for key, job in sorted(self.table.jobs.items()) if key[0] == patient_id]
 
-    def due_jobs(self, now: datetime) -> Iterator[DueJob]:
+    def due_jobs(self, now: datetime, shard: int | None = None) -> Iterator[DueJob]:
         with self.table.lock:
-            found = sorted((at, key) for key, at in self.table.due.items() if at <= utc_iso(now))
+            found = sorted((at, key) for key, at in self.table.due.items() if at <= utc_iso(now)
+                           and (shard is None or shard_of(key[1], self.table.shards) == shard))
         for at, (patient_id, job_id) in found:
             yield DueJob(patient_id, job_id, at)
+
+    def due_shards(self, now: datetime) -> list[int]:
+        with self.table.lock:
+            return sorted({shard_of(key[1], self.table.shards) for key, at in self.table.due.items()
+                           if at <= utc_iso(now)})
 
     def next_due_after(self, moment: datetime) -> datetime | None:
         with self.table.lock:

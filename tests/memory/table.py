@@ -16,7 +16,8 @@ from shared.domain.patients import Clinic, Escalation, Patient
 class MemoryTable:
     """What DynamoDB's single table holds, by record kind. Conditions are checked under `lock`."""
 
-    def __init__(self) -> None:
+    def __init__(self, shards: int = 8) -> None:
+        self.shards = shards                                    # of the due index, as DynamoStore's due_shards
         self.lock = threading.RLock()
         self.patients: dict[str, Patient] = {}
         self.phones: dict[tuple[str, str], dict[str, Any]] = {}  # (sender, e164) -> {"patient_id", "clinic_id", "plan_over"}

@@ -54,15 +54,23 @@ class DynamoOutbox:
     def jobs_of(self, patient_id: str) -> list[Job]:
         return [job_from_item(item) for item in self.table.collection(keys.patient_pk(patient_id), keys.JOBS)]
 
-    def due_jobs(self, now: datetime) -> Iterator[DueJob]:
-        """Every job due by `now`, shard by shard, page by page (never a Scan)."""
-        for shard in range(self.table.shards):
+    def due_jobs(self, now: datetime, shard: int | None = None) -> Iterator[DueJob]:
+        """Every job due by `now` in one shard or all, shard by shard, page by page (never a Scan)."""
+        for number in range(self.table.shards) if shard is None else (shard,):
             for raw in self.table.pages(TableName=self.table.name, IndexName=keys.DUE_INDEX,
                                         KeyConditionExpression="due_pk = :shard AND due_at <= :now",
-                                        ExpressionAttributeValues={":shard": {"S": keys.due_pk(shard)},
+                                        ExpressionAttributeValues={":shard": {"S": keys.due_pk(number)},
                                                                    ":now": {"S": utc_iso(now)}}):
                 item = unmarshal(raw)
                 yield DueJob(*keys.job_of(item), due_at=item["due_at"])
+
+    def due_shards(self, now: datetime) -> list[int]:
+        """The shards with a job due by `now`: one query of at most one key each."""
+        return [shard for shard in range(self.table.shards)
+                if self.table.call("query", TableName=self.table.name, IndexName=keys.DUE_INDEX, Limit=1,
+                                   KeyConditionExpression="due_pk = :shard AND due_at <= :now",
+                                   ExpressionAttributeValues={":shard": {"S": keys.due_pk(shard)},
+                                                              ":now": {"S": utc_iso(now)}}).get("Items")]
 
     def next_due_after(self, moment: datetime) -> datetime | None:
         """The earliest due time strictly after `moment`, across shards."""
