@@ -34,6 +34,8 @@ class Settings:
     due_shards: int = 8
     sms_per_second: float = 10.0
     dispatch_concurrency: int = 8
+    dispatch_worker_function: str = ""
+    twilio_concurrency: int = 100
     log_level: str = "INFO"
 
     @property
@@ -61,6 +63,8 @@ class Settings:
             due_shards=positive_int(env, "DUE_SHARDS", 8),
             sms_per_second=non_negative_float(env, "SMS_PER_SECOND", 10.0),
             dispatch_concurrency=positive_int(env, "DISPATCH_CONCURRENCY", 8),
+            dispatch_worker_function=env.get("DISPATCH_WORKER_FUNCTION", ""),
+            twilio_concurrency=positive_int(env, "TWILIO_CONCURRENCY", 100),
             log_level=env.get("LOG_LEVEL", "INFO").upper(),
         )
         settings.check()
@@ -76,6 +80,25 @@ class Settings:
             raise ConfigError("TWILIO_API_URL is for local mode only")
         if self.mode == "aws" and self.aws_endpoint_url:
             raise ConfigError("AWS_ENDPOINT_URL is for local mode only")
+        if self.sends_in_flight > self.twilio_concurrency:
+            raise ConfigError(f"{self.sends_in_flight} sends in flight (DUE_SHARDS x DISPATCH_CONCURRENCY with "
+                              f"DISPATCH_WORKER_FUNCTION) exceed TWILIO_CONCURRENCY={self.twilio_concurrency}")
+
+    @property
+    def fans_out(self) -> bool:
+        """Whether the minute's run starts a worker Lambda per due shard instead of sending itself."""
+        return bool(self.dispatch_worker_function)
+
+    @property
+    def sends_in_flight(self) -> int:
+        """The most Twilio requests dispatch has in flight at once: one run's, or every shard's worker's."""
+        return self.dispatch_concurrency * (self.due_shards if self.fans_out else 1)
+
+    @property
+    def sms_per_second_each(self) -> float:
+        """One sending process's share of SMS_PER_SECOND: each worker Lambda paces alone, and at most DUE_SHARDS
+        of them run at once (the worker's reserved concurrency)."""
+        return self.sms_per_second / self.due_shards if self.fans_out else self.sms_per_second
 
     def check_deployed(self, for_web: bool = False) -> None:
         """Raise ConfigError when a deployed function lacks what it needs (Twilio; the web's app secret)."""

@@ -14,6 +14,7 @@ from shared.services.checkins import CheckinService
 from shared.services.consent import CompletionService, ConsentService
 from shared.services.dispatch import BeforeSend, Dispatcher, Pacer, Task
 from shared.services.escalations import EscalationService
+from shared.services.fanout import FanOut
 from shared.services.plans import PlanService
 from shared.services.safety_net import SafetyService
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from shared.services.delivery import DeliveryService
     from shared.services.enrollment import EnrollmentService
     from shared.services.inbound import InboundService
-    from shared.services.ports import Clock, MailSender, SmsSender, Store
+    from shared.services.ports import Clock, MailSender, SmsSender, Store, Workers
     from shared.services.records import RecordService
     from shared.services.messages import MessageService
     from shared.services.patient_edits import PatientEditService
@@ -42,6 +43,7 @@ class Services:
     dispatcher: Dispatcher
     escalations: EscalationService
     plans: PlanService
+    fanout: FanOut | None = None  # the minute's run starts a worker per due shard, when there are workers
 
     # Only the web function uses these: built (and their modules imported) on first use, so dispatch's
     # cold start does not pay for them.
@@ -122,7 +124,8 @@ def secret(settings: Settings, value: str, param: str, ssm: Any = None) -> str:
 
 
 def build_services(settings: Settings, *, for_web: bool = False, **overrides: Any) -> Services:
-    """Build every service; any of clock, store, sms, mail, twilio_auth_token, app_secret can be given instead.
+    """Build every service; any of clock, store, sms, mail, twilio_auth_token, app_secret, workers can be given
+    instead (workers: dispatch fans out to them; else to the worker Lambda when one is set, else it sends itself).
 
     Only the web function signs sessions and forms, so only it reads the app secret.
     """
@@ -154,12 +157,14 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     dispatcher = Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url, patients=store,
                             tasks={kind: tasks[name] for kind, name in handlers_of(Channel.TASK).items()},
                             before_send={kind: before_send[name] for kind, name in handlers_of(Channel.SMS).items()},
-                            pacer=Pacer(settings.sms_per_second, time.monotonic, time.sleep),
+                            pacer=Pacer(settings.sms_per_second_each, time.monotonic, time.sleep),
                             concurrency=settings.dispatch_concurrency)
+    workers = overrides.get("workers") or (Lazy(lambda: _lambda_workers(settings)) if settings.fans_out else None)
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
         app_secret=app_secret, dispatcher=dispatcher,
         escalations=escalation, plans=plans,
+        fanout=FanOut(outbox=store, workers=cast("Workers", workers)) if workers else None,
     )
 
 
@@ -211,6 +216,12 @@ def _twilio_sender(settings: Settings, token: str) -> Any:
 
     client = build_twilio_client(settings.twilio_account_sid, token, settings.twilio_api_url)
     return TwilioSmsSender(client, settings.twilio_from_number, settings.twilio_messaging_service_sid)
+
+
+def _lambda_workers(settings: Settings) -> Any:
+    from shared.adapters.lambda_workers import LambdaWorkers
+
+    return LambdaWorkers(aws_client(settings, "lambda"), settings.dispatch_worker_function)
 
 
 def _ses_sender(settings: Settings) -> Any:

@@ -1,7 +1,9 @@
-"""Lambda entry point for dispatch: EventBridge calls it every minute with the minute in event["time"]."""
+"""Lambda entry points for dispatch. `handler`: EventBridge calls it every minute with the minute in event["time"];
+it starts one worker per due shard (fan-out) or, with no worker function set, sends everything itself. `worker`:
+one shard's sends for that minute, started by `handler` with an asynchronous invoke."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from shared.domain.jobs import parse_utc
 from shared.log import logger
@@ -13,17 +15,39 @@ _services: Services | None = None
 
 
 def handler(event: dict[str, Any], context: Any, services: Services | None = None) -> dict[str, int]:
-    """Send what is due at the event's time (never the wall clock: the schedule says when)."""
+    """Send what is due at the event's time (never the wall clock: the schedule says when), or start the workers."""
     services = services or _default_services()
-    now = parse_utc(event["time"])
-    logger().thread_safe_append_keys(invocation=event.get("id") or getattr(context, "aws_request_id", ""))
+    dispatcher, fanout = services.dispatcher, services.fanout
+    if fanout is not None:
+        return _logged(event, context, lambda: fanout.run(parse_utc(event["time"])))
+    return _logged(event, context, lambda: dispatcher.run(parse_utc(event["time"]), _time_left(context)))
+
+
+def worker(event: dict[str, Any], context: Any, services: Services | None = None) -> dict[str, int]:
+    """Send what is due at the event's time in the event's shard of the due index."""
+    services = services or _default_services()
+    shard = int(event["shard"])
+    if not 0 <= shard < services.settings.due_shards:
+        raise ValueError(f"shard {shard} is not one of the {services.settings.due_shards} of the due index")
+    return _logged(event, context, lambda: services.dispatcher.run(parse_utc(event["time"]), _time_left(context),
+                                                                   shard=shard))
+
+
+def _logged(event: dict[str, Any], context: Any, run: Callable[[], dict[str, int]]) -> dict[str, int]:
+    logger().thread_safe_append_keys(invocation=event.get("id") or getattr(context, "aws_request_id", ""),
+                                     **({"shard": event["shard"]} if "shard" in event else {}))
     try:
-        report = services.dispatcher.run(now, getattr(context, "get_remaining_time_in_millis", None))
+        report = run()
         log = logger().info if any(report.values()) else logger().debug
         log("dispatch done", extra={"at": event["time"], **report})
         return report
     finally:
-        logger().thread_safe_remove_keys(["invocation"])
+        logger().thread_safe_remove_keys(["invocation", "shard"])
+
+
+def _time_left(context: Any) -> Callable[[], int] | None:
+    remaining: Callable[[], int] | None = getattr(context, "get_remaining_time_in_millis", None)
+    return remaining
 
 
 def _default_services() -> Services:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import contextvars
 import threading
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
@@ -61,14 +61,17 @@ class Dispatcher:
     pacer: Pacer | None = None
     concurrency: int = 1
     before_send: dict[str, BeforeSend] = field(default_factory=dict)
+    pool: Callable[[int], Executor] = ThreadPoolExecutor  # runs the sends, `concurrency` at a time
 
     @property
     def _failures(self) -> FailedSends:
         """Built on use, from whatever senders the dispatcher holds now."""
         return FailedSends(self.outbox, self.patients, self.sms, self.before_send)
 
-    def run(self, now: datetime, time_left_ms: Callable[[], int] | None = None) -> dict[str, int]:
-        """Send what is due at `now`; return how many jobs ended each way.
+    def run(self, now: datetime, time_left_ms: Callable[[], int] | None = None,
+            shard: int | None = None) -> dict[str, int]:
+        """Send what is due at `now` (in one shard of the due index, a fan-out worker's, or in all); return how many
+        jobs ended each way.
 
         Jobs go out `concurrency` at a time, paced; one job's trouble never stops the others; near the
         Lambda's end the rest wait for the next run.
@@ -88,8 +91,8 @@ class Dispatcher:
             with lock:
                 report[outcome] += 1
 
-        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-            for due in self.outbox.due_jobs(now):
+        with self.pool(self.concurrency) as pool:
+            for due in self.outbox.due_jobs(now, shard):
                 if time_left_ms is not None and time_left_ms() < SAFETY_MARGIN_MS:
                     report["left_for_next_run"] += 1
                     continue

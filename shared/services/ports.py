@@ -20,6 +20,7 @@ from shared.errors import StoreUnavailable as StoreUnavailable
 from shared.services.senders import Clock as Clock  # the ports of the world outside the store, re-exported
 from shared.services.senders import MailSender as MailSender
 from shared.services.senders import SmsSender as SmsSender
+from shared.services.senders import Workers as Workers
 
 
 @dataclass(frozen=True)

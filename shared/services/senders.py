@@ -17,6 +17,12 @@ class SmsSender(Protocol):
         """The SID of this text if it reached Twilio since `since` (after a lost answer), else None."""
 
 
+class Workers(Protocol):
+    def start(self, now: datetime, shard: int) -> None:
+        """Start one dispatch worker for the due index's `shard` at the minute `now`, without waiting for it
+        (an asynchronous Lambda invoke); raise when it could not be started."""
+
+
 class MailSender(Protocol):
     def send(self, to: str, subject: str, text: str, html: str) -> str:
         """Send one email; return the provider's message id or raise SendError."""
