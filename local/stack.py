@@ -23,6 +23,7 @@ from local.seed import seed_demo_clinic, seed_second_clinic
 from local.table_definition import create_table
 from shared.adapters.ses_mail import SesMailSender
 from local.settings import DevStackSettings
+from local.workers import ThreadWorkers
 from shared.config import Settings
 from shared.domain.jobs import parse_utc
 
@@ -98,20 +99,35 @@ class DevStack:
 
         storage = self._storage()
         self.mail = storage["mail"]
-        self.services = build_services(self.settings, for_web=True, clock=self.clock, **storage)
+        # Dispatch fans out here as deployed: the minute's run starts a worker per due shard (a thread each, as an
+        # asynchronous invoke starts a Lambda), and the schedule waits for them before the clock moves on.
+        self.workers = ThreadWorkers(lambda event: dispatch_handler.worker(event, None, services=self.services))
+        self.services = build_services(self.settings, for_web=True, clock=self.clock, workers=self.workers, **storage)
         self.demo = seed_demo_clinic(self.services, self.local.local_api_key, self.local.demo_enrollments_per_minute)
         self.second = seed_second_clinic(self.services, f"{self.local.local_api_key}-lakeside" if self.local.local_api_key
                                          else "", self.local.demo_enrollments_per_minute)
         self.network = PhoneNetwork(self.clock, self.settings.twilio_account_sid, self.services.twilio_auth_token)
         self.callbacks = StatusCallbacks(self._post_status)
-        self.schedule = Schedule(self.clock, self.services.store,
-                                 lambda event: dispatch_handler.handler(event, None, services=self.services),
-                                 self.settings.aws_region)
+        self.schedule = Schedule(self.clock, self.services.store, self._dispatch, self.settings.aws_region)
         service_numbers = {self.settings.twilio_messaging_service_sid or "from": self.settings.twilio_from_number,
                            "lakeside": self.second.clinic.settings.sender_number}
         self._app = create_app(self.services, extra_blueprints=[
             dev_blueprint(self),
             messages_api(lambda: self.network, lambda: self.callbacks, lambda: service_numbers)])
+
+    def _dispatch(self, event: dict) -> dict[str, int]:
+        """One scheduled run and the workers it started, their reports summed (every dispatch count, 0 when none)."""
+        from collections import Counter
+
+        from functions.dispatch import handler as dispatch_handler
+        from shared.services.dispatch import REPORT_KEYS
+
+        report = Counter({key: 0 for key in REPORT_KEYS})
+        try:
+            report.update(dispatch_handler.handler(event, None, services=self.services))
+        finally:
+            report.update(self.workers.settle())
+        return dict(report)
 
     def _serve(self) -> None:
         self.server_thread = threading.Thread(target=self.server.serve_forever, name="http", daemon=True)

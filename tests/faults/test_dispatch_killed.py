@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
+from shared.domain.jobs import Channel, Job, JobStatus, shard_of, utc_iso
 from tests.builders import a_patient
 from tests.e2e.conftest import in_process_stack, move_clock
 from local.moto_atomic import atomic_moto
@@ -52,15 +52,20 @@ class LostCallbacks:
 
 
 def dispatch_process(stack, moment: datetime) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", RUN_DISPATCH, utc_iso(moment)], cwd=ROOT,
+                            env=dispatch_process_env(stack), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def dispatch_process_env(stack) -> dict[str, str]:
+    """The environment serverless.yml gives a dispatch function, pointed at the stack (no worker function: a process
+    running `handler` sends itself, one running `worker` sends its shard)."""
     settings = stack.settings
-    env = {**os.environ, "TAPERLINE_MODE": "local", "TABLE_NAME": settings.table_name,
+    return {**os.environ, "TAPERLINE_MODE": "local", "TABLE_NAME": settings.table_name,
            "AWS_ENDPOINT_URL": settings.aws_endpoint_url, "AWS_REGION": settings.aws_region,
            "TWILIO_ACCOUNT_SID": settings.twilio_account_sid, "TWILIO_AUTH_TOKEN": stack.services.twilio_auth_token,
            "TWILIO_FROM_NUMBER": settings.twilio_from_number, "TWILIO_API_URL": stack.base_url,
            "PUBLIC_BASE_URL": settings.public_base_url, "SES_SENDER": settings.ses_sender,
            "DUE_SHARDS": str(settings.due_shards), "LOG_LEVEL": "WARNING"}
-    return subprocess.Popen([sys.executable, "-c", RUN_DISPATCH, utc_iso(moment)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
 def sent_to(stack, number: str) -> list[dict]:
@@ -106,3 +111,54 @@ def test_a_dispatch_killed_after_twilio_accepted_never_resends_and_the_job_is_re
             assert stored.delivery_status == "delivered"
     finally:
         stack.callbacks = saved_callbacks
+
+
+RUN_WORKER = ("import sys; from functions.dispatch.handler import worker; "
+              "print(worker({'time': sys.argv[1], 'shard': int(sys.argv[2])}, None), flush=True)")
+
+
+def test_a_worker_killed_mid_shard_leaves_the_rest_of_its_shard_to_the_next_minute_and_sends_nothing_twice(stack):
+    """A fan-out worker (its own process, one send at a time) dies once Twilio has its shard's first text: the jobs
+    it never reached are sent by the next minute's worker, the one it was sending is settled from Twilio's record."""
+    shards = stack.settings.due_shards
+    due = stack.clock.now() + timedelta(minutes=1)
+    jobs: list[Job] = []
+    candidate = 0
+    while len(jobs) < 5:  # five reminders that all fall in one shard (shard_of the first)
+        number = f"+1646555{candidate:04d}"
+        job = Job.new(patient_id=f"shard-{candidate}", channel=Channel.SMS, kind="dose_reminder", to=number,
+                      send_at=due, unique=f"mid-shard-{candidate}", body=f"Demo Clinic: Tonight: LDN 2 mg. #{candidate}")
+        candidate += 1
+        if jobs and shard_of(job.job_id, shards) != shard_of(jobs[0].job_id, shards):
+            continue
+        stack.services.store.enroll(a_patient(job.patient_id, phone=number, clinic_id=stack.demo.clinic.clinic_id),
+                                    [job])
+        jobs.append(job)
+    shard = shard_of(jobs[0].job_id, shards)
+    numbers = [job.to for job in jobs]
+    texts = lambda: [m for number in numbers for m in sent_to(stack, number)]  # noqa: E731
+    # Given Twilio will take the worker's first text and hold its answer
+    stack.network.hang_next(seconds=20, keep=True)
+    process = subprocess.Popen([sys.executable, "-c", RUN_WORKER, utc_iso(due), str(shard)], cwd=ROOT,
+                               env={**dispatch_process_env(stack), "DISPATCH_CONCURRENCY": "1"},
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # When the worker is killed as soon as Twilio has it
+    deadline = time.monotonic() + 60
+    while not texts() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    output = process.communicate(timeout=30)[0].decode()
+    assert process.returncode == -signal.SIGKILL, output
+    [accepted] = texts()
+    statuses = [stack.services.store.get_job(job.patient_id, job.job_id).status for job in jobs]
+    assert sorted(statuses) == sorted([JobStatus.SENDING] + [JobStatus.PENDING] * 4)  # the rest never claimed
+    # Then the next minutes' runs (fanning out as deployed) send the rest of the shard, and the dead worker's job is
+    # settled once its lease lapses, from the callback or Twilio's record, never sent again
+    stack.clock.move_to(due)
+    move_clock(stack, advance_minutes=1)
+    assert len(texts()) == 5
+    move_clock(stack, advance_minutes=30)
+    assert sorted(m["to"] for m in texts()) == sorted(numbers)
+    assert all(stack.services.store.get_job(job.patient_id, job.job_id).status is JobStatus.SENT for job in jobs)
+    killed = next(job for job in jobs if job.to == accepted["to"])
+    assert stack.services.store.get_job(killed.patient_id, killed.job_id).sid == accepted["sid"]

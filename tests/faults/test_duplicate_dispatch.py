@@ -1,6 +1,6 @@
 """EventBridge delivers the one-minute event twice, and both Lambda invocations run at once.
 
-Two dispatchers, each built the way a Lambda container builds its own (its own DynamoDB and Twilio
+Two dispatch runs, each built the way a Lambda container builds its own (its own DynamoDB and Twilio
 clients), run the very same scheduled event concurrently against the local stack, with 150 patients
 each owing a dose reminder, a check-in question (whose opening writes the check-in) and an email to the
 care team at that minute. Moto serves one request at a time here (local/moto_atomic.py), which is
@@ -17,6 +17,7 @@ import pytest
 
 from functions.dispatch import handler as dispatch
 from local.scheduler import scheduled_event
+from local.workers import ThreadWorkers
 from shared.domain.jobs import Channel, Job, JobStatus
 from shared.wiring import build_services
 from tests.builders import a_patient
@@ -52,7 +53,12 @@ def test_the_same_minute_dispatched_twice_at_once_sends_nothing_twice(stack):
         jobs += mine
     # Given two invocations of the same event, each with services of its own
     event = scheduled_event(MINUTE, stack.settings.aws_region)
-    twins = [stack.services, build_services(stack.settings, clock=stack.clock, mail=stack.mail)]
+    # (each fans out as deployed: its minute's run starts a worker per due shard, and the workers it starts send
+    # with that invocation's own clients)
+    own: dict = {}
+    own_workers = ThreadWorkers(lambda worker_event: dispatch.worker(worker_event, None, services=own["services"]))
+    own["services"] = build_services(stack.settings, clock=stack.clock, mail=stack.mail, workers=own_workers)
+    twins = [stack.services, own["services"]]
     reports: list[dict] = []
     errors: list[BaseException] = []
     barrier = threading.Barrier(2)
@@ -71,6 +77,8 @@ def test_the_same_minute_dispatched_twice_at_once_sends_nothing_twice(stack):
     for runner in runners:
         runner.join(timeout=300)
     assert errors == [] and len(reports) == 2
+    sent_by_workers = [stack.workers.settle(), own_workers.settle()]
+    assert all(report["workers_started"] >= 1 and report["workers_not_started"] == 0 for report in reports)
 
     # Then every job went out once: one text at Twilio per text job, one email per email job
     by_job = Counter()
@@ -92,5 +100,5 @@ def test_the_same_minute_dispatched_twice_at_once_sends_nothing_twice(stack):
         patient = store.get_patient(f"dup-{n:03d}")
         assert patient.open_checkin is not None and patient.open_checkin.position == 0
         assert len([j for j in store.jobs_of(patient.patient_id) if j.kind == "checkin_nudge"]) == 1
-    assert sum(r["sent"] for r in reports) == len(jobs)
-    print(f"\nduplicate dispatch: {reports}")
+    assert sum(r["sent"] for r in sent_by_workers) == len(jobs)
+    print(f"\nduplicate dispatch: {reports}, the workers: {sent_by_workers}")

@@ -38,8 +38,21 @@ def test_the_web_function_may_delete_sessions_login_failures_and_erased_patients
         assert not allowed("web", "dynamodb:DeleteItem", stranger), stranger
         assert not allowed("web", "dynamodb:BatchWriteItem", stranger), stranger
         assert allowed("web", "dynamodb:PutItem", stranger)  # its other rights are unchanged
-    assert not any(allowed("dispatch", action, key) for key in ("SESSION#abc", *ERASED)
-                   for action in ("dynamodb:DeleteItem", "dynamodb:BatchWriteItem"))
+    assert not any(allowed(function, action, key) for key in ("SESSION#abc", *ERASED)
+                   for action in ("dynamodb:DeleteItem", "dynamodb:BatchWriteItem")
+                   for function in ("dispatch", "dispatchWorker"))
+
+
+def test_the_minutes_run_only_reads_the_due_index_and_starts_workers():
+    """It sends nothing (the workers do): no write to the table, no mail, and the only function it may invoke is the
+    worker."""
+    statements = SERVERLESS["functions"]["dispatch"]["iamRoleStatements"]
+    actions = {action for s in statements for action in (s["Action"] if isinstance(s["Action"], list) else [s["Action"]])}
+    assert actions == {"dynamodb:Query", "kms:Decrypt", "ssm:GetParameter", "lambda:InvokeFunction"}
+    assert not any(allowed("dispatch", action, "PATIENT#p1") for action in ("dynamodb:PutItem", "dynamodb:UpdateItem",
+                                                                            "dynamodb:Query"))
+    [invoke] = [s for s in statements if s["Action"] == "lambda:InvokeFunction"]
+    assert invoke["Resource"]["Fn::Sub"].endswith(":function:${self:custom.dispatchWorkerName}")
 
 
 def test_every_delete_the_web_function_makes_is_one_the_policy_allows(world):

@@ -51,6 +51,19 @@ def test_dispatch_runs_every_minute_and_web_takes_every_route():
     assert SERVERLESS["functions"]["web"]["events"] == [{"httpApi": "*"}]
 
 
+def test_dispatch_fans_out_to_at_most_one_worker_per_shard_within_twilios_concurrency():
+    functions, custom = SERVERLESS["functions"], SERVERLESS["custom"]
+    schedule, worker = functions["dispatch"], functions["dispatchWorker"]
+    assert worker["handler"] == "functions/dispatch/handler.worker" and "events" not in worker  # started by the schedule
+    assert schedule["environment"]["DISPATCH_WORKER_FUNCTION"] == "${self:custom.dispatchWorkerName}"
+    assert custom["dispatchWorkerName"] == "${self:service}-${sls:stage}-dispatchWorker"  # osls' name for it
+    assert worker["reservedConcurrency"] == "${self:custom.dueShards}"
+    assert SERVERLESS["provider"]["environment"]["DUE_SHARDS"] == "${self:custom.dueShards}"
+    assert custom["dueShards"] * custom["dispatchConcurrency"] <= 100  # Twilio's default account concurrency
+    assert (worker["maximumRetryAttempts"], worker["maximumEventAge"]) == (0, 60)  # the next minute re-plans
+    assert worker["timeout"] - 15 < 60  # stops claiming (15 s before its end) before the next minute's worker
+
+
 def test_table_comes_from_infra_and_the_package_leaves_out_the_local_stack():
     assert "${file(infra/table.yml)}" in SERVERLESS["resources"]
     assert "local/**" not in SERVERLESS["package"]["patterns"] and SERVERLESS["package"]["patterns"][0] == "!**"
