@@ -1,6 +1,7 @@
 """One clinic's whole service for the model-based test, built only through the public seams: `build_services`
 (with the in-memory store, or with none so the wiring builds the real DynamoDB store over a moto table), the
-Flask app's JSON API, `services.inbound.handle` and `services.dispatcher.run`.
+Flask app's JSON API, `services.inbound.handle` and the dispatch handlers (the minute's run fans out to a worker
+per due shard, each run inline as it is started).
 
 The one test double of our own is `ObservingSms`: tests.fakes.FakeSms that also notes, at the moment dispatch
 hands it a text, which job the text is (the status-callback URL names it) and where the patient stood then
@@ -10,6 +11,7 @@ to one phone as a script says, so a failure lands on the patient the test chose.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -17,7 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from shared.config import Settings
 from shared.domain.accounts import Role, User
-from shared.domain.jobs import Job
+from functions.dispatch import handler as dispatch
+from shared.domain.jobs import Job, utc_iso
 from shared.domain.patients import PatientStatus
 from shared.services.ports import InboundSms, SendError
 from shared.wiring import build_services
@@ -120,6 +123,7 @@ class World:
     quiet_start: time
     quiet_end: time
     hold_on_escalation: bool
+    workers: "InlineWorkers"
     cleanup: list = field(default_factory=list)
 
     @property
@@ -131,9 +135,10 @@ class World:
         on the way, and at `target`; or, with dispatch down, only at `target`. Returns each run's report."""
         runs = []
 
-        def run(moment: datetime) -> None:
+        def run(moment: datetime) -> None:  # the minute's run, fanning out to a worker per due shard, as deployed
             self.clock.set(moment)
-            runs.append((moment, self.services.dispatcher.run(moment)))
+            started = dispatch.handler({"time": utc_iso(moment)}, None, services=self.services)
+            runs.append((moment, {**started, **self.workers.settle()}))
 
         if not dispatch_down:
             run(self.clock.now())
@@ -160,6 +165,21 @@ class World:
         return self.client.open(path, method=method, headers={"Authorization": f"Bearer {API_KEY}"}, **kwargs)
 
 
+class InlineWorkers:
+    """Dispatch workers run as they are started, one after another (a run replays alike), their reports summed."""
+
+    def __init__(self) -> None:
+        self.services: Any = None
+        self.report: Counter[str] = Counter()
+
+    def start(self, now: datetime, shard: int) -> None:
+        self.report.update(dispatch.worker({"time": utc_iso(now), "shard": shard}, None, services=self.services))
+
+    def settle(self) -> dict[str, int]:
+        report, self.report = dict(self.report), Counter()
+        return report
+
+
 def settings_for(table_name: str = "taperline-model", endpoint: str = "") -> Settings:
     """Local settings; dispatch sends one job at a time, unpaced, so a run replays alike (random ids aside) and
     `ObservingSms` reads the store at the very moment of each send."""
@@ -172,7 +192,8 @@ def settings_for(table_name: str = "taperline-model", endpoint: str = "") -> Set
 def memory_world(now: datetime, quiet: tuple[time, time], hold_on_escalation: bool) -> World:
     from tests.fakes import MemoryStore
 
-    return _world(settings_for(), now, quiet, hold_on_escalation, store=MemoryStore())
+    settings = settings_for()
+    return _world(settings, now, quiet, hold_on_escalation, store=MemoryStore(due_shards=settings.due_shards))
 
 
 def moto_world(endpoint: str, now: datetime, quiet: tuple[time, time], hold_on_escalation: bool) -> World:
@@ -193,9 +214,9 @@ def _world(settings: Settings, now: datetime, quiet: tuple[time, time], hold_on_
     from functions.web.app import create_app
 
     clock = FixedClock(now)
-    sms, mail = ObservingSms(clock), FakeMail()
-    services = build_services(settings, clock=clock, sms=sms, mail=mail, twilio_auth_token="test-token",
-                              app_secret="model-app-secret", **store)
+    sms, mail, workers = ObservingSms(clock), FakeMail(), InlineWorkers()
+    services = workers.services = build_services(settings, clock=clock, sms=sms, mail=mail, twilio_auth_token="test-token",
+                                                 app_secret="model-app-secret", workers=workers, **store)
     sms.store = services.store
     clinic = services.accounts.create_clinic(
         "Model Clinic", "+1 212 555 0100", now,
@@ -207,7 +228,7 @@ def _world(settings: Settings, now: datetime, quiet: tuple[time, time], hold_on_
     services.store.put_user(User(PROVIDER, clinic.clinic_id, Role.PROVIDER, "Dr. Model"), now)
     services.accounts.create_api_key(clinic.clinic_id, "model", now, key=API_KEY)
     return World(services, create_app(services).test_client(), clock, sms, mail, quiet[0], quiet[1],
-                  hold_on_escalation)
+                  hold_on_escalation, workers)
 
 
 def _ceil_minute(moment: datetime) -> datetime:

@@ -61,7 +61,7 @@ def test_dispatch_fans_out_to_at_most_one_worker_per_shard_within_twilios_concur
     assert SERVERLESS["provider"]["environment"]["DUE_SHARDS"] == "${self:custom.dueShards}"
     assert custom["dueShards"] * custom["dispatchConcurrency"] <= 100  # Twilio's default account concurrency
     assert (worker["maximumRetryAttempts"], worker["maximumEventAge"]) == (0, 60)  # the next minute re-plans
-    assert worker["timeout"] - 15 < 60  # stops claiming (15 s before its end) before the next minute's worker
+    assert worker["timeout"] - 15 <= 60  # claims (until 15 s before its end) no longer than a minute
 
 
 def test_table_comes_from_infra_and_the_package_leaves_out_the_local_stack():
