@@ -4,6 +4,7 @@
     .venv/bin/python -m bench --quick    # smaller counts, to try the benchmarks out (results not written)
     .venv/bin/python -m bench --safety-only   # the safety net on the held-out corpus, merged into results.json
     .venv/bin/python -m bench --cold-start-only   # cold start alone, here and from the packaged zip (not written)
+    .venv/bin/python -m bench scale      # the capacity bench alone (virtual clock), merged into results.json
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import cold_start, cost, deployed, dispatch, inbound, safety
+from bench import cold_start, cost, deployed, dispatch, inbound, safety, scale
 from bench.measure import line, ratio
 from bench.stack import start_stack
 from local import moto_atomic
@@ -33,6 +34,7 @@ HELD_OUT = CORPUS / "heldout.tsv"
 FRESH, FRESH2 = CORPUS / "fresh.tsv", CORPUS / "fresh2.tsv"
 SAFETY_FLOORS = {"explicit_recall": 1.0, "warning_recall": 0.95, "false_alarm_rate": 0.03}  # issue 13, whole corpus
 SAFETY_P99_US = 1000                      # <= 1 ms per text
+SCALE_FANOUT_VS_LIMIT = 0.8               # issue 18: the fan-out hands 100,000 over at >= 0.8 of the physical limit
 
 
 def machine() -> dict:
@@ -52,10 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         return safety_only(results, say)
     if args.cold_start_only:
         return cold_start_only(args, results, say)
+    if args.what == "scale":
+        return scale_only(args, results, say)
     say("\n[safety] the detector on the held-out half of the corpus ...")
     results["safety"] = {**safety.run(HELD_OUT), "fresh": safety.run(FRESH), "fresh2": safety.run(FRESH2)}
 
     results["cold_start"] = measure_cold_start(args, say)
+    results["scale"] = measure_scale(args, say)
 
     with moto_atomic.item_level_transactions():  # moto's transactions undo items, not tables
         taper = on_dev_stacks(args, results, say)
@@ -118,6 +123,47 @@ def on_dev_stacks(args, results: dict, say) -> dict:
         stack.stop()
 
 
+def measure_scale(args, say) -> dict:
+    say("\n[scale] reminders due in one minute, by design: the real dispatch code on a virtual clock ...")
+    return scale.run(due_counts=scale.DUE_COUNTS[:2] if args.quick else scale.DUE_COUNTS, progress=say)
+
+
+def scale_only(args, results: dict, say) -> int:
+    """The capacity bench alone, merged into the last full run's results.json (machine noted apart)."""
+    figures = {**measure_scale(args, say), "machine": results["machine"]}
+    for text in scale_lines(figures):
+        say(text)
+    if args.quick:
+        say("--quick: results not written")
+        return 0
+    written = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    written["scale"] = figures
+    written.setdefault("targets", {}).update(scale_targets(figures))
+    RESULTS.write_text(json.dumps(written, indent=2, sort_keys=False) + "\n")
+    say("\nwritten bench/results.json (scale only)")
+    return 0
+
+
+def scale_targets(s: dict) -> dict:
+    found = {}
+    if "100000" in s.get("fanout", {}):
+        found["scale.fanout.100000.vs_limit"] = at_least(s["fanout"]["100000"]["vs_limit"], SCALE_FANOUT_VS_LIMIT)
+    if "100000" in s.get("scheduled", {}):
+        found["scale.scheduled.100000.late_count"] = at_most(s["scheduled"]["100000"]["late_count"], 0)
+    return found
+
+
+def scale_lines(s: dict) -> list[str]:
+    lines = ["capacity (virtual clock; handoff = Twilio's answer to the create; late = after the reminder's minute)",
+             f"  {'design':<10} {'due':>8} {'p50 late':>9} {'p99 late':>9} {'max late':>9} {'per s':>7} "
+             f"{'limit/s':>8} {'vs limit':>8} {'late':>8}"]
+    for design in scale.DESIGNS:
+        for due, f in s.get(design, {}).items():
+            lines.append(f"  {design:<10} {int(due):>8,} {f['p50_late_s']:>8}s {f['p99_late_s']:>8}s {f['max_late_s']:>8}s "
+                         f"{f['handoff_per_s']:>7} {f['limit_per_s']:>8} {f['vs_limit']:>8} {f['late_count']:>8,}")
+    return lines
+
+
 def safety_only(results: dict, say) -> int:
     """Run the safety figures alone and put them into the last full run's results.json (machine noted apart)."""
     say("\n[safety] the detector on the held-out half of the corpus ...")
@@ -159,6 +205,7 @@ def safety_lines(s: dict) -> list[str]:
 
 def _parse(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("what", nargs="?", choices=["scale"], help="scale: only the capacity bench, merged into results.json")
     parser.add_argument("--quick", action="store_true", help="smaller counts; results.json is not written")
     parser.add_argument("--safety-only", action="store_true", help="only the safety net's figures, merged into results.json")
     parser.add_argument("--cold-start-only", action="store_true", help="only the cold-start figures, printed, not written")
@@ -206,6 +253,7 @@ def targets(results: dict) -> dict:
         "cost.aws_usd_per_patient_month (design estimate)": at_most(k["aws_usd_per_patient_month"], DESIGN_AWS_USD),
         "cost.sms_usd_per_patient_month (design estimate)": at_most(k["sms_usd_per_patient_month"], DESIGN_SMS_USD),
         **safety_targets(results["safety"]),
+        **scale_targets(results["scale"]),
     }
 
 
@@ -299,6 +347,8 @@ def report(results: dict, say) -> None:
     say(line("AWS per patient-month", k["aws_usd_per_patient_month"], "USD", DESIGN_AWS_USD))
     say(line("SMS per patient-month", k["sms_usd_per_patient_month"], "USD", DESIGN_SMS_USD))
     for text in safety_lines(results["safety"]):
+        say(text)
+    for text in scale_lines(results["scale"]):
         say(text)
     missed = [name for name, target in t.items() if not target["ok"]]
     say(f"\ntargets met: {len(t) - len(missed)}/{len(t)}" + (f"; MISSED: {', '.join(missed)}" if missed else ""))

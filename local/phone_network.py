@@ -9,6 +9,7 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from email.utils import format_datetime
 from typing import Any, Callable
 
@@ -17,6 +18,8 @@ from flask import Blueprint, jsonify, request
 from shared.domain.jobs import utc_iso
 
 E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+HELD = ("scheduled", "canceled")              # at Twilio but never sent to the phone (yet)
+SCHEDULE_WINDOW = (timedelta(seconds=900), timedelta(days=35))  # SendAt: 15 minutes to 35 days after the request
 
 
 def new_sid(prefix: str = "SM") -> str:
@@ -74,9 +77,10 @@ class PhoneNetwork:
             return self.hangs.pop(0) if self.hangs else (0.0, True)
 
     def record(self, *, direction: str, to: str, from_: str, body: str, status: str, sid: str = "",
-               status_callback: str = "") -> dict:
+               status_callback: str = "", send_at: str = "") -> dict:
         message = {"sid": sid or new_sid(), "to": to, "from": from_, "body": body, "status": status,
-                   "created_at": utc_iso(self.clock.now()), "direction": direction, "status_callback": status_callback}
+                   "created_at": utc_iso(self.clock.now()), "direction": direction, "status_callback": status_callback,
+                   "send_at": send_at}
         with self.lock:
             self.messages.append(message)
         return message
@@ -88,10 +92,41 @@ class PhoneNetwork:
                     message["status"] = status
 
     def sent(self, to: str | None = None) -> list[dict]:
-        """What the service sent (REST and TwiML alike), oldest first."""
+        """What the service sent (REST and TwiML alike) and phones got, oldest first: a scheduled message once
+        Twilio released it at its SendAt, never one still scheduled or canceled."""
         with self.lock:
-            found = [m for m in self.messages if m["direction"] == "outbound" and (to is None or m["to"] == to)]
+            found = [m for m in self.messages if m["direction"] == "outbound" and (to is None or m["to"] == to)
+                     and m["status"] not in HELD]
         return [{k: m[k] for k in ("sid", "to", "from", "body", "status", "created_at")} for m in found]
+
+    def created(self, to: str | None = None) -> list[dict]:
+        """Every outbound message Twilio holds a resource for (scheduled and canceled ones too), oldest first."""
+        with self.lock:
+            return [dict(m) for m in self.messages if m["direction"] == "outbound" and (to is None or m["to"] == to)]
+
+    def scheduled(self) -> list[dict]:
+        """Messages waiting for their SendAt, soonest first."""
+        with self.lock:
+            return sorted((dict(m) for m in self.messages if m["status"] == "scheduled"), key=lambda m: m["send_at"])
+
+    def release_due(self) -> list[dict]:
+        """Twilio's scheduler: every scheduled message whose SendAt has come goes out (status queued, its callbacks
+        follow); stamped with its SendAt. The released messages, in order."""
+        now = utc_iso(self.clock.now())
+        with self.lock:
+            due = sorted((m for m in self.messages if m["status"] == "scheduled" and m["send_at"] <= now),
+                         key=lambda m: m["send_at"])
+            for message in due:
+                message.update(status="queued", created_at=message["send_at"])
+            return [dict(m) for m in due]
+
+    def cancel(self, sid: str) -> dict | None:
+        """`Status=canceled` on a message: the message, canceled if it was still scheduled; None when unknown."""
+        with self.lock:
+            message = next((m for m in self.messages if m["sid"] == sid and m["direction"] == "outbound"), None)
+            if message is not None and message["status"] == "scheduled":
+                message["status"] = "canceled"
+            return dict(message) if message else None
 
     def thread(self, number: str, service_number: str | None = None) -> list[dict]:
         """Both sides of one phone's conversation (with one of the service's numbers, or all), oldest first."""
@@ -210,21 +245,42 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
             return twilio_error(400, 21602, "Message body is required.")
         if len(body) > 1600:
             return twilio_error(400, 21617, "The concatenated message body exceeds the 1600 character limit.")
+        schedule = _schedule_of(form, network.clock.now())
+        if isinstance(schedule, tuple):
+            return twilio_error(400, *schedule)
         delay, keep = timeout or network.take_hang()
         if not keep:
             time.sleep(delay)
             return twilio_error(500, 20500, "Lost")  # the client gave up long before this
-        message = network.record(direction="outbound", to=to, from_=sender, body=body, status="queued",
-                                 status_callback=form.get("StatusCallback", ""))
-        if form.get("StatusCallback"):
-            for status in ("sent", "delivered"):
-                callbacks_of().queue(form["StatusCallback"], {
-                    "MessageSid": message["sid"], "SmsSid": message["sid"], "MessageStatus": status,
-                    "SmsStatus": status, "AccountSid": account_sid, "From": sender, "To": to,
-                    "ApiVersion": "2010-04-01"})
+        message = network.record(direction="outbound", to=to, from_=sender, body=body,
+                                 status="scheduled" if schedule else "queued",
+                                 status_callback=form.get("StatusCallback", ""), send_at=schedule or "")
+        message["messaging_service_sid"] = form.get("MessagingServiceSid")
+        if not schedule:
+            delivered(message, callbacks_of(), account_sid)
         if delay:
             time.sleep(delay)
         return jsonify(_resource(message, account_sid, form.get("MessagingServiceSid"))), 201
+
+    @bp.post("/2010-04-01/Accounts/<account_sid>/Messages/<message_sid>.json")
+    def update_message(account_sid: str, message_sid: str):
+        """`Status=canceled` cancels a message still scheduled (30409 once it is not); nothing else is updated here."""
+        network = network_of()
+        if not _authorised(network, account_sid):
+            return twilio_error(401, 20003, "Authenticate")
+        fault = network.take_fault(message_sid)
+        if fault and not isinstance(fault[0], float):
+            return twilio_error(fault[0], fault[1], "Simulated failure")
+        if request.form.get("Status") != "canceled":
+            return twilio_error(400, 21218, "Invalid 'Status': only 'canceled' is supported here")
+        found = network.cancel(message_sid)
+        if found is None:
+            return twilio_error(404, 20404, f"The requested resource /Messages/{message_sid}.json was not found")
+        if found["status"] != "canceled":
+            return twilio_error(400, 30409, "This message cannot be canceled")
+        if found["status_callback"]:
+            callbacks_of().queue(found["status_callback"], _callback_form(found, "canceled", account_sid))
+        return jsonify(_resource(found, account_sid, found.get("messaging_service_sid"))), 200
 
     @bp.get("/2010-04-01/Accounts/<account_sid>/Messages.json")
     def list_messages(account_sid: str):
@@ -234,7 +290,7 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
             return twilio_error(401, 20003, "Authenticate")
         after = request.args.get("DateSent>", "")
         to = request.args.get("To")
-        found = [m for m in reversed(network.sent(to)) if not after or m["created_at"] >= _iso_z(after)]
+        found = [m for m in reversed(network.created(to)) if not after or m["created_at"] >= _iso_z(after)]
         uri = f"/2010-04-01/Accounts/{account_sid}/Messages.json"
         return jsonify({"messages": [_resource(m, account_sid, None) for m in found], "first_page_uri": uri,
                         "next_page_uri": None, "previous_page_uri": None, "page": 0, "page_size": 50,
@@ -243,12 +299,49 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
     return bp
 
 
+def delivered(message: dict, callbacks: StatusCallbacks, account_sid: str) -> None:
+    """Queue a message's callbacks as it goes out: sent, then delivered."""
+    if message.get("status_callback"):
+        for status in ("sent", "delivered"):
+            callbacks.queue(message["status_callback"], _callback_form(message, status, account_sid))
+
+
+def _callback_form(message: dict, status: str, account_sid: str) -> dict:
+    return {"MessageSid": message["sid"], "SmsSid": message["sid"], "MessageStatus": status, "SmsStatus": status,
+            "AccountSid": account_sid, "From": message["from"], "To": message["to"], "ApiVersion": "2010-04-01"}
+
+
+def _schedule_of(form: Any, now: datetime) -> str | tuple[int, str] | None:
+    """A create's schedule, by Twilio's rules: its SendAt (UTC ISO-8601), None when it is not scheduled, or the error
+    (code, message) Twilio answers."""
+    from shared.domain.jobs import parse_utc
+    from shared.domain.senders import is_messaging_service
+
+    kind = form.get("ScheduleType")
+    if kind is None:
+        return None
+    if kind != "fixed":
+        return 35126, "The ScheduleType value provided is not supported for this channel"
+    if not (form.get("MessagingServiceSid") or is_messaging_service(form.get("From", ""))):
+        return 35118, "MessagingServiceSid is required to schedule a message"
+    if not form.get("SendAt"):
+        return 35111, "SendAt timestamp is missing"
+    try:
+        send_at = parse_utc(form["SendAt"])
+    except ValueError:
+        return 35115, "Scheduling does not support this timestamp"
+    if not SCHEDULE_WINDOW[0] <= send_at - now <= SCHEDULE_WINDOW[1]:
+        return 35114, "SendAt time must be between 900 seconds and 35 days (3024000 seconds) in the future, inclusive"
+    return utc_iso(send_at)
+
+
 def _resource(message: dict, account_sid: str, service_sid: str | None) -> dict:
     from shared.domain.jobs import parse_utc
 
     created = format_datetime(parse_utc(message["created_at"]), usegmt=True)
+    status = message["status"] if message["status"] in HELD else "queued"
     return {"sid": message["sid"], "account_sid": account_sid, "to": message["to"], "from": message["from"],
-            "body": message["body"], "status": "queued", "direction": "outbound-api", "num_segments": "1",
+            "body": message["body"], "status": status, "direction": "outbound-api", "num_segments": "1",
             "num_media": "0", "messaging_service_sid": service_sid, "api_version": "2010-04-01",
             "date_created": created, "date_updated": created, "date_sent": None, "price": None,
             "price_unit": "USD", "error_code": None, "error_message": None,

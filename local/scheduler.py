@@ -26,11 +26,13 @@ def scheduled_event(moment: datetime, region: str) -> dict:
 class Schedule:
     """Moves the simulated clock and invokes the dispatch handler the way the one-minute rule would."""
 
-    def __init__(self, clock: Any, store: Any, invoke: Callable[[dict], dict], region: str):
+    def __init__(self, clock: Any, store: Any, invoke: Callable[[dict], dict], region: str,
+                 looks_ahead: timedelta = timedelta(0)):
         self.clock = clock
         self.store = store
         self.invoke = invoke
         self.region = region
+        self.looks_ahead = looks_ahead  # dispatch hands reminders to Twilio this far ahead: it runs then too
         self.lock = threading.RLock()
 
     def tick(self) -> dict[str, int]:
@@ -45,7 +47,7 @@ class Schedule:
                 raise ClockMovedBackwards("the clock only moves forward")
             cursor = self.clock.now()
             totals: Counter[str] = Counter(self.invoke(scheduled_event(cursor, self.region)))  # what is due already
-            while (due := self.store.next_due_after(cursor - timedelta(seconds=1))) is not None:
+            while (due := self._next_due(cursor)) is not None:
                 # a job due by now was written during the last run (an email a task queued): next minute
                 minute = ceil_to_minute(due) if due > cursor else cursor.replace(second=0) + timedelta(minutes=1)
                 if minute > target:
@@ -56,6 +58,15 @@ class Schedule:
             self.clock.move_to(target)
             totals.update(self.invoke(scheduled_event(target, self.region)))
             return dict(totals)
+
+    def _next_due(self, cursor: datetime) -> datetime | None:
+        """The next moment a run has work: a job due, or (looking ahead) a job due `looks_ahead` later."""
+        due = self.store.next_due_after(cursor - timedelta(seconds=1))
+        if not self.looks_ahead:
+            return due
+        ahead = self.store.next_due_after(cursor + self.looks_ahead - timedelta(seconds=1))
+        moments = [m for m in (due, ahead - self.looks_ahead if ahead else None) if m is not None]
+        return min(moments) if moments else None
 
     def next_due_minute(self) -> datetime | None:
         due = self.store.next_due_after(self.clock.now())

@@ -7,7 +7,7 @@ import secrets
 import signal
 import sys
 import threading
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import requests
@@ -17,7 +17,7 @@ from werkzeug.serving import make_server
 from local.clock import SimulatedClock
 from local.dev_routes import dev_blueprint, twiml_messages
 from local.outbox import RecordingMailSender
-from local.phone_network import PhoneNetwork, StatusCallbacks, messages_api
+from local.phone_network import PhoneNetwork, StatusCallbacks, delivered, messages_api
 from local.scheduler import Schedule, Ticker
 from local.seed import seed_demo_clinic, seed_second_clinic
 from local.table_definition import create_table
@@ -108,7 +108,8 @@ class DevStack:
                                          else "", self.local.demo_enrollments_per_minute)
         self.network = PhoneNetwork(self.clock, self.settings.twilio_account_sid, self.services.twilio_auth_token)
         self.callbacks = StatusCallbacks(self._post_status)
-        self.schedule = Schedule(self.clock, self.services.store, self._dispatch, self.settings.aws_region)
+        self.schedule = Schedule(self.clock, self.services.store, self._dispatch, self.settings.aws_region,
+                                 timedelta(minutes=self.settings.schedule_ahead_minutes))
         service_numbers = {self.settings.twilio_messaging_service_sid or "from": self.settings.twilio_from_number,
                            "lakeside": self.second.clinic.settings.sender_number}
         self._app = create_app(self.services, extra_blueprints=[
@@ -123,6 +124,8 @@ class DevStack:
         from shared.services.dispatch import REPORT_KEYS
 
         report = Counter({key: 0 for key in REPORT_KEYS})
+        for message in self.network.release_due():  # Twilio's scheduler: texts handed over ahead go at their SendAt
+            delivered(message, self.callbacks, self.settings.twilio_account_sid)
         try:
             report.update(dispatch_handler.handler(event, None, services=self.services))
         finally:

@@ -36,6 +36,7 @@ class Settings:
     dispatch_concurrency: int = 8
     dispatch_worker_function: str = ""
     twilio_concurrency: int = 100
+    schedule_ahead_minutes: int = 0
     log_level: str = "INFO"
 
     @property
@@ -65,6 +66,7 @@ class Settings:
             dispatch_concurrency=positive_int(env, "DISPATCH_CONCURRENCY", 8),
             dispatch_worker_function=env.get("DISPATCH_WORKER_FUNCTION", ""),
             twilio_concurrency=positive_int(env, "TWILIO_CONCURRENCY", 100),
+            schedule_ahead_minutes=positive_int(env, "SCHEDULE_AHEAD_MINUTES", 0, allow_zero=True),
             log_level=env.get("LOG_LEVEL", "INFO").upper(),
         )
         settings.check()
@@ -83,6 +85,10 @@ class Settings:
         if self.sends_in_flight > self.twilio_concurrency:
             raise ConfigError(f"{self.sends_in_flight} sends in flight (DUE_SHARDS x DISPATCH_CONCURRENCY with "
                               f"DISPATCH_WORKER_FUNCTION) exceed TWILIO_CONCURRENCY={self.twilio_concurrency}")
+
+        if self.schedule_ahead_minutes and not 16 <= self.schedule_ahead_minutes <= 35 * 24 * 60:
+            raise ConfigError("SCHEDULE_AHEAD_MINUTES must be 0 (off) or from 16 to 50400 (Twilio schedules a text "
+                              "15 minutes to 35 days ahead)")
 
     @property
     def fans_out(self) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import timedelta
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, cast
@@ -17,6 +18,7 @@ from shared.services.escalations import EscalationService
 from shared.services.fanout import FanOut
 from shared.services.plans import PlanService
 from shared.services.safety_net import SafetyService
+from shared.services.scheduled_sends import CancelScheduled, HandAhead
 
 if TYPE_CHECKING:
     from shared.services.accounts import AccountService
@@ -51,7 +53,8 @@ class Services:
     def inbound(self) -> InboundService:
         from shared.services.inbound import InboundService
 
-        return InboundService(inbox=self.store, public_base_url=self.settings.public_base_url)
+        return InboundService(inbox=self.store, public_base_url=self.settings.public_base_url,
+                              cancels_scheduled=bool(self.settings.schedule_ahead_minutes))
 
     @cached_property
     def delivery(self) -> DeliveryService:
@@ -144,7 +147,7 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     sms = cast("SmsSender", overrides.get("sms") or Lazy(lambda: _twilio_sender(settings, token)))
     mail = cast("MailSender", overrides.get("mail") or Lazy(lambda: _ses_sender(settings)))
     checkin = CheckinService(store=store)
-    plans = PlanService(store=store)
+    plans = PlanService(store=store, cancels_scheduled=bool(settings.schedule_ahead_minutes))
     escalation = EscalationService(store=store, public_base_url=settings.public_base_url, plans=plans)
     # Handlers by the names job_kinds gives them: a task's work, or what runs just before a text goes out.
     tasks: dict[str, Task] = {
@@ -152,19 +155,24 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
         "completion.complete": CompletionService(patients=store).complete, "plans.extend_hold": plans.extend_hold,
         "checkins.close": checkin.close, "escalations.evaluate": escalation.evaluate,
         "escalations.contact_request": escalation.contact_request, "escalations.overdue": escalation.overdue,
-        "safety.unanswered": SafetyService(store, settings.public_base_url).unanswered}
+        "safety.unanswered": SafetyService(store, settings.public_base_url).unanswered,
+        "scheduled.cancel": CancelScheduled(store, sms).cancel}
     before_send: dict[str, BeforeSend] = {"checkins.open": checkin.open, "checkins.nudge": checkin.nudge}
     dispatcher = Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url, patients=store,
                             tasks={kind: tasks[name] for kind, name in handlers_of(Channel.TASK).items()},
                             before_send={kind: before_send[name] for kind, name in handlers_of(Channel.SMS).items()},
                             pacer=Pacer(settings.sms_per_second_each, time.monotonic, time.sleep),
                             concurrency=settings.dispatch_concurrency)
+    lead = timedelta(minutes=settings.schedule_ahead_minutes)
+    if lead:
+        dispatcher.ahead = HandAhead(store, sms, lead, bool(settings.twilio_messaging_service_sid),
+                                     dispatcher.status_callback_url)
     workers = overrides.get("workers") or (Lazy(lambda: _lambda_workers(settings)) if settings.fans_out else None)
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
         app_secret=app_secret, dispatcher=dispatcher,
         escalations=escalation, plans=plans,
-        fanout=FanOut(outbox=store, workers=cast("Workers", workers)) if workers else None,
+        fanout=FanOut(outbox=store, workers=cast("Workers", workers), looks_ahead=lead) if workers else None,
     )
 
 

@@ -27,6 +27,9 @@ class FakeSms:
         self.sent: list[dict] = []
         self.fail_with: list[SendError] = []
         self.lose_answer = False
+        self.cancelled: list[str] = []         # scheduled texts taken back
+        self.released: set[str] = set()        # scheduled texts Twilio has sent (too late to cancel)
+        self.fail_cancel: list[SendError] = []
 
     def send(self, to: str, body: str, status_callback: str, sender: str = "") -> str:
         if self.fail_with:
@@ -40,6 +43,21 @@ class FakeSms:
 
     def find_sent(self, to: str, body: str, since) -> str | None:
         return next((m["sid"] for m in self.sent if m["to"] == to and m["body"] == body), None)
+
+    def schedule(self, to: str, body: str, status_callback: str, send_at, sender: str = "") -> str:
+        """As send, the text noted with the moment Twilio is to send it (`send_at`); `cancel` takes it back until
+        `released` says it went."""
+        sid = self.send(to, body, status_callback, sender)
+        self.sent[-1]["send_at"] = send_at
+        return sid
+
+    def cancel(self, sid: str) -> bool:
+        if self.fail_cancel:
+            raise self.fail_cancel.pop(0)
+        if sid in self.released:
+            return False
+        self.cancelled.append(sid)
+        return True
 
 
 class FakeMail:

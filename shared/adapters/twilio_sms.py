@@ -11,6 +11,7 @@ from shared.errors import SendError
 # Twilio error codes that trying again cannot fix.
 PERMANENT_CODES = {21211, 21408, 21610, 21612, 21614, 30003, 30004, 30005, 30006, 30007}
 TIMEOUT_SECONDS = 10.0
+NOT_CANCELABLE = 30409  # Status=canceled on a message no longer scheduled
 
 
 def _quiet_twilio_logger() -> logging.Logger:
@@ -61,6 +62,31 @@ class TwilioSmsSender:
         return find_sent_message(self.client, to, body, since)
 
     def send(self, to: str, body: str, status_callback: str, sender: str = "") -> str:
+        return self._create(to, body, status_callback, sender, {})
+
+    def schedule(self, to: str, body: str, status_callback: str, send_at: datetime, sender: str = "") -> str:
+        """Hand a text to Twilio now for it to send at `send_at` (ScheduleType=fixed, SendAt): only through a
+        Messaging Service, 15 minutes to 35 days ahead (Twilio answers 35118 / 35114 otherwise)."""
+        return self._create(to, body, status_callback, sender, {"schedule_type": "fixed", "send_at": send_at})
+
+    def cancel(self, sid: str) -> bool:
+        """Cancel a scheduled message (Status=canceled): True when canceled; False when it was no longer scheduled
+        (30409: Twilio sent it, or is sending it); SendError when Twilio could not be asked."""
+        import requests
+        from twilio.base.exceptions import TwilioException, TwilioRestException
+
+        try:
+            self.client.messages(sid).update(status="canceled")
+        except TwilioRestException as exc:
+            if int(exc.code or 0) == NOT_CANCELABLE:
+                return False
+            raise SendError(f"Twilio did not cancel: HTTP {exc.status}", code=str(exc.code or exc.status),
+                            retryable=True) from exc
+        except (TwilioException, requests.RequestException) as exc:
+            raise SendError(f"Twilio unreachable: {type(exc).__name__}", code="network", retryable=True) from exc
+        return True
+
+    def _create(self, to: str, body: str, status_callback: str, sender: str, schedule: dict[str, Any]) -> str:
         import requests
         from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
 
@@ -69,7 +95,8 @@ class TwilioSmsSender:
         chosen = self.sender if not sender else (
             {"messaging_service_sid": sender} if is_messaging_service(sender) else {"from_": sender})
         try:
-            message = self.client.messages.create(to=to, body=body, status_callback=status_callback, **chosen)
+            message = self.client.messages.create(to=to, body=body, status_callback=status_callback, **chosen,
+                                                  **schedule)
         except (TwilioRestException, TwilioServiceException) as exc:
             code, status = int(exc.code or 0), int(exc.status or 0)
             retryable = code not in PERMANENT_CODES and (status == 429 or status >= 500)

@@ -36,6 +36,7 @@ class JobKind(StrEnum):
     ESCALATION_OVERDUE = "escalation_overdue"
     SAFETY_CHECK_TIMEOUT = "safety_check_timeout"
     PROVIDER_MESSAGE = "provider_message"    # a text a provider wrote to the patient
+    SCHEDULED_CANCEL = "scheduled_cancel"    # take back at Twilio the reminders handed over ahead, no longer wanted
 
 
 class Side(str, Enum):
@@ -86,6 +87,10 @@ KINDS: dict[JobKind, KindRules] = {
     JobKind.ESCALATION_OVERDUE: KindRules(Channel.TASK, ANYONE, Side.CARE_TEAM, handler="escalations.overdue"),
     JobKind.SAFETY_CHECK_TIMEOUT: KindRules(Channel.TASK, ANYONE, Side.CARE_TEAM, handler="safety.unanswered"),
     JobKind.PROVIDER_MESSAGE: KindRules(Channel.SMS, CONSENTED),
+    # Runs whatever the patient's state (a STOP is what asks for it) and waits out an outage as long as Twilio holds
+    # a scheduled text (35 days).
+    JobKind.SCHEDULED_CANCEL: KindRules(Channel.TASK, ANYONE, Side.CARE_TEAM, timedelta(days=35),
+                                        handler="scheduled.cancel"),
 }
 
 CONSENT_KINDS = frozenset(kind for kind, rules in KINDS.items() if rules.reaches == CONSENTING)

@@ -7,7 +7,7 @@ from collections import Counter
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import urlencode
 
 from shared.domain.job_kinds import DOSE_TIME_KINDS
@@ -21,6 +21,9 @@ from shared.log import logger, mask_phone
 from shared.services.ports import ClaimMiss, DueJob, MailSender, Outbox, PatientsAndJobs, SmsSender
 from shared.services.send_failures import AMBIGUOUS as AMBIGUOUS  # re-exported
 from shared.services.send_failures import FailedSends
+
+if TYPE_CHECKING:
+    from shared.services.scheduled_sends import HandAhead
 
 REPORT_KEYS = ("sent", "failed", "expired", "retried", "unconfirmed", "skipped", "cancelled", "done", "errors",
                "left_for_next_run", "slid_past_quiet_hours", "postponed")
@@ -62,6 +65,7 @@ class Dispatcher:
     concurrency: int = 1
     before_send: dict[str, BeforeSend] = field(default_factory=dict)
     pool: Callable[[int], Executor] = ThreadPoolExecutor  # runs the sends, `concurrency` at a time
+    ahead: "HandAhead | None" = None  # dose reminders handed to Twilio ahead (scheduled_sends.py), when set
 
     @property
     def _failures(self) -> FailedSends:
@@ -80,9 +84,9 @@ class Dispatcher:
         lock = threading.Lock()
         slots = threading.BoundedSemaphore(self.concurrency * 2)  # claim only a little ahead of sending
 
-        def work(due: DueJob) -> None:
+        def work(due: DueJob, one: Callable[[DueJob, datetime], str]) -> None:
             try:
-                outcome = self._one(due, now)
+                outcome = one(due, now)
             except Exception:  # noqa: BLE001 - counted, logged, and the job stays visible in the outbox
                 logger().exception("job dispatch error", extra={"job_id": due.job_id})
                 outcome = "errors"
@@ -92,13 +96,21 @@ class Dispatcher:
                 report[outcome] += 1
 
         with self.pool(self.concurrency) as pool:
-            for due in self.outbox.due_jobs(now, shard):
+            for due, one in self._work(now, shard):
                 if time_left_ms is not None and time_left_ms() < SAFETY_MARGIN_MS:
                     report["left_for_next_run"] += 1
                     continue
                 slots.acquire()
-                pool.submit(contextvars.copy_context().run, work, due)  # log keys (invocation id) go along
+                pool.submit(contextvars.copy_context().run, work, due, one)  # log keys (invocation id) go along
         return dict(report)
+
+    def _work(self, now: datetime, shard: int | None) -> Iterator[tuple[DueJob, Callable[[DueJob, datetime], str]]]:
+        """What is due now, then (when reminders are handed over ahead) the minute `lead` ahead's dose reminders."""
+        for due in self.outbox.due_jobs(now, shard):
+            yield due, self._one
+        if self.ahead is not None:
+            for due in self.ahead.due(now, shard):
+                yield due, self.ahead.one
 
     def _one(self, due: DueJob, now: datetime) -> str:
         claimed = self.outbox.claim(due, now, now + CLAIM_LEASE)

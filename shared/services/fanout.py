@@ -8,7 +8,7 @@ still draining its shard when the next minute starts another, or a worker starte
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from shared.log import logger
 from shared.services.ports import Outbox, Workers
@@ -20,11 +20,12 @@ FANOUT_REPORT_KEYS = ("shards_due", "workers_started", "workers_not_started")
 class FanOut:
     outbox: Outbox
     workers: Workers
+    looks_ahead: timedelta = timedelta(0)  # the workers also hand over the reminders due this far ahead
 
     def run(self, now: datetime) -> dict[str, int]:
-        """Start a worker for each shard with a job due by `now`; a shard whose worker could not be started keeps
-        its jobs due, for the next minute's run."""
-        shards = self.outbox.due_shards(now)
+        """Start a worker for each shard with a job due by `now` (or by the minute the workers look ahead to); a
+        shard whose worker could not be started keeps its jobs due, for the next minute's run."""
+        shards = self.outbox.due_shards(now + self.looks_ahead)
         started = 0
         for shard in shards:
             try:

@@ -14,6 +14,7 @@ from shared.domain.patients import REMOVE, Patient, PatientStatus, ProfileChange
 from shared.domain.safety import Risk, assess
 from shared.domain.safety_question import CALM_AFTER_NO
 from shared.domain.schedule import plan_jobs
+from shared.services.scheduled_sends import cancel_task
 from shared.domain.sending import CONSENT_KINDS
 from shared.errors import StatusMoved, Unavailable
 from shared.log import logger, mask_phone
@@ -45,6 +46,7 @@ class InboundResult:
 class InboundService:
     inbox: Inbox
     public_base_url: str = "http://127.0.0.1:8000"
+    cancels_scheduled: bool = False  # reminders are handed to Twilio ahead: a STOP takes them back there
 
     def handle(self, sms: InboundSms) -> InboundResult:
         """Answer one text. If anything fails, a crisis or warning text still gets its 988 answer (and an alarm
@@ -135,6 +137,8 @@ class InboundService:
             self.inbox.put_jobs_once(consent_restart_jobs(patient, sms.received_at, sms.message_sid))
         if patient and outcome.cancel_jobs:
             fields["jobs_cancelled"] = self.inbox.cancel_pending_jobs(patient.patient_id, sms.received_at)
+            if self.cancels_scheduled:
+                self.inbox.put_jobs_once([cancel_task(patient.patient_id, sms.received_at, sms.message_sid[-12:])])
         elif patient and outcome.new_status is PatientStatus.ACTIVE:
             fields["jobs_cancelled"] = self.inbox.cancel_pending_jobs(patient.patient_id, sms.received_at,
                                                                       kinds=CONSENT_KINDS)

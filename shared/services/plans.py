@@ -21,6 +21,7 @@ from shared.errors import Conflict, StatusMoved
 from shared.log import logger
 from shared.services.enrollment import PatientNotFound
 from shared.services.ports import PatientsAndJobs
+from shared.services.scheduled_sends import cancel_task
 
 
 class PlanActionRefused(Conflict):
@@ -34,6 +35,7 @@ class PlanActionRefused(Conflict):
 @dataclass
 class PlanService:
     store: PatientsAndJobs
+    cancels_scheduled: bool = False  # reminders are handed to Twilio ahead: a rewrite takes the old ones back
 
     def act(self, clinic_id: str, who: str, patient_id: str, action: str, now: datetime,
             params: dict[str, Any] | None = None) -> Patient:
@@ -125,7 +127,9 @@ class PlanService:
         generation = f"{action[:3]}-{secrets.token_hex(6)}"
         enrollment = patient.enrollment.with_pace(pace.step_mg, pace.step_days) if pace else patient.enrollment
         updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
-        self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=False))
+        # With reminders handed to Twilio ahead, the old plan's are taken back there first (scheduled_sends.py)
+        cancel = [cancel_task(patient.patient_id, now, generation)] if self.cancels_scheduled else []
+        self.store.put_jobs_once([*cancel, *plan_jobs(updated, now, generation, baseline=False)])
         notice = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.PLAN_CHANGE, to=patient.phone,
                          send_at=outside_quiet_hours(patient, now), unique=f"pc-{generation}", body=text,
                          meta={"generation": generation})

@@ -16,6 +16,14 @@ class SmsSender(Protocol):
     def find_sent(self, to: str, body: str, since: datetime) -> str | None:
         """The SID of this text if it reached Twilio since `since` (after a lost answer), else None."""
 
+    def schedule(self, to: str, body: str, status_callback: str, send_at: datetime, sender: str = "") -> str:
+        """Hand a text over now for Twilio to send at `send_at` (a Messaging Service sender only); its SID, or
+        SendError."""
+
+    def cancel(self, sid: str) -> bool:
+        """Cancel a scheduled text: True when canceled, False when it was no longer scheduled (it went anyway);
+        SendError (retryable) when Twilio could not be asked."""
+
 
 class Workers(Protocol):
     def start(self, now: datetime, shard: int) -> None:

@@ -75,9 +75,14 @@ def test_due_jobs_of_one_shard_are_its_share_and_due_shards_names_the_shards_wit
         either.put_job(job)
     by_shard = {shard: {due(job) for job in jobs if shard_of(job.job_id, SHARDS) == shard} for shard in range(SHARDS)}
     assert {shard: set(either.due_jobs(NOW, shard)) for shard in range(SHARDS)} == by_shard
+    shard = shard_of(jobs[0].job_id, SHARDS)
     assert either.due_shards(NOW) == sorted(shard for shard, found in by_shard.items() if found)
     assert set(either.due_jobs(NOW)) == set().union(*by_shard.values())  # every shard, as before
     assert either.due_shards(NOW - timedelta(days=1)) == [] and list(either.due_jobs(NOW - timedelta(days=1), 0)) == []
+    assert set(either.due_jobs(NOW, after=NOW - timedelta(seconds=10))) == {due(job) for job in jobs[:10]}
+    assert set(either.due_jobs(NOW, shard, after=NOW - timedelta(seconds=3))) == {
+        due(job) for job in jobs[:3] if shard_of(job.job_id, SHARDS) == shard}
+    assert list(either.due_jobs(NOW - timedelta(seconds=30), after=NOW - timedelta(seconds=30))) == []
     claimed(either, jobs[0])  # held by a dispatch: out of its shard's due list until the lease ends
     assert due(jobs[0]) not in set(either.due_jobs(NOW, shard_of(jobs[0].job_id, SHARDS)))
 

@@ -37,9 +37,10 @@ class MemoryOutbox:
         with self.table.lock:
             return [kept(job) for key, job in sorted(self.table.jobs.items()) if key[0] == patient_id]
 
-    def due_jobs(self, now: datetime, shard: int | None = None) -> Iterator[DueJob]:
+    def due_jobs(self, now: datetime, shard: int | None = None, after: datetime | None = None) -> Iterator[DueJob]:
+        since = utc_iso(after) if after is not None else ""
         with self.table.lock:
-            found = sorted((at, key) for key, at in self.table.due.items() if at <= utc_iso(now)
+            found = sorted((at, key) for key, at in self.table.due.items() if since < at <= utc_iso(now)
                            and (shard is None or shard_of(key[1], self.table.shards) == shard))
         for at, (patient_id, job_id) in found:
             yield DueJob(patient_id, job_id, at)

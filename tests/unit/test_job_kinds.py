@@ -53,7 +53,8 @@ def test_the_care_team_side_is_never_cancelled_by_the_patient():
     assert not care_team_side(job(JobKind.DOSE_REMINDER, Channel.SMS))
     assert {k for k, r in KINDS.items() if r.side is Side.CARE_TEAM} == {
         JobKind.CHECKIN_CLOSE, JobKind.EVALUATE_CHECKIN, JobKind.CONTACT_REQUEST, JobKind.ESCALATION_EMAIL,
-        JobKind.ESCALATION_OVERDUE, JobKind.SAFETY_CHECK_TIMEOUT, JobKind.PLAN_COMPLETE, JobKind.HOLD_EXTEND}
+        JobKind.ESCALATION_OVERDUE, JobKind.SAFETY_CHECK_TIMEOUT, JobKind.PLAN_COMPLETE, JobKind.HOLD_EXTEND,
+        JobKind.SCHEDULED_CANCEL}  # a STOP is what asks for the cancel of texts handed to Twilio ahead
 
 
 def test_expiry_windows_come_from_the_table():

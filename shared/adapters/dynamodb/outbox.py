@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Collection, Iterator
 
 from botocore.exceptions import ClientError
@@ -54,13 +54,16 @@ class DynamoOutbox:
     def jobs_of(self, patient_id: str) -> list[Job]:
         return [job_from_item(item) for item in self.table.collection(keys.patient_pk(patient_id), keys.JOBS)]
 
-    def due_jobs(self, now: datetime, shard: int | None = None) -> Iterator[DueJob]:
-        """Every job due by `now` in one shard or all, shard by shard, page by page (never a Scan)."""
+    def due_jobs(self, now: datetime, shard: int | None = None, after: datetime | None = None) -> Iterator[DueJob]:
+        """Every job due by `now` (after `after`) in one shard or all, shard by shard, page by page (never a Scan)."""
+        # BETWEEN is inclusive: a moment a second past `after` is the first strictly after it (moments are to the second)
+        since = {":after": {"S": utc_iso(after + timedelta(seconds=1))}} if after is not None else {}
         for number in range(self.table.shards) if shard is None else (shard,):
             for raw in self.table.pages(TableName=self.table.name, IndexName=keys.DUE_INDEX,
-                                        KeyConditionExpression="due_pk = :shard AND due_at <= :now",
+                                        KeyConditionExpression="due_pk = :shard AND " + (
+                                            "due_at BETWEEN :after AND :now" if since else "due_at <= :now"),
                                         ExpressionAttributeValues={":shard": {"S": keys.due_pk(number)},
-                                                                   ":now": {"S": utc_iso(now)}}):
+                                                                   ":now": {"S": utc_iso(now)}, **since}):
                 item = unmarshal(raw)
                 yield DueJob(*keys.job_of(item), due_at=item["due_at"])
 
