@@ -120,13 +120,17 @@ class PhoneNetwork:
                 message.update(status="queued", created_at=message["send_at"])
             return [dict(m) for m in due]
 
-    def cancel(self, sid: str) -> dict | None:
-        """`Status=canceled` on a message: the message, canceled if it was still scheduled; None when unknown."""
+    def cancel(self, sid: str) -> tuple[dict, bool] | None:
+        """`Status=canceled` on a message: the message and whether this canceled it (only a scheduled one can be);
+        None when unknown."""
         with self.lock:
             message = next((m for m in self.messages if m["sid"] == sid and m["direction"] == "outbound"), None)
-            if message is not None and message["status"] == "scheduled":
+            if message is None:
+                return None
+            cancelable = message["status"] == "scheduled"
+            if cancelable:
                 message["status"] = "canceled"
-            return dict(message) if message else None
+            return dict(message), cancelable
 
     def thread(self, number: str, service_number: str | None = None) -> list[dict]:
         """Both sides of one phone's conversation (with one of the service's numbers, or all), oldest first."""
@@ -273,10 +277,11 @@ def messages_api(network_of: Callable[[], PhoneNetwork], callbacks_of: Callable[
             return twilio_error(fault[0], fault[1], "Simulated failure")
         if request.form.get("Status") != "canceled":
             return twilio_error(400, 21218, "Invalid 'Status': only 'canceled' is supported here")
-        found = network.cancel(message_sid)
-        if found is None:
+        answer = network.cancel(message_sid)
+        if answer is None:
             return twilio_error(404, 20404, f"The requested resource /Messages/{message_sid}.json was not found")
-        if found["status"] != "canceled":
+        found, cancelled = answer
+        if not cancelled:
             return twilio_error(400, 30409, "This message cannot be canceled")
         if found["status_callback"]:
             callbacks_of().queue(found["status_callback"], _callback_form(found, "canceled", account_sid))

@@ -174,3 +174,74 @@ def test_find_sent_counts_a_message_twilio_still_holds_in_its_queue():
     since = created - timedelta(minutes=1)
     assert find_sent_message(client, "+15551234567", queued.body, since) == "SMqueued"
     assert find_sent_message(client, "+15551234567", queued.body, created + timedelta(minutes=1)) is None
+
+
+NOW = datetime(2027, 1, 1, tzinfo=timezone.utc)  # the fixture network's clock
+
+
+def test_a_text_handed_over_ahead_waits_at_twilio_for_its_send_at_and_goes_then(twilio_endpoint):
+    from datetime import timedelta
+
+    url, network, callbacks = twilio_endpoint
+    at = NOW + timedelta(hours=1)
+    sid = sender(url, messaging_service_sid="MG1").schedule(
+        "+15551234567", "Tonight: LDN 3 mg", "https://taper.example/sms/status?job=j1", at)
+    # Held at Twilio: listed with its status, on no phone yet, no callback yet
+    [held] = network.scheduled()
+    assert (held["sid"], held["status"], held["send_at"]) == (sid, "scheduled", "2027-01-01T01:00:00Z")
+    assert network.sent() == [] and callbacks.queued == []
+    assert network.release_due() == []  # not before its SendAt
+    network.clock.set(at)
+    [released] = network.release_due()
+    assert released["sid"] == sid and [m["sid"] for m in network.sent()] == [sid]
+
+
+@pytest.mark.parametrize("ahead, service, code", [
+    (14, True, "35114"),                          # less than 15 minutes ahead
+    (35 * 24 * 60 + 1, True, "35114"),            # more than 35 days ahead
+    (60, False, "35118"),                         # scheduling needs a Messaging Service
+])
+def test_twilio_refuses_a_schedule_outside_its_window_or_without_a_messaging_service(twilio_endpoint, ahead, service,
+                                                                                      code):
+    from datetime import timedelta
+
+    url, network, _ = twilio_endpoint
+    kwargs = {"messaging_service_sid": "MG1"} if service else {"from_number": "+15005550006"}
+    with pytest.raises(SendError) as refused:
+        sender(url, **kwargs).schedule("+15551234567", "Tonight", "https://taper.example/s", NOW + timedelta(minutes=ahead))
+    assert refused.value.code == code and not refused.value.retryable and network.created() == []
+
+
+def test_the_local_endpoint_answers_malformed_schedules_with_twilios_codes(twilio_endpoint):
+    import requests
+
+    url, _, _ = twilio_endpoint
+    form = {"To": "+15551234567", "Body": "Tonight", "MessagingServiceSid": "MG1"}
+    post = lambda extra: requests.post(f"{url}/2010-04-01/Accounts/{SID}/Messages.json", data={**form, **extra},  # noqa: E731
+                                       auth=(SID, TOKEN), timeout=5).json()["code"]
+    assert post({"ScheduleType": "fixed"}) == 35111                              # no SendAt
+    assert post({"ScheduleType": "fixed", "SendAt": "tomorrow at nine"}) == 35115  # not a timestamp
+    assert post({"ScheduleType": "recurring", "SendAt": "2027-01-01T01:00:00Z"}) == 35126
+
+
+def test_a_scheduled_text_is_cancelled_while_scheduled_and_not_once_it_went(twilio_endpoint):
+    from datetime import timedelta
+
+    url, network, callbacks = twilio_endpoint
+    twilio = sender(url, messaging_service_sid="MG1")
+    first = twilio.schedule("+15551234567", "Tonight", "https://taper.example/s?job=a", NOW + timedelta(hours=1))
+    second = twilio.schedule("+15551234568", "Tonight", "https://taper.example/s?job=b", NOW + timedelta(minutes=20))
+    assert twilio.cancel(first) is True
+    assert [form["MessageStatus"] for _, form in callbacks.queued] == ["canceled"]
+    assert twilio.cancel(first) is False            # 30409: no longer scheduled
+    network.clock.set(NOW + timedelta(minutes=20))
+    network.release_due()
+    assert twilio.cancel(second) is False           # it went: too late to take back
+    assert [m["sid"] for m in network.sent()] == [second]
+    with pytest.raises(SendError) as unknown:
+        twilio.cancel("SM" + "0" * 32)
+    assert unknown.value.code == "20404" and unknown.value.retryable
+    network.fail_next(503, 20503)
+    with pytest.raises(SendError) as outage:
+        twilio.cancel(second)
+    assert outage.value.retryable
