@@ -1,8 +1,8 @@
 """Dose reminders handed to Twilio ahead of their minute (ScheduleType=fixed, SendAt), and taken back when no longer
 wanted (Status=canceled).
 
-Each minute's run (each fan-out worker, for its shard) also looks `lead` ahead, after what is due now and with the
-same pool: the dose reminders falling due in that one minute are claimed, checked as dispatch checks a text (the patient's state, their plan's generation, a
+Each minute's run (each fan-out worker, for its shard) also looks ahead, after what is due now and with the same
+pool: the dose reminders due from 16 minutes to `lead` from now and never tried are claimed, checked as dispatch checks a text (the patient's state, their plan's generation, a
 refused number) and handed over with SendAt = their minute, through a Messaging Service; Twilio releases them on
 the minute whatever dispatch is doing then. A reminder not handed over (dispatch was down that minute, the sender is
 a phone number, Twilio refused) goes back in the due index at its own minute and is sent then as any text is.
@@ -60,9 +60,10 @@ class HandAhead:
     callback_url: Callable[[Job], str]
 
     def due(self, now: datetime, shard: int | None = None) -> Iterator[DueJob]:
-        """The jobs due in the minute `lead` from now (one shard's, or all): dispatch hands each to `one`."""
-        target = now + self.lead
-        return self.store.due_jobs(target, shard, after=target - timedelta(minutes=1))
+        """The jobs due from 16 minutes to `lead` from now (one shard's, or all): dispatch hands each to `one`. A
+        reminder a run could not reach (its time ran out) is in the next run's window too; one that was tried is
+        left to its minute."""
+        return self.store.due_jobs(now + self.lead, shard, after=now + MIN_LEAD)
 
     def one(self, due: DueJob, now: datetime) -> str:
         """Hand one over if it is a dose reminder never tried yet; what became of it."""

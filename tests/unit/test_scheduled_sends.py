@@ -47,6 +47,7 @@ def run(services, clock, moment, workers=None):
 def test_a_dose_reminder_is_handed_over_an_hour_ahead_with_its_minute_and_not_sent_again(fan_out):
     services, store, sms, clock, job, workers = world(fan_out=fan_out)
     assert run(services, clock, NINE_PM - AHEAD - timedelta(minutes=1), workers).get("handed_ahead", 0) == 0
+    assert sms.sent == []  # more than an hour ahead: not yet
     report = run(services, clock, NINE_PM - AHEAD, workers)
     assert report["handed_ahead"] == 1
     [handed] = sms.sent
@@ -116,9 +117,17 @@ def test_the_new_plans_reminders_wait_for_their_minute_while_a_cancel_of_the_pat
     store.patients["p1"] = replace(store.patients["p1"], plan_generation="g2")
     store.put_job(Job.new(patient_id="p1", channel=Channel.TASK, kind="scheduled_cancel", to="",
                           send_at=NINE_PM + AHEAD, unique="scx-waiting"))  # a cancel not yet run
-    # The task is due later than the hand-over minute: nothing of the patient's is handed over meanwhile
-    assert run(services, clock, NINE_PM + timedelta(minutes=1) - AHEAD)["left_for_its_minute"] == 1
+    # The task is due later than the hand-over minute: nothing of the patient's is handed over meanwhile (the old
+    # plan's reminder is no longer wanted either)
+    assert run(services, clock, NINE_PM + timedelta(minutes=1) - AHEAD)["left_for_its_minute"] == 2
     assert sms.sent == []
+
+
+def test_a_reminder_the_first_run_could_not_reach_is_handed_over_by_a_later_one_until_16_minutes_before():
+    services, store, sms, clock, job, _ = world()
+    clock.set(NINE_PM - timedelta(minutes=17))  # dispatch was down until 20:43
+    assert run(services, clock, NINE_PM - timedelta(minutes=17))["handed_ahead"] == 1
+    assert sms.sent[0]["send_at"] == NINE_PM
 
 
 def test_how_far_ahead_must_be_what_twilio_schedules():
