@@ -149,7 +149,8 @@ def scale_targets(s: dict) -> dict:
     if "100000" in s.get("fanout", {}):
         found["scale.fanout.100000.vs_limit"] = at_least(s["fanout"]["100000"]["vs_limit"], SCALE_FANOUT_VS_LIMIT)
     if "100000" in s.get("scheduled", {}):
-        found["scale.scheduled.100000.late_count"] = at_most(s["scheduled"]["100000"]["late_count"], 0)
+        late = s["scheduled"]["100000"]["late_count"]
+        found["scale.scheduled.100000.late_count"] = {"value": late, "target": "= 0", "ratio": None, "ok": late == 0}
     return found
 
 

@@ -78,7 +78,8 @@ def test_the_same_minute_dispatched_twice_at_once_sends_nothing_twice(stack):
         runner.join(timeout=300)
     assert errors == [] and len(reports) == 2
     sent_by_workers = [stack.workers.settle(), own_workers.settle()]
-    assert all(report["workers_started"] >= 1 and report["workers_not_started"] == 0 for report in reports)
+    # (the second run may find every shard's jobs already claimed by the first run's workers, and start none)
+    assert sum(r["workers_started"] for r in reports) >= 1 and all(r["workers_not_started"] == 0 for r in reports)
 
     # Then every job went out once: one text at Twilio per text job, one email per email job
     by_job = Counter()
