@@ -105,7 +105,7 @@ class Dispatcher:
         return dict(report)
 
     def _work(self, now: datetime, shard: int | None) -> Iterator[tuple[DueJob, Callable[[DueJob, datetime], str]]]:
-        """What is due now, then (when reminders are handed over ahead) the minute `lead` ahead's dose reminders."""
+        """What is due now, then (when reminders are handed over ahead) what is due from 16 minutes to `lead` ahead."""
         for due in self.outbox.due_jobs(now, shard):
             yield due, self._one
         if self.ahead is not None:

@@ -106,7 +106,8 @@ QUERIES = {rule: "?from=2027-01-01&to=2027-12-31" for method, rule in RULES if "
 DEV_ROUTES = {("GET", "/dev"), ("GET", "/dev/messages"), ("GET", "/dev/threads"), ("POST", "/dev/phone"),
               ("GET", "/dev/emails"), ("GET", "/dev/clock"), ("POST", "/dev/clock"), ("GET", "/dev/static/<path:filename>"),
               ("POST", "/2010-04-01/Accounts/<account_sid>/Messages.json"),
-              ("GET", "/2010-04-01/Accounts/<account_sid>/Messages.json")}
+              ("GET", "/2010-04-01/Accounts/<account_sid>/Messages.json"),
+              ("POST", "/2010-04-01/Accounts/<account_sid>/Messages/<message_sid>.json")}  # cancel a scheduled text
 
 
 def routes_of(app) -> set[tuple[str, str]]:
