@@ -81,7 +81,8 @@ def _described(summary: str, rules: tuple[str, ...]) -> str:
 # Response shapes whose every property is always sent (null where the schema says nullable), but these.
 SOMETIMES_SENT = {"Escalation": {"patient_id"}}  # only in the escalation list
 RESPONSES = ("Step", "Plan", "PatientCreated", "PatientSummary", "PatientList", "Message", "Answer", "Checkin",
-             "Escalation", "Job", "PatientRecord", "EscalationList", "PlanAction", "Erasure", "MessageQueued")
+             "Escalation", "Job", "PatientRecord", "EscalationList", "PlanAction", "Erasure", "MessageQueued",
+             "ClinicSettings", "QuietHoursAnswer", "ThresholdsAnswer")
 
 
 def _all_required(components: dict[str, Any]) -> None:
@@ -268,6 +269,24 @@ EXPORT_COMMON = (
     "written as they are.")
 
 
+def _settings_paths() -> dict[str, dict[str, Any]]:
+    from functions.web.settings_schemas import RULES
+
+    answer = _json("ClinicSettings", "The clinic's settings as they are now")
+    return {"/api/clinic/settings": {
+        "get": {"operationId": "getClinicSettings", "summary": "The clinic's settings", "security": KEYED,
+                "responses": {"200": answer}},
+        "patch": {"operationId": "changeClinicSettings", "summary": "Change any of the clinic's settings",
+                  "description": _described(
+                      "Each setting applies to every patient's texts and checks from then on (read when each "
+                      "decision is made; running functions see a change within a minute). A change of the name, "
+                      "the discreet wording or the quiet hours writes each patient's planned texts again within a "
+                      "few minutes. Every change is kept: who, when, each setting's old and new value (the "
+                      "settings page lists them).", RULES),
+                  "security": KEYED, "requestBody": _body("ClinicSettingsEdit"),
+                  "responses": {"200": answer, "400": INVALID}}}}
+
+
 def _export_paths() -> dict[str, dict[str, Any]]:
     from functions.web.exports import RANGE_RULES
 
@@ -304,14 +323,23 @@ def document() -> dict[str, Any]:
     for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "Problem", "EscalationList", "Adjust",
                  "PlanAction", "Resolution", "Erasure", "PatientEdit", "ProviderMessage", "MessageQueued"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
+    from functions.web.settings_schemas import ClinicSettingsEditSchema, ClinicSettingsSchema
+
+    spec.components.schema("ClinicSettings", schema=ClinicSettingsSchema)
+    spec.components.schema("ClinicSettingsEdit", schema=ClinicSettingsEditSchema)
     document: dict[str, Any] = _numbers(spec.to_dict())
+    document["components"]["schemas"]["ClinicSettingsEdit"]["minProperties"] = 1
+    _zone_enum(document["components"]["schemas"]["ClinicSettingsEdit"]["properties"]["timezone"])
     for name in ("Enrollment", "PatientEdit"):  # the same fields, the same rules
         _zone_enum(document["components"]["schemas"][name]["properties"]["timezone"])
         _visible_only(document["components"]["schemas"][name]["properties"])
+    document["components"]["schemas"]["ClinicSettingsEdit"]["properties"]["name"]["pattern"] = \
+        document["components"]["schemas"]["Enrollment"]["properties"]["first_name"]["pattern"]
     document["components"]["schemas"]["Resolution"]["properties"]["note"]["pattern"] = \
         document["components"]["schemas"]["Enrollment"]["properties"]["notes"]["pattern"]
     _all_required(document["components"]["schemas"])
-    document["paths"] = {**_patient_paths(), **_escalation_paths(), **_export_paths(), "/api/openapi.json": {"get": {
+    document["paths"] = {**_patient_paths(), **_escalation_paths(), **_settings_paths(), **_export_paths(),
+                         "/api/openapi.json": {"get": {
         "operationId": "getOpenApiDocument", "summary": "This document",
         "responses": {"200": {"description": "OpenAPI 3 document",
                               "content": {"application/json": {"schema": {"type": "object"}}}}}}}}

@@ -105,6 +105,12 @@ def clinic_api_key_key(clinic_id: str, key_hash: str) -> Key:
 
 
 CLINIC_API_KEYS = SortKeyPrefix("APIKEY#")
+SETTINGS_CHANGES = SortKeyPrefix("SETTINGS#")
+
+
+def settings_change_key(clinic_id: str, at_iso: str, change_id: str) -> Key:
+    """One change of a clinic's settings (who, when, old -> new), in its partition in the order made."""
+    return Key(clinic_pk(clinic_id), SortKey(f"{SETTINGS_CHANGES}{at_iso}#{change_id}"))
 
 
 def session_key(token_hash: str) -> Key:

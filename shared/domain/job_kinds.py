@@ -36,6 +36,7 @@ class JobKind(StrEnum):
     ESCALATION_OVERDUE = "escalation_overdue"
     SAFETY_CHECK_TIMEOUT = "safety_check_timeout"
     PROVIDER_MESSAGE = "provider_message"    # a text a provider wrote to the patient
+    SETTINGS_REPLAN = "settings_replan"      # the clinic's settings changed: texts planned ahead are written again
 
 
 class Side(str, Enum):
@@ -86,6 +87,9 @@ KINDS: dict[JobKind, KindRules] = {
     JobKind.ESCALATION_OVERDUE: KindRules(Channel.TASK, ANYONE, Side.CARE_TEAM, handler="escalations.overdue"),
     JobKind.SAFETY_CHECK_TIMEOUT: KindRules(Channel.TASK, ANYONE, Side.CARE_TEAM, handler="safety.unanswered"),
     JobKind.PROVIDER_MESSAGE: KindRules(Channel.SMS, CONSENTED),
+    # A STOP cancels it (START plans the texts again anyway, with the settings as they are then).
+    JobKind.SETTINGS_REPLAN: KindRules(Channel.TASK, frozenset({PatientStatus.ACTIVE, PatientStatus.AWAITING_CONSENT}),
+                                       expires_after=timedelta(days=2), handler="settings.plan_again"),
 }
 
 CONSENT_KINDS = frozenset(kind for kind, rules in KINDS.items() if rules.reaches == CONSENTING)

@@ -25,6 +25,7 @@ class Clinic:
     name: str
     contact_phone: str = ""
     settings: ClinicSettings = field(default_factory=ClinicSettings)
+    version: int = 0        # how many times its admins changed its settings (each change checks it)
 
     @property
     def timezone(self) -> str:
@@ -75,7 +76,8 @@ class Patient:
 
     @property
     def clinic_settings(self) -> ClinicSettings:
-        """The clinic's settings as they were when the patient was enrolled."""
+        """The clinic's settings as read with the patient: as they are now where the store reads them live
+        (services/live_settings.py, as the wiring builds it), else as they were at enrollment."""
         return self.enrollment.settings
 
 

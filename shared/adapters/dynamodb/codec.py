@@ -217,12 +217,13 @@ def audit_from_item(item: dict[str, Any]) -> dict[str, Any]:
 def clinic_to_item(clinic: Clinic, now: datetime) -> dict[str, Any]:
     key = keys.clinic_key(clinic.clinic_id)
     return {"PK": key.pk, "SK": key.sk, "type": "clinic", "clinic_id": clinic.clinic_id, "name": clinic.name,
-            "contact_phone": clinic.contact_phone, "settings": json.dumps(clinic.settings.as_dict()), "created_at": utc_iso(now)}
+            "contact_phone": clinic.contact_phone, "settings": json.dumps(clinic.settings.as_dict()), "created_at": utc_iso(now),
+            "settings_version": clinic.version}
 
 
 def clinic_from_item(item: dict[str, Any]) -> Clinic:
     return Clinic(item["clinic_id"], item["name"], item.get("contact_phone", ""),
-                  ClinicSettings.from_stored(json.loads(item.get("settings", "{}"))))
+                  ClinicSettings.from_stored(json.loads(item.get("settings", "{}"))), int(item.get("settings_version", 0)))
 
 
 def user_fields(user: User, now: datetime) -> dict[str, Any]:
