@@ -9,11 +9,10 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from shared.domain import texts
-from shared.domain.checkins import BASELINE
 from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
 from shared.domain.patients import Clinic, Patient, PatientStatus, ProfileChange
-from shared.domain.schedule import plan_jobs
+from shared.domain.schedule import baseline_waits, plan_jobs
 from shared.domain.settings_changes import changed_clinic, differences, replans
 from shared.errors import Conflict, NotFound, Refused, StatusMoved
 from shared.log import logger
@@ -95,18 +94,11 @@ class ClinicSettingsService:
             return
         if patient.status is PatientStatus.ACTIVE and patient.plan_generation:
             generation = f"set-{secrets.token_hex(6)}"
-            self.store.put_jobs_once(plan_jobs(patient, now, generation, baseline=self._baseline_waits(patient)))
+            jobs = self.store.jobs_of(patient.patient_id)
+            self.store.put_jobs_once(plan_jobs(patient, now, generation, baseline=baseline_waits(patient, jobs)))
             self.store.apply_change(patient, ProfileChange(plan_generation=generation), now)
         elif patient.status is PatientStatus.AWAITING_CONSENT:
             consent_reminder_again(self.store, patient, now)
-
-
-    def _baseline_waits(self, patient: Patient) -> bool:
-        """Whether the first check-in after YES is still to go (it is planned again with the rest, not lost)."""
-        return any(j.kind == JobKind.CHECKIN and j.status is JobStatus.PENDING
-                   and (j.meta or {}).get("checkin_kind") == BASELINE
-                   and (j.meta or {}).get("generation") == patient.plan_generation
-                   for j in self.store.jobs_of(patient.patient_id))
 
 
 def consent_reminder_again(store: PatientsAndJobs, patient: Patient, now: datetime) -> None:
