@@ -97,7 +97,9 @@ def enroll() -> ResponseReturnValue:
     svc = services()
     providers = svc.accounts.providers_of(g.caller.clinic_id)
     if request.method == "GET":
-        return render_template("enroll.html", values=FORM_DEFAULTS, errors={}, providers=providers)
+        quiet = svc.clinic_settings.read(g.caller.clinic_id).settings
+        values = {**FORM_DEFAULTS, "checkin_time": f"{terms.default_checkin_time(quiet.quiet_start, quiet.quiet_end):%H:%M}"}
+        return render_template("enroll.html", values=values, errors={}, providers=providers)
     values = {name: request.form.get(name, "") for name in FORM_FIELDS}
     values["consent"] = request.form.get("consent", "")
     now = svc.clock.now()

@@ -228,7 +228,7 @@ class EnrollmentSchema(Schema):
     step_days = whole(limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS, "Must be between 1 and 30 days.",
                       load_default=terms.DEFAULT_STEP_DAYS)
     dose_time = LocalTime(load_default=terms.DEFAULT_DOSE_TIME)
-    checkin_time = LocalTime(load_default=terms.DEFAULT_CHECKIN_TIME)
+    checkin_time = LocalTime(load_default=None)  # 18:00, or when the clinic's quiet hours end if 18:00 is in them
     start_date = Day(load_default=None)
     follow_up_days = fields.List(whole(1, 365, "Days must be 1 to 365."),
                                  load_default=list(limits.DEFAULT_FOLLOW_UP_DAYS),

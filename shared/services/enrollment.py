@@ -10,7 +10,7 @@ from shared.domain import texts
 from shared.domain.catalogs import DEFAULT as DEFAULT_LANGUAGE
 from shared.domain.accounts import Caller, Role
 from shared.domain.clinic_settings import ClinicSettings
-from shared.domain.enrollment import Enrollment
+from shared.domain.enrollment import Enrollment, default_checkin_time
 from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Patient, PatientStatus
@@ -60,7 +60,9 @@ class EnrollmentService:
         _within_limits(clinic.settings, self.accounts.count_enrollment(caller.clinic_id, now))
         quiet = clinic.settings
         checkin_at = data.get("checkin_time")
-        if checkin_at and (checkin_at >= quiet.quiet_start or checkin_at < quiet.quiet_end):
+        if checkin_at is None:  # not asked for: the default, or the end of quiet hours that now cover it
+            data = {**data, "checkin_time": default_checkin_time(quiet.quiet_start, quiet.quiet_end)}
+        elif checkin_at >= quiet.quiet_start or checkin_at < quiet.quiet_end:
             raise EnrollmentRefused({"checkin_time": [
                 f"Choose a time outside the clinic's quiet hours ({quiet.quiet_start:%H:%M}-{quiet.quiet_end:%H:%M})."]})
         plan = build_plan(data["start_dose_mg"], data["step_mg"], data["step_days"], data["start_date"],
