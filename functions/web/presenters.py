@@ -32,7 +32,7 @@ def patient_record(record: PatientRecord) -> dict[str, Any]:
     patient = record.patient
     return {**patient_summary(patient, record.standing), "phone": patient.phone, "timezone": patient.timezone,
             "provider_email": patient.provider_email, "dose_time": patient.dose_time.strftime("%H:%M"),
-            "notes": patient.notes, "consented_at": utc_iso(patient.consented_at) if patient.consented_at else None,
+            "checkin_time": patient.enrollment.checkin_time.strftime("%H:%M"), "notes": patient.notes, "consented_at": utc_iso(patient.consented_at) if patient.consented_at else None,
             "plan": patient.plan.as_data(),
             "messages": [{"at": utc_iso(m.at), "direction": m.direction, "body": m.body, "status": m.status,
                           "kind": m.kind} for m in record.messages],

@@ -436,6 +436,7 @@ class PatientRecordSchema(PatientSummarySchema):
     timezone = fields.String()
     provider_email = fields.String()
     dose_time = fields.String()
+    checkin_time = fields.String(metadata={"description": "HH:MM in the patient's zone"})
     notes = fields.String()
     consented_at = fields.DateTime(allow_none=True)
     plan = fields.Nested(PlanSchema)

@@ -182,8 +182,7 @@ def test_after_quiet_hours_cover_18_00_an_enrollment_without_a_checkin_time_chec
     world.api("PATCH", SETTINGS, json={"quiet_hours": {"start": "17:00", "end": "09:30"}})
     created = world.api("POST", "/api/patients", json=enrollment(phone="(212) 555-0161", start_date="2027-01-03"))
     assert created.status_code == 201, created.get_json()
-    patient = world.services.store.get_patient(created.get_json()["id"])
-    assert patient.enrollment.checkin_time.strftime("%H:%M") == "09:30"
+    assert world.api("GET", f"/api/patients/{created.get_json()['id']}").get_json()["checkin_time"] == "09:30"
     refused = world.api("POST", "/api/patients", json=enrollment(phone="(212) 555-0162", checkin_time="18:00"))
     assert refused.status_code == 400 and "17:00-09:30" in str(refused.get_json()["errors"]["checkin_time"])
     sign_in_as(world, world.demo.admin_email, world.demo.admin_password)
