@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from shared.domain import texts
@@ -73,20 +73,22 @@ class ClinicSettingsService:
             self.clinics_now.forget(clinic_id)
             logger().info("clinic settings changed", extra={"clinic_id": clinic_id, "settings": sorted(changes)})
             if replans(changes):
-                self._plan_again(clinic_id, entry["id"], now)
+                self._plan_again(clinic_id, now)
             return replace(changed, version=clinic.version + 1)
         raise Conflict("The clinic's settings kept changing; please try again.")
 
-    def _plan_again(self, clinic_id: str, change_id: str, now: datetime) -> None:
-        """A task for each patient with texts planned ahead: dispatch writes them again with the new settings."""
+    def _plan_again(self, clinic_id: str, now: datetime) -> None:
+        """A task for each patient with texts planned ahead, at the next minute: dispatch writes them again with
+        the settings as they are then. Changes within one minute share one task per patient (its id is the
+        minute's), which reads them all."""
+        at = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
         patients = [p for status in PLANNED_AGAIN for p in self.store.patients_of_clinic(clinic_id, status.value)]
         self.store.put_jobs_once([Job.new(patient_id=p.patient_id, channel=Channel.TASK, kind=JobKind.SETTINGS_REPLAN,
-                                          to=p.phone, send_at=now, unique=f"set-{change_id[-12:]}",
-                                          meta={"change": change_id}) for p in patients])
+                                          to=p.phone, send_at=at, unique="settings") for p in patients])
 
     def plan_again(self, job: Job, patient: Patient, now: datetime) -> None:
         """Task: the patient's texts still ahead, written again with their clinic's settings as they are now."""
-        self.clinics_now.forget(patient.clinic_id)  # the change that queued this task, whatever this process read
+        self.clinics_now.forget(patient.clinic_id)  # every change before the task's minute (a consistent read)
         on_fresh_record(self.store, patient.patient_id, lambda fresh: self._plan_again_for(fresh, now))
 
     def _plan_again_for(self, patient: Patient | None, now: datetime) -> None:

@@ -187,3 +187,15 @@ def test_after_quiet_hours_cover_18_00_an_enrollment_without_a_checkin_time_chec
     assert refused.status_code == 400 and "17:00-09:30" in str(refused.get_json()["errors"]["checkin_time"])
     sign_in_as(world, world.demo.admin_email, world.demo.admin_password)
     assert 'value="09:30"' in world.client.get("/patients/new").get_data(as_text=True)
+
+
+def test_changes_within_a_minute_share_one_replan_per_patient_which_reads_them_all(world):
+    patient_id = active_patient(world)
+    for name in ("First Name", "Second Name", "Third Name"):
+        world.api("PATCH", SETTINGS, json={"name": name})
+    tasks = [j for j in world.services.store.jobs_of(patient_id) if j.kind == JobKind.SETTINGS_REPLAN]
+    assert len(tasks) == 1 and tasks[0].send_at == NOW + timedelta(minutes=1)
+    world.services.dispatcher.run(NOW + timedelta(minutes=1))
+    world.services.dispatcher.run(datetime(2027, 1, 4, 2, 1, tzinfo=timezone.utc))  # 21:01 New York
+    [tonight] = [m["body"] for m in world.sms.sent if m["to"] == PHONE and "mg" in m["body"]]
+    assert tonight.startswith("Third Name")

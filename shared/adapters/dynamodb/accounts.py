@@ -31,7 +31,7 @@ class DynamoAccounts:
         self.table.call("put_item", **self.table.put(clinic_to_item(clinic, now)))
 
     def get_clinic(self, clinic_id: str) -> Clinic | None:
-        found = self.table.get(keys.clinic_key(clinic_id), consistent=False)
+        found = self.table.get(keys.clinic_key(clinic_id))  # consistent: read at most once a minute per process
         return clinic_from_item(found) if found else None
 
     def change_clinic(self, clinic: Clinic, changed: Clinic, entry: dict[str, Any], now: datetime) -> None:
