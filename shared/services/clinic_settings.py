@@ -14,7 +14,7 @@ from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
 from shared.domain.patients import Clinic, Patient, PatientStatus, ProfileChange
 from shared.domain.schedule import baseline_waits, plan_jobs
 from shared.domain.settings_changes import changed_clinic, differences, replans
-from shared.errors import Conflict, NotFound, Refused, StatusMoved
+from shared.errors import Conflict, FieldsRefused, NotFound, StatusMoved
 from shared.log import logger
 from shared.services.live_settings import ClinicsNow
 from shared.services.ports import Accounts, PatientsAndJobs
@@ -23,16 +23,8 @@ from shared.services.retry import on_fresh_record
 PLANNED_AGAIN = (PatientStatus.ACTIVE, PatientStatus.AWAITING_CONSENT)
 
 
-class SettingsRefused(Refused):
+class SettingsRefused(FieldsRefused):
     """Settings that break a rule together (quiet hours shorter than the federal window, say)."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__("; ".join(m for ms in errors.values() for m in ms))
-        self.errors = errors
-
-    @property
-    def field_errors(self) -> dict[str, list[str]]:
-        return self.errors
 
 
 class SettingsStore(PatientsAndJobs, Accounts, Protocol):

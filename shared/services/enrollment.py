@@ -17,21 +17,13 @@ from shared.domain.patients import Patient, PatientStatus
 from shared.domain.plan import build_plan
 from shared.domain.schedule import outside_quiet_hours
 from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_REMINDER_AFTER
-from shared.errors import NotAllowed, NotFound, Refused  # noqa: F401 - NotAllowed is raised here
+from shared.errors import FieldsRefused, NotAllowed, NotFound, Refused  # noqa: F401 - NotAllowed is raised here
 from shared.log import logger
 from shared.services.ports import Accounts, Patients
 
 
-class EnrollmentRefused(Refused):
+class EnrollmentRefused(FieldsRefused):
     """Input the schema could not judge alone was wrong: errors keyed by the JSON field names."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__(errors)
-        self.errors = errors
-
-    @property
-    def field_errors(self) -> dict[str, list[str]]:
-        return self.errors
 
 
 class PatientNotFound(NotFound):
