@@ -71,11 +71,12 @@ def get_patient(patient_id: str) -> ResponseReturnValue:
 @bp.patch("/patients/<patient_id>")
 @api_key_required
 def edit_patient(patient_id: str) -> ResponseReturnValue:
-    """Change a patient's fields ({"language": "es"}); answers the whole record as GET does."""
+    """Change a patient's fields ({"language": "es"}); answers the whole record as GET does. A new phone must answer
+    YES again (shared/services/phone_changes.py)."""
     svc = services()
     now = svc.clock.now()
-    svc.edits.edit(g.caller.clinic_id, g.caller.email or "api key", patient_id, PatientEditSchema().load(json_object()),
-                   now)
+    fields = PatientEditSchema(countries=svc.enrollment.countries_of(g.caller)).load(json_object())
+    svc.edits.edit(g.caller.clinic_id, g.caller.email or "api key", patient_id, fields, now)
     return jsonify(patient_record(svc.records.record(g.caller, patient_id, now)))
 
 

@@ -272,7 +272,7 @@ def message_patient(patient_id: str) -> ResponseReturnValue:
     return redirect(f"/patients/{patient_id}")
 
 
-EDITABLE = ("first_name", "last_name", "provider_email", "timezone", "dose_time", "checkin_time", "notes")
+EDITABLE = ("first_name", "last_name", "phone", "provider_email", "timezone", "dose_time", "checkin_time", "notes")
 
 
 @bp.post("/patients/<patient_id>/edit")
@@ -281,20 +281,24 @@ def edit_patient(patient_id: str) -> ResponseReturnValue:
     """Names, provider, zone, times and notes, from the patient page (the same rules as the API's PATCH)."""
     from functions.web.schemas import PatientEditSchema
     from shared.services.patient_edits import EditRefused
+    from shared.services.phone_changes import PhoneChangeRefused
 
     svc = services()
     now = svc.clock.now()
     values = {name: request.form.get(name, "").strip() for name in EDITABLE}
     fields = {k: v for k, v in values.items() if v or k == "notes"}
     try:
-        edited = PatientEditSchema().load(fields)
-        svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, edited, now)
-    except (ValidationError, EditRefused) as exc:
+        edited = PatientEditSchema(countries=svc.enrollment.countries_of(g.caller)).load(fields)
+        before = svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, {}, now).phone  # 404 if not theirs
+        after = svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, edited, now).phone
+    except (ValidationError, EditRefused, PhoneTaken, PhoneChangeRefused) as exc:
         svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, {}, now)  # 404 if not theirs
         errors = flat_errors(exc.messages_dict) if isinstance(exc, ValidationError) else exc.field_errors
         flash("Not changed: " + "; ".join(f"{k.replace('_', ' ')}: {' '.join(v)}" for k, v in errors.items()))
         return redirect(f"/patients/{patient_id}")
-    flash("The details are saved; texts ahead follow any new time or zone.")
+    flash("The details are saved; texts ahead follow any new time or zone." if before == after else
+          "The details are saved. The new number gets the welcome text: no other text goes until the patient "
+          "answers YES from it.")
     return redirect(f"/patients/{patient_id}")
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, available_timezones
 
-from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from shared.domain.catalogs import DEFAULT as DEFAULT_LANGUAGE
 from shared.domain.catalogs import LANGUAGES
@@ -40,7 +40,7 @@ UNCHECKED_RULES: dict[str, tuple[str, ...]] = {  # 400s the schema cannot expres
                "Multilingual Plane (Unicode Cf; their patterns exclude the control and format characters within it).")
 }
 UNCHECKED_RULES["edit"] = (
-    "`phone` is not a field yet (a new number must answer YES again): sending it is a 400 saying so.",
+    UNCHECKED_RULES["enroll"][0],
     "At least one field must be sent.",
     "`provider_email` must be an active provider of the patient's clinic.",
     "`checkin_time` must fall outside the clinic's quiet hours.",
@@ -298,6 +298,7 @@ class PatientEditSchema(Schema):
 
     first_name = Name(20)
     last_name = Name(50)
+    phone = MobileNumber()
     timezone = TimeZoneName()
     provider_email = fields.Email()
     dose_time = LocalTime()
@@ -307,12 +308,9 @@ class PatientEditSchema(Schema):
         LANGUAGES, error="Texts go out in en (English) or es (Spanish)."), metadata={
         "description": "The language of the patient's texts from now on; texts already queued are written again."})
 
-    @pre_load
-    def _no_new_number(self, data: Any, **kwargs: Any) -> Any:
-        if isinstance(data, dict) and "phone" in data:
-            raise ValidationError({"phone": ["A new number must answer YES again: changing it is not available yet. "
-                                             "End this patient's texts and enroll the new number."]})
-        return data
+    def __init__(self, *args: Any, countries: tuple[str, ...] = COUNTRIES_988, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.countries = countries  # where a new number may be (MobileNumber reads it), as at enrollment
 
     @validates_schema
     def _some(self, data: dict[str, Any], **kwargs: Any) -> None:

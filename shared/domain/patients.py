@@ -125,6 +125,7 @@ class ProfileChange:
     plan_over_while_opted_out: bool = False      # START brings them back completed; the number is free
     language: str | None = None                  # the patient's texts from now on in this language
     details: tuple[tuple[str, Any], ...] = ()     # edited fields: names, provider, notes, zone, dose and check-in times
+    phone: str = ""                              # the patient's new number: its mapping moves with it, all or nothing
 
     @property
     def empty(self) -> bool:
@@ -133,7 +134,7 @@ class ProfileChange:
                     or self.held_since is not None or self.audit or self.add_evidence or self.safety_question
                     or self.safety_no_at or self.escalation_update or self.forget_escalation or self.pace or self.escalations
                     or self.escalation_updates or self.plan_over_while_opted_out or self.language
-                    or self.details)
+                    or self.details or self.phone)
 
     @property
     def opened(self) -> tuple[Escalation, ...]:

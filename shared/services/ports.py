@@ -86,8 +86,9 @@ class Outbox(Protocol):
                body: str = "") -> None: ...
     def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True,
                     body: str = "") -> None: ...
-    def cancel_pending_jobs(self, patient_id: str, now: datetime,
-                            kinds: Collection[str] | None = None) -> int: ...
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: Collection[str] | None = None,
+                            to: str | None = None) -> int:
+        """Cancel the patient's side's waiting jobs (of `kinds`, addressed `to` a number, when given); how many."""
 
 
 class Deliveries(Protocol):

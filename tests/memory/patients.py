@@ -8,8 +8,8 @@ from typing import Any, Sequence
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job, utc_iso
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
-from shared.errors import JobExists, NumberUnavailable, PhoneTaken
-from tests.memory.changes import add_job, apply
+from shared.errors import JobExists
+from tests.memory.changes import add_job, apply, mapping, taken
 from tests.memory.table import MemoryTable, kept
 
 
@@ -24,13 +24,13 @@ class MemoryPatients:
             if patient.patient_id in self.table.patients:
                 if phone and phone["patient_id"] == patient.patient_id:
                     return  # our own earlier attempt went through
-                raise _taken(patient, phone) if phone and not phone["plan_over"] else JobExists(patient.patient_id)
+                raise taken(patient, phone) if phone and not phone["plan_over"] else JobExists(patient.patient_id)
             if phone and not phone["plan_over"]:
-                raise _taken(patient, phone)
+                raise taken(patient, phone)
             if any((job.patient_id, job.job_id) in self.table.jobs for job in jobs):
                 raise JobExists(patient.patient_id)
             self.table.patients[patient.patient_id] = kept(patient)
-            self.table.phones[number] = _mapping(patient)
+            self.table.phones[number] = mapping(patient)
             for job in jobs:
                 add_job(self.table, job)
 
@@ -111,14 +111,6 @@ class MemoryPatients:
         """Seed a patient as stored (tests only): the number becomes theirs, no condition is checked."""
         with self.table.lock:
             self.table.patients[patient.patient_id] = kept(patient)
-            self.table.phones[(patient.sender, patient.phone)] = _mapping(patient)
+            self.table.phones[(patient.sender, patient.phone)] = mapping(patient)
         return patient
 
-
-def _mapping(patient: Patient) -> dict[str, Any]:
-    return {"patient_id": patient.patient_id, "clinic_id": patient.clinic_id, "plan_over": False}
-
-
-def _taken(patient: Patient, phone: dict[str, Any]) -> PhoneTaken:
-    """As DynamoPatients: the clinic's own patient holds it, or anyone else's (who is not said)."""
-    return PhoneTaken(patient.phone) if phone.get("clinic_id") == patient.clinic_id else NumberUnavailable(patient.phone)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Callable
 
@@ -13,9 +14,10 @@ from shared.adapters.dynamodb.codec import (
     checkin_to_map,
     escalation_to_item,
     job_to_item,
+    phone_item,
     safety_question_to_map,
 )
-from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table
+from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table, marshal
 from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.jobs import Job, utc_iso
 from shared.domain.patients import (
@@ -25,6 +27,10 @@ from shared.domain.patients import (
     PatientStatus,
     ProfileChange,
 )
+
+
+PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
+NEW_PHONE_AT = 2  # a phone change's transaction: the profile, the old number's mapping, then the new one's
 
 
 class Update:
@@ -65,9 +71,24 @@ def change_items(table: Table, patient: Patient, change: ProfileChange, now: dat
     _checkin_sets(change, update)
     _plan_sets(change, update)
     _safety_sets(change, update)
+    if change.phone:
+        update.set("phone = :phone", phone=change.phone)
+        update.removes += ["phone_problem", "phone_problem_at"]  # the old number's trouble is not the new one's
     profile = table.update(keys.patient_profile_key(patient.patient_id), update.expression(" ADD #v :one"),
                            update.values, condition, update.names)
-    return [{"Update": profile}, *_written_with(table, patient, change, now)]
+    return [{"Update": profile}, *_phone_moved(table, patient, change), *_written_with(table, patient, change, now)]
+
+
+def _phone_moved(table: Table, patient: Patient, change: ProfileChange) -> list[dict[str, Any]]:
+    """A new number: the old number's mapping goes (if it is still theirs; a mapping of someone else's is left), and
+    the new one's is written if the number is free on the patient's sender (at NEW_PHONE_AT), with the profile."""
+    if not change.phone:
+        return []
+    old = keys.phone_key(patient.phone, patient.sender)
+    return [{"Delete": {"TableName": table.name, "Key": old.as_item(),
+                        "ConditionExpression": "attribute_not_exists(PK) OR patient_id = :pid",
+                        "ExpressionAttributeValues": marshal({":pid": patient.patient_id})}},
+            {"Put": table.put(phone_item(replace(patient, phone=change.phone)), PHONE_IS_FREE, {":true": True})}]
 
 
 def _status_sets(patient: Patient, change: ProfileChange, update: Update) -> str:

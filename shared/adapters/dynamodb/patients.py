@@ -1,6 +1,7 @@
 """Patients on the single table: the profile, its phone number, its changes and the history they leave."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Sequence
 
@@ -8,7 +9,7 @@ from botocore.exceptions import ClientError
 
 from shared.adapters import keys
 from shared.adapters.dynamodb.retention import erase, erasures_of, keep_until, stamped
-from shared.adapters.dynamodb.changes import change_items, new_job
+from shared.adapters.dynamodb.changes import NEW_PHONE_AT, PHONE_IS_FREE, change_items, new_job
 from shared.adapters.dynamodb.codec import (
     audit_from_item,
     checkin_from_map,
@@ -29,8 +30,6 @@ from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.errors import JobExists, NumberUnavailable, PhoneTaken, StatusMoved, StoreUnavailable
-
-PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
 
 
 class DynamoPatients:
@@ -76,11 +75,14 @@ class DynamoPatients:
         return [patient_from_item(item) for item in self.table.clinic_items(clinic_id, keys.CLINIC_PATIENTS, status)]
 
     def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job] = ()) -> None:
-        """Write a ProfileChange (and new jobs with it); StatusMoved when the profile moved meanwhile."""
+        """Write a ProfileChange (and new jobs with it); StatusMoved when the profile moved meanwhile; PhoneTaken
+        (NumberUnavailable when not the clinic's own patient) when a new number is someone else's."""
         try:
             self.table.transact(stamped(
                 [*change_items(self.table, patient, change, now), *(new_job(self.table, j) for j in jobs)], patient))
         except ClientError as exc:
+            if change.phone and cancelled_by_condition(exc, NEW_PHONE_AT):
+                raise self._taken(replace(patient, phone=change.phone)) from exc
             if moved_meanwhile(exc):
                 raise StatusMoved(patient.patient_id) from exc
             raise StoreUnavailable(f"DynamoDB transaction failed: {error_code(exc)}") from exc
