@@ -170,16 +170,25 @@ def _patient_paths() -> dict[str, dict[str, Any]]:
                     "responses": {"200": _json("PatientRecord", "The record", record_links), "404": NO_PATIENT}},
             "patch": {"operationId": "editPatient", "summary": "Change a patient's fields",
                       "description": _described(
-                          "Change any of a patient's first and last name, provider, notes, time zone, dose time, "
-                          "check-in time and language. A new zone or time plans the texts ahead again (tonight's "
-                          "reminder goes once: not again if it went, now if its new time has passed); a new language "
-                          "writes the queued texts again in it. Plan changes are the hold, resume, adjust and end "
-                          "actions.", schemas.UNCHECKED_RULES["edit"]),
+                          "Change any of a patient's first and last name, mobile number, provider, notes, time zone, "
+                          "dose time, check-in time and language. A new zone or time plans the texts ahead again "
+                          "(tonight's reminder goes once: not again if it went, now if its new time has passed); a new "
+                          "language writes the queued texts again in it. A new number must answer YES again: the "
+                          "status goes back to `awaiting_consent`, the welcome text goes to the new number, texts from "
+                          "the old one no longer reach the patient, and nothing else is sent until YES (then the texts "
+                          "ahead go to the new number; no YES in 96 hours and consent expires, as at enrollment). Plan "
+                          "changes are the hold, resume, adjust and end actions.\n\n409 when the new number is in a "
+                          "plan that is not over on the clinic's sender (the same answer as enrollment), when the "
+                          "patient opted out or their plan is over (a new number is refused), or when the record kept "
+                          "changing.", schemas.UNCHECKED_RULES["edit"]),
                       "security": KEYED, "parameters": [PATIENT_ID],
                       "requestBody": _body("PatientEdit"),
                       "responses": {"200": _json("PatientRecord", "The record after the change", record_links),
                                     "400": INVALID, "404": NO_PATIENT,
-                                    "409": _json("Problem", "The record kept changing; try again")}},
+                                    "409": {"description": "The new number is in use, the patient cannot take a new "
+                                                           "one, or the record kept changing; try again",
+                                            "content": {"application/json": {"schema": {
+                                                "oneOf": [_ref("Errors"), _ref("Problem")]}}}}}},
             "delete": {"operationId": "erasePatient", "summary": "Erase a patient's data on request",
                        "description": ERASE_RULES, "security": KEYED, "parameters": [PATIENT_ID],
                        "responses": {"200": _json("Erasure", "Erased: nothing of the patient is left"),
