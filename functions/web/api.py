@@ -13,6 +13,7 @@ from functions.web.schemas import (AdjustSchema, EnrollmentSchema, EscalationQue
                                    ProviderMessageSchema, ResolutionSchema, StatusQuerySchema)
 from shared.domain.jobs import utc_iso
 from shared.errors import Refused
+from shared.services.records import PatientList
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 # Errors (schemas' ValidationError, the services' TaperlineError kinds) are answered in functions/web/errors.py.
@@ -57,8 +58,9 @@ def enroll() -> ResponseReturnValue:
 def list_patients() -> ResponseReturnValue:
     svc = services()
     query = StatusQuerySchema().load(request.args.to_dict())
-    rows = svc.records.list(g.caller, svc.clock.now(), query.get("status"))
-    return jsonify({"patients": [patient_summary(p, s) for p, s in rows]})
+    rows, cursor = svc.records.page(g.caller, svc.clock.now(), PatientList(
+        query.get("q", ""), query.get("status"), query.get("open_escalation"), query.get("limit"), query.get("cursor")))
+    return jsonify({"patients": [patient_summary(p, s) for p, s in rows], "next_cursor": cursor})
 
 
 @bp.get("/patients/<patient_id>")

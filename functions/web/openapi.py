@@ -145,6 +145,24 @@ FHIR_BUNDLE = {"type": "object", "required": ["resourceType", "type", "entry"],
                                                  "resource": {"type": "object", "required": ["resourceType"]}}}}}}
 
 
+LIST_ORDER = ("Patients in the order of what needs attention (`attention`, its enum's order): an open urgent "
+              "escalation, an open routine one past its acknowledgement deadline, an open routine one, a number that "
+              "cannot get texts, a held taper, on the plan or awaiting consent, opted out, finished; within each, by "
+              "enrollment, oldest first. Read from the clinic index a page at a time: with `limit`, one page and "
+              "`next_cursor` (null at the end; a page may hold fewer than `limit` when a filter drops some), "
+              "without it every patient.")
+
+
+def _query_parameters(names: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Query parameters as the list's schema describes them (types, limits, descriptions)."""
+    fields = schemas.StatusQuerySchema().fields
+    described = {"q": {"type": "string", "maxLength": 100}, "open_escalation": {"type": "boolean"},
+                 "limit": {"type": "integer", "minimum": 1, "maximum": schemas.MAX_PAGE},
+                 "cursor": {"type": "string", "minLength": 1, "maxLength": 400}}
+    return [{"in": "query", "name": name, "required": False, "description": fields[name].metadata["description"],
+             "schema": described[name]} for name in names]
+
+
 def _patient_paths() -> dict[str, dict[str, Any]]:
     enrolled = _links("$response.body#/id", *PATIENT_LINKS)
     record_links = {**_links("$response.body#/id", *PATIENT_LINKS[1:]),
@@ -158,9 +176,11 @@ def _patient_paths() -> dict[str, dict[str, Any]]:
                      "responses": {"201": _json("PatientCreated", "Enrolled, awaiting consent", enrolled),
                                    "400": INVALID,
                                    "409": _json("Errors", "The number belongs to a patient whose plan is not over")}},
-            "get": {"operationId": "listPatients", "summary": "This clinic's patients", "security": KEYED,
+            "get": {"operationId": "listPatients", "summary": "This clinic's patients, what needs attention first",
+                    "description": LIST_ORDER, "security": KEYED,
                     "parameters": [{"in": "query", "name": "status", "required": False,
-                                    "schema": {"type": "string", "enum": list(schemas.STATUSES)}}],
+                                    "schema": {"type": "string", "enum": list(schemas.STATUSES)}},
+                                   *_query_parameters(("q", "open_escalation", "limit", "cursor"))],
                     "responses": {"200": _json("PatientList", "Patients",
                                                _links("$response.body#/patients/0/id", "getPatient")),
                                   "400": INVALID}}},

@@ -35,6 +35,7 @@ from shared.services.accounts import SignInRefused, SignInThrottled
 from shared.services.enrollment import EnrollmentRefused
 
 bp = Blueprint("pages", __name__, template_folder="templates")
+PAGE = 50  # patients a page of the list
 # The enrollment form starts from the same defaults the API applies (shared/domain/enrollment.py).
 FORM_DEFAULTS = {"step_mg": str(terms.DEFAULT_STEP_MG), "step_days": str(terms.DEFAULT_STEP_DAYS),
                  "dose_time": f"{terms.DEFAULT_DOSE_TIME:%H:%M}", "checkin_time": f"{terms.DEFAULT_CHECKIN_TIME:%H:%M}",
@@ -81,13 +82,23 @@ def logout() -> ResponseReturnValue:
 @bp.get("/patients")
 @signed_in
 def patients() -> ResponseReturnValue:
+    """The clinic's patients, what needs attention first, PAGE at a time; search, status and escalation filters."""
+    from functions.web.schemas import StatusQuerySchema
+    from shared.services.records import PatientList
+
     svc = services()
-    status = request.args.get("status") or None
-    if status not in (None, *STATUSES):
-        abort(400, "Unknown status.")
-    rows = svc.records.list(g.caller, svc.clock.now(), status)
-    return render_template("patients.html", rows=rows, status=status, statuses=STATUSES,
-                           clinic=svc.accounts.clinic(g.caller.clinic_id))
+    asked = {k: v for k, v in request.args.items() if k in ("q", "status", "open_escalation", "cursor") and v.strip()}
+    try:
+        query = StatusQuerySchema().load(asked)
+    except ValidationError as exc:
+        abort(400, "; ".join(f"{k}: {' '.join(v)}" for k, v in flat_errors(exc.messages_dict).items()))
+    rows, cursor = svc.records.page(g.caller, svc.clock.now(), PatientList(
+        query.get("q", ""), query.get("status"), query.get("open_escalation"), PAGE, query.get("cursor")))
+    filters = {k: v for k, v in asked.items() if k != "cursor"}
+    return render_template("patients.html", rows=rows, status=query.get("status"), statuses=STATUSES,
+                           q=query.get("q", ""), escalation=asked.get("open_escalation", ""), paged="cursor" in asked,
+                           next_page=f"/patients?{urlencode({**filters, 'cursor': cursor})}" if cursor else "",
+                           first_page=f"/patients?{urlencode(filters)}", clinic=svc.accounts.clinic(g.caller.clinic_id))
 
 
 @bp.route("/patients/new", methods=["GET", "POST"])

@@ -13,10 +13,13 @@ from marshmallow import RAISE, Schema, ValidationError, fields, post_load, valid
 from shared.domain.catalogs import DEFAULT as DEFAULT_LANGUAGE
 from shared.domain.catalogs import LANGUAGES
 from shared.domain import enrollment as terms
+from shared.domain.attention import TIERS
 from shared.domain.clinic_settings import COUNTRIES_988
 from shared.domain import plan as limits
 
 MAX_DAYS_AHEAD = 365
+MAX_PAGE = 200  # patients in one page of the list
+ATTENTION = TIERS  # what puts a patient where they are in the list, in its order
 STATUSES = ("awaiting_consent", "active", "opted_out", "consent_expired", "completed")
 
 
@@ -371,10 +374,14 @@ class PatientSummarySchema(Schema):
     open_escalations = fields.Integer()
     created_at = fields.DateTime()
     language = fields.String(validate=validate.OneOf(LANGUAGES))
+    attention = fields.String(validate=validate.OneOf(ATTENTION), metadata={
+        "description": "What the patient's place in the list is for (the list sorts by it, in this enum's order)."})
 
 
 class PatientListSchema(Schema):
     patients = fields.List(fields.Nested(PatientSummarySchema))
+    next_cursor = fields.String(allow_none=True, metadata={
+        "description": "Send it as `cursor` for the next page; null at the end (always null without `limit`)."})
 
 
 class MessageSchema(Schema):
@@ -464,9 +471,19 @@ class ProblemSchema(Schema):
 
 
 class StatusQuerySchema(Schema):
-    """GET /api/patients: an optional status; any other parameter is a 400."""
+    """GET /api/patients: optional status, search, open escalation filter, page size and cursor; any other
+    parameter is a 400."""
 
     status = fields.String(validate=validate.OneOf(STATUSES))
+    q = fields.String(validate=[validate.Length(max=100), refuse_invisible], metadata={
+        "description": "Search: part of the first or last name (case and accents ignored), or digits of the number."})
+    open_escalation = fields.Boolean(truthy={"true"}, falsy={"false"}, metadata={
+        "description": "true: only patients with an open escalation; false: only those without."})
+    limit = fields.Integer(validate=validate.Range(1, MAX_PAGE, error=f"Ask for 1 to {MAX_PAGE} patients a page."),
+                           metadata={"description": "Patients a page (a page may hold fewer when a filter drops "
+                                                    "some: follow next_cursor until it is null); without it, all."})
+    cursor = fields.String(validate=validate.Length(1, 400), metadata={
+        "description": "The next_cursor of the page before, unchanged."})
 
 
 class EscalationQuerySchema(Schema):

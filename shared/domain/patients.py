@@ -62,6 +62,7 @@ class Patient:
     open_escalations: dict[str, str] = field(default_factory=dict)  # reason -> open escalation texts add to
     kept_until: date | None = None       # a finished patient's data goes after this day (retention)
     language: str = "en"                 # the patient's texts: en or es (shared/domain/catalogs.LANGUAGES)
+    open_levels: dict[str, str] = field(default_factory=dict)  # open escalation id -> urgent|overdue|routine (attention)
     sender: str = ""                     # the Twilio sender their texts go from and reach us on (domain/senders.py):
     # the clinic's own sender when they were enrolled, "" for the deployment's default; their number is theirs there
 

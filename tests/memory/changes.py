@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, Sequence
 
+from shared.domain import attention
 from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.jobs import Job, JobStatus, utc_iso
 from shared.domain.patients import PLAN_OVER, REMOVE, Patient, PatientStatus, ProfileChange
@@ -73,7 +74,7 @@ def _plan(updated: Patient, change: ProfileChange) -> Patient:
             if name == "checkin_time" else replace(updated, **{name: value})
     if change.phone:
         updated = replace(updated, phone=change.phone, phone_problem="")
-    return updated
+    return replace(updated, open_levels=attention.open_levels(updated.open_levels, (*change.opened, *change.rewritten)))
 
 
 def _safety(patient: Patient, change: ProfileChange) -> Patient:
