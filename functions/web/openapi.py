@@ -150,7 +150,8 @@ LIST_ORDER = ("Patients in the order of what needs attention (`attention`, its e
               "cannot get texts, a held taper, on the plan or awaiting consent, opted out, finished; within each, by "
               "enrollment, oldest first. Read from the clinic index a page at a time: with `limit`, one page and "
               "`next_cursor` (null at the end; a page may hold fewer than `limit` when a filter drops some), "
-              "without it every patient.")
+              "without it every patient.\n\nBesides what the schema says, a 400 answers when:\n- `cursor` is not a "
+              "`next_cursor` this list gave (for the same `open_escalation`)")
 
 
 def _query_parameters(names: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -475,7 +475,7 @@ class StatusQuerySchema(Schema):
     parameter is a 400."""
 
     status = fields.String(validate=validate.OneOf(STATUSES))
-    q = fields.String(validate=[validate.Length(max=100), refuse_invisible], metadata={
+    q = fields.String(validate=validate.Length(max=100), metadata={
         "description": "Search: part of the first or last name (case and accents ignored), or digits of the number."})
     open_escalation = fields.Boolean(truthy={"true"}, falsy={"false"}, metadata={
         "description": "true: only patients with an open escalation; false: only those without."})

@@ -71,6 +71,9 @@ def before_call(ctx, case, **kwargs):
     if case.operation.label.startswith("GET /api/exports/") and isinstance(case.query, dict):
         _export_range(case.query)
         return
+    if case.operation.label == "GET /api/patients" and isinstance(case.query, dict):
+        case.query.pop("cursor", None)  # a cursor is only ever a next_cursor the list gave (its description's 400)
+        return
     if case.operation.label == "POST /api/patients/{patient_id}/messages" and isinstance(case.body, dict):
         _one_text(case.body)
         return
