@@ -59,6 +59,11 @@ def test_patients_stored_before_the_list_join_its_order_and_search_once(store, l
         put_as_before(store, item)
     put_as_before(store, escalation_to_item(a_patient("urgent"), replaced(an_escalation("e1", "crisis"),
                                                                          severity="urgent")))
+    # (listed page by page all the same, as an unranked tier of their own, though search does not find them yet)
+    first, position = store.patients_page("c1", PatientQuery(), 1)
+    second, end = store.patients_page("c1", PatientQuery(), 1, position)
+    assert [p.patient_id for p in first + second] == ["calm", "urgent"]
+    assert store.patients_page("c1", PatientQuery(search="zoe"), 10) == ([], None)
     # When the script runs (twice)
     assert main(["c1"], local_settings) == 0
     assert "c1: 2 patients put in the list's order" in capsys.readouterr().out

@@ -101,7 +101,7 @@ class DynamoPatients:
             values[":q"] = {"S": query.search}
         if filters:
             request.update(FilterExpression=" AND ".join(filters), ExpressionAttributeNames=names)
-        if after is not None and not (bounds.low <= after <= bounds.high and after.count("#") >= 3):
+        if after is not None and not (bounds.low <= after <= bounds.high and after.count("#") >= 2):
             raise ValueError("not a position of this list")
         position = after
         found: list[Patient] = []
