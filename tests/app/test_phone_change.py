@@ -114,6 +114,7 @@ def test_the_patient_page_changes_the_number_and_says_what_happens_next(world):
     saved = world.client.post(f"/patients/{patient_id}/edit", data=form)
     shown = world.client.get(saved.location).get_data(True)
     assert "answers YES" in shown and "+1********51 to +1********77" in shown
+    assert "the new number has not answered YES yet" in shown
     assert world.services.store.get_patient(patient_id).phone == NEW
     refused = world.client.post(f"/patients/{patient_id}/edit", data={**form, "phone": "+44 20 7946 0958"})
     assert "not a mobile" in world.client.get(refused.location).get_data(True)
