@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from shared.domain import attention as attention_rule
 from shared.domain.checkins import CheckIn
 from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.escalations import deadline
@@ -25,7 +26,8 @@ def patient_summary(patient: Patient, standing: Standing) -> dict[str, Any]:
             "next_step_date": standing.next_step.start_date.isoformat() if standing.next_step else None,
             "last_checkin_at": utc_iso(patient.last_checkin_at) if patient.last_checkin_at else None,
             "open_escalations": len({patient.checkins_paused_by, *patient.open_escalations.values()} - {""}),
-            "created_at": utc_iso(patient.created_at), "language": patient.language}
+            "created_at": utc_iso(patient.created_at), "language": patient.language,
+            "attention": attention_rule.TIERS[attention_rule.tier_of(patient)]}
 
 
 def patient_record(record: PatientRecord) -> dict[str, Any]:

@@ -139,6 +139,22 @@ def clinic_patient_sort(created_iso: str, patient_id: str) -> str:
     return f"{CLINIC_PATIENTS}{created_iso}#{patient_id}"
 
 
+def clinic_attention_sort(tier: int, created_iso: str, patient_id: str) -> str:
+    """Sort key of a patient in the clinic index: by what needs attention (shared/domain/attention.py), then by
+    enrollment. Keys written before it (`PATIENT#<created>#<id>`) sort between tiers 2 and 3 until rewritten."""
+    return f"{CLINIC_PATIENTS}{tier}#{created_iso}#{patient_id}"
+
+
+def clinic_attention_range(first: int, last: int) -> SortKeyRange:
+    """Every patient key of the tiers first..last (both included)."""
+    return SortKeyRange(SortKey(f"{CLINIC_PATIENTS}{first}#"), SortKey(f"{CLINIC_PATIENTS}{last}#~"))
+
+
+def patient_of_clinic_sort(clinic_sort: str) -> str:
+    """The patient id at the end of a patient's clinic index key."""
+    return clinic_sort.rsplit("#", 1)[-1]
+
+
 def clinic_escalation_sort(created_iso: str, escalation_id: str) -> str:
     """Sort key of an escalation in the clinic index: newest last."""
     return f"{CLINIC_ESCALATIONS}{created_iso}#{escalation_id}"

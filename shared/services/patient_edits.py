@@ -1,4 +1,4 @@
-"""Changes to a patient's record that are not plan actions: today, the language of their texts."""
+"""Changes to a patient's record that are not plan actions: names, provider, notes, zone and times, language, number."""
 from __future__ import annotations
 
 import secrets
@@ -15,6 +15,7 @@ from shared.domain.schedule import plan_jobs, replanned
 from shared.errors import Conflict, Refused, StatusMoved
 from shared.log import logger
 from shared.services.enrollment import PatientNotFound
+from shared.services.phone_changes import move_phone
 from shared.services.ports import Accounts, PatientsAndJobs
 
 TIMING = {"timezone", "dose_time", "checkin_time"}  # the fields that move texts already planned
@@ -46,9 +47,11 @@ class PatientEditService:
             patient = self.store.get_patient(patient_id)
             if patient is None or patient.clinic_id != clinic_id:
                 raise PatientNotFound(patient_id)
-            details = self._details(patient, {k: v for k, v in fields.items() if k != "language"})
-            language = fields.get("language")
+            details = self._details(patient, {k: v for k, v in fields.items() if k not in ("language", "phone")})
+            language, phone = fields.get("language"), fields.get("phone")
             try:
+                if phone and phone != patient.phone:  # first: the patient awaits YES, so no texts are planned again
+                    patient = move_phone(self.store, patient, phone, who, now)
                 if language and language != patient.language:
                     patient = self._relanguage(patient, language, who, now)
                 if details:

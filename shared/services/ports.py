@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Collection, Iterator, Protocol, Sequence
 
 from shared.domain.accounts import ApiKey, User
+from shared.domain.attention import PatientQuery as PatientQuery  # the list's query, re-exported
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job, JobStatus
 from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus, ProfileChange
@@ -57,6 +58,10 @@ class Patients(Protocol):
     def get_patient(self, patient_id: str) -> Patient | None: ...
     def patient_for_phone(self, e164: str, sender: str = "") -> Patient | None: ...  # on one sender (domain/senders.py)
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]: ...
+    def patients_page(self, clinic_id: str, query: PatientQuery, limit: int,
+                      after: str | None = None) -> tuple[list[Patient], str | None]:
+        """Up to `limit` matching patients by attention then enrollment, after `after`, from a few Queries of the
+        clinic index (never a Scan); and the position to go on from (None at the end). ValueError: not a position."""
     def apply_change(self, patient: Patient, change: ProfileChange, now: datetime,
                      jobs: Sequence[Job] = ()) -> None: ...
     def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None: ...
@@ -86,8 +91,9 @@ class Outbox(Protocol):
                body: str = "") -> None: ...
     def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True,
                     body: str = "") -> None: ...
-    def cancel_pending_jobs(self, patient_id: str, now: datetime,
-                            kinds: Collection[str] | None = None) -> int: ...
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: Collection[str] | None = None,
+                            to: str | None = None) -> int:
+        """Cancel the patient's side's waiting jobs (of `kinds`, addressed `to` a number, when given); how many."""
 
 
 class Deliveries(Protocol):

@@ -82,6 +82,9 @@ def before_call(ctx, case, **kwargs):
     if case.operation.label.startswith("GET /api/exports/") and isinstance(case.query, dict):
         _export_range(case.query)
         return
+    if case.operation.label == "GET /api/patients" and isinstance(case.query, dict):
+        case.query.pop("cursor", None)  # a cursor is only ever a next_cursor the list gave (its description's 400)
+        return
     if case.operation.label == "POST /api/patients/{patient_id}/messages" and isinstance(case.body, dict):
         _one_text(case.body)
         return
@@ -89,7 +92,7 @@ def before_call(ctx, case, **kwargs):
         _settings_fields(case.body)
         return
     if case.operation.label == "PATCH /api/patients/{patient_id}" and isinstance(case.body, dict):
-        _edit_fields(case.body)
+        _edit_fields(case.body, kept=(case.path_parameters or {}).get("patient_id") in KEPT_PATIENTS)
         return
     if case.operation.label != "POST /api/patients" or not isinstance(case.body, dict):
         return
@@ -150,9 +153,14 @@ def _settings_fields(body: dict) -> None:
             body["phone"] = "(212) 555-0100"
 
 
-def _edit_fields(body: dict) -> None:
-    """A patient's edit as its description's 400 rules want it: the clinic's own provider, a check-in time outside
-    quiet hours, names and notes without astral format characters."""
+def _edit_fields(body: dict, kept: bool = False) -> None:
+    """A patient's edit as its description's 400 rules want it: the clinic's own provider, a real mobile number of a
+    country the clinic texts, a check-in time outside quiet hours, names and notes without astral format characters.
+    The records the other operations read keep their number (a new one would send them back to awaiting consent)."""
+    if "phone" in body and kept:
+        del body["phone"]
+    elif "phone" in body and not _usable_phone(body["phone"]):
+        body["phone"] = _mobile(repr(body["phone"]))
     if "provider_email" in body:
         body["provider_email"] = PROVIDER
     _checkin_time_kept(body)
