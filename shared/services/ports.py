@@ -153,8 +153,7 @@ class Accounts(Protocol):
     def put_clinic(self, clinic: Clinic, now: datetime) -> None: ...
     def get_clinic(self, clinic_id: str) -> Clinic | None: ...
     def change_clinic(self, clinic: Clinic, changed: Clinic, entry: dict[str, Any], now: datetime) -> None:
-        """Write the clinic's name, phone and settings and the change's audit entry together; StatusMoved when
-        another change landed since `clinic` was read (its version)."""
+        """`changed` and its audit entry, all or nothing; StatusMoved if another change landed since `clinic`."""
     def settings_changes_of(self, clinic_id: str) -> list[dict[str, Any]]:
         """The audit entries of the clinic's settings changes, newest first."""
     def put_user(self, user: User, now: datetime) -> None: ...
