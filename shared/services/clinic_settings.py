@@ -8,14 +8,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from shared.domain import texts
 from shared.domain.job_kinds import JobKind
-from shared.domain.jobs import Channel, Job, JobStatus, utc_iso
+from shared.domain.jobs import Channel, Job, utc_iso
 from shared.domain.patients import Clinic, Patient, PatientStatus, ProfileChange
 from shared.domain.schedule import baseline_waits, plan_jobs
 from shared.domain.settings_changes import changed_clinic, differences, replans
 from shared.errors import Conflict, FieldsRefused, NotFound, StatusMoved
 from shared.log import logger
+from shared.services.consent import consent_reminder_again
 from shared.services.live_settings import ClinicsNow
 from shared.services.ports import Accounts, PatientsAndJobs
 from shared.services.retry import on_fresh_record
@@ -93,20 +93,6 @@ class ClinicSettingsService:
             self.store.apply_change(patient, ProfileChange(plan_generation=generation), now)
         elif patient.status is PatientStatus.AWAITING_CONSENT:
             consent_reminder_again(self.store, patient, now)
-
-
-def consent_reminder_again(store: PatientsAndJobs, patient: Patient, now: datetime) -> None:
-    """The pending consent reminder, cancelled and queued again for the same moment as the patient's texts are
-    written now (their language, the clinic's name and wording)."""
-    pending = [j for j in store.jobs_of(patient.patient_id)
-               if j.kind == JobKind.CONSENT_REMINDER and j.status is JobStatus.PENDING and j.send_at > now]
-    if not pending:
-        return
-    store.cancel_pending_jobs(patient.patient_id, now, kinds={JobKind.CONSENT_REMINDER})
-    body = texts.consent_reminder_text(patient.clinic_name, patient.clinic_settings.discreet_texts, patient.language)
-    store.put_jobs_once([Job.new(patient_id=patient.patient_id, channel=job.channel, kind=job.kind, to=patient.phone,
-                                 send_at=job.send_at, unique=f"crl-{secrets.token_hex(6)}", body=body)
-                         for job in pending])
 
 
 def _field_of(message: str) -> str:

@@ -16,7 +16,7 @@ from shared.domain.jobs import Channel, Job, utc_iso
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
 from shared.domain.reminders import local_moment
-from shared.domain.schedule import outside_quiet_hours, plan_jobs
+from shared.domain.schedule import baseline_waits, outside_quiet_hours, plan_jobs
 from shared.errors import Conflict, StatusMoved
 from shared.log import logger
 from shared.services.enrollment import PatientNotFound
@@ -125,7 +125,8 @@ class PlanService:
         generation = f"{action[:3]}-{secrets.token_hex(6)}"
         enrollment = patient.enrollment.with_pace(pace.step_mg, pace.step_days) if pace else patient.enrollment
         updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
-        self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=False))
+        baseline = baseline_waits(patient, self.store.jobs_of(patient.patient_id))  # still to go: planned again
+        self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=baseline))
         notice = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.PLAN_CHANGE, to=patient.phone,
                          send_at=outside_quiet_hours(patient, now), unique=f"pc-{generation}", body=text,
                          meta={"generation": generation})

@@ -34,3 +34,17 @@ def test_a_new_zone_in_its_quiet_hours_moves_the_baseline_to_their_morning(world
     assert first_questions(world) == []
     world.services.dispatcher.run(NOW + timedelta(hours=8, minutes=1))  # 09:01 in Tokyo
     assert len(first_questions(world)) == 1
+
+
+def test_a_new_language_before_the_baseline_went_keeps_it_in_that_language(world):
+    patient_id = said_yes(world)
+    world.api("PATCH", f"/api/patients/{patient_id}", json={"language": "es"})
+    world.services.dispatcher.run(NOW + timedelta(minutes=1))
+    assert [m for m in world.sms.sent if m["to"] == PHONE and "Control 1/3" in m["body"]]
+
+
+def test_a_hold_before_the_baseline_went_keeps_it(world):
+    patient_id = said_yes(world)
+    assert world.api("POST", f"/api/patients/{patient_id}/hold").status_code == 200
+    world.services.dispatcher.run(NOW + timedelta(minutes=1))
+    assert len(first_questions(world)) == 1
