@@ -23,6 +23,18 @@ class Refused(TaperlineError):
     """The request is wrong as given (400)."""
 
 
+class FieldsRefused(Refused):
+    """Refused for what the schema alone could not judge, with the errors keyed by the request's field names."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("; ".join(m for ms in errors.values() for m in ms))
+        self.errors = errors
+
+    @property
+    def field_errors(self) -> dict[str, list[str]]:
+        return self.errors
+
+
 class NotSignedIn(TaperlineError):
     """Wrong or missing credentials (401)."""
 

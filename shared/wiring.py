@@ -12,10 +12,12 @@ from shared.config import Settings
 from shared.log import logger
 from shared.domain.job_kinds import Channel, handlers_of
 from shared.services.checkins import CheckinService
+from shared.services.clinic_settings import ClinicSettingsService
 from shared.services.consent import CompletionService, ConsentService
 from shared.services.dispatch import BeforeSend, Dispatcher, Pacer, Task
 from shared.services.escalations import EscalationService
 from shared.services.fanout import FanOut
+from shared.services.live_settings import ClinicsNow, LiveStore
 from shared.services.plans import PlanService
 from shared.services.safety_net import SafetyService
 from shared.services.scheduled_sends import CancelScheduled, HandAhead
@@ -45,6 +47,7 @@ class Services:
     dispatcher: Dispatcher
     escalations: EscalationService
     plans: PlanService
+    clinics_now: ClinicsNow
     fanout: FanOut | None = None  # the minute's run starts a worker per due shard, when there are workers
 
     # Only the web function uses these: built (and their modules imported) on first use, so dispatch's
@@ -85,6 +88,10 @@ class Services:
         from shared.services.retention import ErasureService
 
         return ErasureService(patients=self.store)
+
+    @cached_property
+    def clinic_settings(self) -> ClinicSettingsService:
+        return ClinicSettingsService(store=self.store, clinics_now=self.clinics_now)
 
     @cached_property
     def accounts(self) -> AccountService:
@@ -137,8 +144,11 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     logger().setLevel(settings.log_level)
     clock = overrides.get("clock") or _system_clock()
     # Either store binds each port's methods when built (ports.Aggregates), which mypy cannot follow: cast
-    # once here; tests/contract holds both stores to every method of every port.
-    store = cast("Store", overrides.get("store") or _dynamo_store(settings))
+    # once here; tests/contract holds both stores to every method of every port. Patients are read with their
+    # clinic's settings as they are now (services/live_settings.py).
+    stored = overrides.get("store") or _dynamo_store(settings)
+    clinics_now = ClinicsNow(stored, time.monotonic)
+    store = cast("Store", LiveStore(stored, clinics_now))
     token = overrides.get("twilio_auth_token")
     if token is None:
         token = secret(settings, settings.twilio_auth_token, settings.twilio_auth_token_param)
@@ -156,7 +166,8 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
         "checkins.close": checkin.close, "escalations.evaluate": escalation.evaluate,
         "escalations.contact_request": escalation.contact_request, "escalations.overdue": escalation.overdue,
         "safety.unanswered": SafetyService(store, settings.public_base_url).unanswered,
-        "scheduled.cancel": CancelScheduled(store, sms).cancel}
+        "scheduled.cancel": CancelScheduled(store, sms).cancel,
+        "settings.plan_again": ClinicSettingsService(store, clinics_now).plan_again}
     before_send: dict[str, BeforeSend] = {"checkins.open": checkin.open, "checkins.nudge": checkin.nudge}
     dispatcher = Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url, patients=store,
                             tasks={kind: tasks[name] for kind, name in handlers_of(Channel.TASK).items()},
@@ -171,7 +182,7 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
         app_secret=app_secret, dispatcher=dispatcher,
-        escalations=escalation, plans=plans,
+        escalations=escalation, plans=plans, clinics_now=clinics_now,
         fanout=FanOut(outbox=store, workers=cast("Workers", workers), looks_ahead=lead) if workers else None,
     )
 

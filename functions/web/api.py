@@ -13,6 +13,7 @@ from functions.web.schemas import (AdjustSchema, EnrollmentSchema, EscalationQue
                                    ProviderMessageSchema, ResolutionSchema, StatusQuerySchema)
 from shared.domain.jobs import utc_iso
 from shared.errors import Refused
+from shared.services.records import PatientList
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 # Errors (schemas' ValidationError, the services' TaperlineError kinds) are answered in functions/web/errors.py.
@@ -57,8 +58,9 @@ def enroll() -> ResponseReturnValue:
 def list_patients() -> ResponseReturnValue:
     svc = services()
     query = StatusQuerySchema().load(request.args.to_dict())
-    rows = svc.records.list(g.caller, svc.clock.now(), query.get("status"))
-    return jsonify({"patients": [patient_summary(p, s) for p, s in rows]})
+    rows, cursor = svc.records.page(g.caller, svc.clock.now(), PatientList(
+        query.get("q", ""), query.get("status"), query.get("open_escalation"), query.get("limit"), query.get("cursor")))
+    return jsonify({"patients": [patient_summary(p, s) for p, s in rows], "next_cursor": cursor})
 
 
 @bp.get("/patients/<patient_id>")
@@ -71,11 +73,12 @@ def get_patient(patient_id: str) -> ResponseReturnValue:
 @bp.patch("/patients/<patient_id>")
 @api_key_required
 def edit_patient(patient_id: str) -> ResponseReturnValue:
-    """Change a patient's fields ({"language": "es"}); answers the whole record as GET does."""
+    """Change a patient's fields ({"language": "es"}); answers the whole record as GET does. A new phone must answer
+    YES again (shared/services/phone_changes.py)."""
     svc = services()
     now = svc.clock.now()
-    svc.edits.edit(g.caller.clinic_id, g.caller.email or "api key", patient_id, PatientEditSchema().load(json_object()),
-                   now)
+    fields = PatientEditSchema(countries=svc.enrollment.countries_of(g.caller)).load(json_object())
+    svc.edits.edit(g.caller.clinic_id, g.caller.email or "api key", patient_id, fields, now)
     return jsonify(patient_record(svc.records.record(g.caller, patient_id, now)))
 
 

@@ -24,7 +24,7 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     """An app serving the given services; the local stack adds its dev blueprints."""
     from flask_wtf.csrf import CSRFError, CSRFProtect
 
-    from functions.web import api, api_docs, exports, filters, pages, staff, webhooks
+    from functions.web import api, api_docs, clinic_settings, exports, filters, pages, staff, webhooks
     from functions.web.sessions import DynamoSessionInterface
 
     app = Flask(__name__)
@@ -37,9 +37,10 @@ def create_app(services: Services, extra_blueprints: Iterable[Blueprint] = ()) -
     app.before_request(_tag_logs)
     app.before_request(_session_readable)  # before the CSRF check, which would read the session as empty
     csrf = CSRFProtect(app)
-    for blueprint in (webhooks.bp, api.bp, exports.bp, api_docs.bp, pages.bp, staff.bp, *extra_blueprints):
+    for blueprint in (webhooks.bp, api.bp, clinic_settings.api_bp, exports.bp, api_docs.bp, pages.bp, staff.bp,
+                      clinic_settings.bp, *extra_blueprints):
         app.register_blueprint(blueprint)
-        if blueprint.name not in ("pages", "staff"):
+        if blueprint.name not in ("pages", "staff", "settings_page"):
             csrf.exempt(blueprint)  # signed webhooks, bearer-key API and local dev routes carry no cookies
     filters.register(app)
     app.add_url_rule("/health", "health", lambda: jsonify({"ok": True}))

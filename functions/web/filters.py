@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from flask import Flask
@@ -71,6 +71,7 @@ def register(app: Flask) -> None:
         return is_overdue(escalation, current_app.extensions["taperline"].clock.now(), settings)
 
     app.add_template_filter(overdue)
+    app.add_template_filter(attention_label)
     app.add_template_filter(lambda s: JOB_STATUS.get(s, s), "job_status")
     app.add_template_filter(lambda s: ERRORS.get(s, f"error {s}"), "error_label")
     app.add_template_filter(dose)
@@ -83,3 +84,15 @@ def register(app: Flask) -> None:
     app.add_template_filter(lambda s: LABELS.get(s, s), "status_label")
     app.add_template_filter(lambda code: LANGUAGE_NAMES.get(code, code), "language_name")
     app.add_template_filter(lambda s: s.replace("_", " ").capitalize(), "field_label")
+
+
+ATTENTION_LABELS = {"urgent_escalation": "Urgent escalation", "overdue_escalation": "Overdue escalation",
+                    "routine_escalation": "Open escalation", "phone_problem": "Number cannot get texts",
+                    "held": "Taper held"}
+
+
+def attention_label(patient: Any) -> str:
+    """Why the patient is where they are in the list (shared/domain/attention.py); nothing when nothing waits."""
+    from shared.domain import attention
+
+    return ATTENTION_LABELS.get(attention.TIERS[attention.tier_of(patient)], "Nothing waiting")

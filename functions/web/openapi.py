@@ -81,7 +81,8 @@ def _described(summary: str, rules: tuple[str, ...]) -> str:
 # Response shapes whose every property is always sent (null where the schema says nullable), but these.
 SOMETIMES_SENT = {"Escalation": {"patient_id"}}  # only in the escalation list
 RESPONSES = ("Step", "Plan", "PatientCreated", "PatientSummary", "PatientList", "Message", "Answer", "Checkin",
-             "Escalation", "Job", "PatientRecord", "EscalationList", "PlanAction", "Erasure", "MessageQueued")
+             "Escalation", "Job", "PatientRecord", "EscalationList", "PlanAction", "Erasure", "MessageQueued",
+             "ClinicSettings", "QuietHoursAnswer", "ThresholdsAnswer")
 
 
 def _all_required(components: dict[str, Any]) -> None:
@@ -145,6 +146,25 @@ FHIR_BUNDLE = {"type": "object", "required": ["resourceType", "type", "entry"],
                                                  "resource": {"type": "object", "required": ["resourceType"]}}}}}}
 
 
+LIST_ORDER = ("Patients in the order of what needs attention (`attention`, its enum's order): an open urgent "
+              "escalation, an open routine one past its acknowledgement deadline, an open routine one, a number that "
+              "cannot get texts, a held taper, on the plan or awaiting consent, opted out, finished; within each, by "
+              "enrollment, oldest first. Read from the clinic index a page at a time: with `limit`, one page and "
+              "`next_cursor` (null at the end; a page may hold fewer than `limit` when a filter drops some), "
+              "without it every patient.\n\nBesides what the schema says, a 400 answers when:\n- `cursor` is not a "
+              "`next_cursor` this list gave (for the same `open_escalation`)")
+
+
+def _query_parameters(names: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Query parameters as the list's schema describes them (types, limits, descriptions)."""
+    fields = schemas.StatusQuerySchema().fields
+    described = {"q": {"type": "string", "maxLength": 100}, "open_escalation": {"type": "boolean"},
+                 "limit": {"type": "integer", "minimum": 1, "maximum": schemas.MAX_PAGE},
+                 "cursor": {"type": "string", "minLength": 1, "maxLength": 400}}
+    return [{"in": "query", "name": name, "required": False, "description": fields[name].metadata["description"],
+             "schema": described[name]} for name in names]
+
+
 def _patient_paths() -> dict[str, dict[str, Any]]:
     enrolled = _links("$response.body#/id", *PATIENT_LINKS)
     record_links = {**_links("$response.body#/id", *PATIENT_LINKS[1:]),
@@ -158,9 +178,11 @@ def _patient_paths() -> dict[str, dict[str, Any]]:
                      "responses": {"201": _json("PatientCreated", "Enrolled, awaiting consent", enrolled),
                                    "400": INVALID,
                                    "409": _json("Errors", "The number belongs to a patient whose plan is not over")}},
-            "get": {"operationId": "listPatients", "summary": "This clinic's patients", "security": KEYED,
+            "get": {"operationId": "listPatients", "summary": "This clinic's patients, what needs attention first",
+                    "description": LIST_ORDER, "security": KEYED,
                     "parameters": [{"in": "query", "name": "status", "required": False,
-                                    "schema": {"type": "string", "enum": list(schemas.STATUSES)}}],
+                                    "schema": {"type": "string", "enum": list(schemas.STATUSES)}},
+                                   *_query_parameters(("q", "open_escalation", "limit", "cursor"))],
                     "responses": {"200": _json("PatientList", "Patients",
                                                _links("$response.body#/patients/0/id", "getPatient")),
                                   "400": INVALID}}},
@@ -170,16 +192,25 @@ def _patient_paths() -> dict[str, dict[str, Any]]:
                     "responses": {"200": _json("PatientRecord", "The record", record_links), "404": NO_PATIENT}},
             "patch": {"operationId": "editPatient", "summary": "Change a patient's fields",
                       "description": _described(
-                          "Change any of a patient's first and last name, provider, notes, time zone, dose time, "
-                          "check-in time and language. A new zone or time plans the texts ahead again (tonight's "
-                          "reminder goes once: not again if it went, now if its new time has passed); a new language "
-                          "writes the queued texts again in it. Plan changes are the hold, resume, adjust and end "
-                          "actions.", schemas.UNCHECKED_RULES["edit"]),
+                          "Change any of a patient's first and last name, mobile number, provider, notes, time zone, "
+                          "dose time, check-in time and language. A new zone or time plans the texts ahead again "
+                          "(tonight's reminder goes once: not again if it went, now if its new time has passed); a new "
+                          "language writes the queued texts again in it. A new number must answer YES again: the "
+                          "status goes back to `awaiting_consent`, the welcome text goes to the new number, texts from "
+                          "the old one no longer reach the patient, and nothing else is sent until YES (then the texts "
+                          "ahead go to the new number; no YES in 96 hours and consent expires, as at enrollment). Plan "
+                          "changes are the hold, resume, adjust and end actions.\n\n409 when the new number is in a "
+                          "plan that is not over on the clinic's sender (the same answer as enrollment), when the "
+                          "patient opted out or their plan is over (a new number is refused), or when the record kept "
+                          "changing.", schemas.UNCHECKED_RULES["edit"]),
                       "security": KEYED, "parameters": [PATIENT_ID],
                       "requestBody": _body("PatientEdit"),
                       "responses": {"200": _json("PatientRecord", "The record after the change", record_links),
                                     "400": INVALID, "404": NO_PATIENT,
-                                    "409": _json("Problem", "The record kept changing; try again")}},
+                                    "409": {"description": "The new number is in use, the patient cannot take a new "
+                                                           "one, or the record kept changing; try again",
+                                            "content": {"application/json": {"schema": {
+                                                "oneOf": [_ref("Errors"), _ref("Problem")]}}}}}},
             "delete": {"operationId": "erasePatient", "summary": "Erase a patient's data on request",
                        "description": ERASE_RULES, "security": KEYED, "parameters": [PATIENT_ID],
                        "responses": {"200": _json("Erasure", "Erased: nothing of the patient is left"),
@@ -268,6 +299,24 @@ EXPORT_COMMON = (
     "written as they are.")
 
 
+def _settings_paths() -> dict[str, dict[str, Any]]:
+    from functions.web.settings_schemas import RULES
+
+    answer = _json("ClinicSettings", "The clinic's settings as they are now")
+    return {"/api/clinic/settings": {
+        "get": {"operationId": "getClinicSettings", "summary": "The clinic's settings", "security": KEYED,
+                "responses": {"200": answer}},
+        "patch": {"operationId": "changeClinicSettings", "summary": "Change any of the clinic's settings",
+                  "description": _described(
+                      "Each setting applies to every patient's texts and checks from then on (read when each "
+                      "decision is made; running functions see a change within a minute). A change of the name, "
+                      "the discreet wording or the quiet hours writes each patient's planned texts again within a "
+                      "few minutes. Every change is kept: who, when, each setting's old and new value (the "
+                      "settings page lists them).", RULES),
+                  "security": KEYED, "requestBody": _body("ClinicSettingsEdit"),
+                  "responses": {"200": answer, "400": INVALID}}}}
+
+
 def _export_paths() -> dict[str, dict[str, Any]]:
     from functions.web.exports import RANGE_RULES
 
@@ -304,14 +353,23 @@ def document() -> dict[str, Any]:
     for name in ("PatientCreated", "PatientList", "PatientRecord", "Errors", "Problem", "EscalationList", "Adjust",
                  "PlanAction", "Resolution", "Erasure", "PatientEdit", "ProviderMessage", "MessageQueued"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
+    from functions.web.settings_schemas import ClinicSettingsEditSchema, ClinicSettingsSchema
+
+    spec.components.schema("ClinicSettings", schema=ClinicSettingsSchema)
+    spec.components.schema("ClinicSettingsEdit", schema=ClinicSettingsEditSchema)
     document: dict[str, Any] = _numbers(spec.to_dict())
+    document["components"]["schemas"]["ClinicSettingsEdit"]["minProperties"] = 1
+    _zone_enum(document["components"]["schemas"]["ClinicSettingsEdit"]["properties"]["timezone"])
     for name in ("Enrollment", "PatientEdit"):  # the same fields, the same rules
         _zone_enum(document["components"]["schemas"][name]["properties"]["timezone"])
         _visible_only(document["components"]["schemas"][name]["properties"])
+    document["components"]["schemas"]["ClinicSettingsEdit"]["properties"]["name"]["pattern"] = \
+        document["components"]["schemas"]["Enrollment"]["properties"]["first_name"]["pattern"]
     document["components"]["schemas"]["Resolution"]["properties"]["note"]["pattern"] = \
         document["components"]["schemas"]["Enrollment"]["properties"]["notes"]["pattern"]
     _all_required(document["components"]["schemas"])
-    document["paths"] = {**_patient_paths(), **_escalation_paths(), **_export_paths(), "/api/openapi.json": {"get": {
+    document["paths"] = {**_patient_paths(), **_escalation_paths(), **_settings_paths(), **_export_paths(),
+                         "/api/openapi.json": {"get": {
         "operationId": "getOpenApiDocument", "summary": "This document",
         "responses": {"200": {"description": "OpenAPI 3 document",
                               "content": {"application/json": {"schema": {"type": "object"}}}}}}}}

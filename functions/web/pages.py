@@ -35,6 +35,7 @@ from shared.services.accounts import SignInRefused, SignInThrottled
 from shared.services.enrollment import EnrollmentRefused
 
 bp = Blueprint("pages", __name__, template_folder="templates")
+PAGE = 50  # patients a page of the list
 # The enrollment form starts from the same defaults the API applies (shared/domain/enrollment.py).
 FORM_DEFAULTS = {"step_mg": str(terms.DEFAULT_STEP_MG), "step_days": str(terms.DEFAULT_STEP_DAYS),
                  "dose_time": f"{terms.DEFAULT_DOSE_TIME:%H:%M}", "checkin_time": f"{terms.DEFAULT_CHECKIN_TIME:%H:%M}",
@@ -81,13 +82,23 @@ def logout() -> ResponseReturnValue:
 @bp.get("/patients")
 @signed_in
 def patients() -> ResponseReturnValue:
+    """The clinic's patients, what needs attention first, PAGE at a time; search, status and escalation filters."""
+    from functions.web.schemas import StatusQuerySchema
+    from shared.services.records import PatientList
+
     svc = services()
-    status = request.args.get("status") or None
-    if status not in (None, *STATUSES):
-        abort(400, "Unknown status.")
-    rows = svc.records.list(g.caller, svc.clock.now(), status)
-    return render_template("patients.html", rows=rows, status=status, statuses=STATUSES,
-                           clinic=svc.accounts.clinic(g.caller.clinic_id))
+    asked = {k: v for k, v in request.args.items() if k in ("q", "status", "open_escalation", "cursor") and v.strip()}
+    try:
+        query = StatusQuerySchema().load(asked)
+    except ValidationError as exc:
+        abort(400, "; ".join(f"{k}: {' '.join(v)}" for k, v in flat_errors(exc.messages_dict).items()))
+    rows, cursor = svc.records.page(g.caller, svc.clock.now(), PatientList(
+        query.get("q", ""), query.get("status"), query.get("open_escalation"), PAGE, query.get("cursor")))
+    filters = {k: v for k, v in asked.items() if k != "cursor"}
+    return render_template("patients.html", rows=rows, status=query.get("status"), statuses=STATUSES,
+                           q=query.get("q", ""), escalation=asked.get("open_escalation", ""), paged="cursor" in asked,
+                           next_page=f"/patients?{urlencode({**filters, 'cursor': cursor})}" if cursor else "",
+                           first_page=f"/patients?{urlencode(filters)}", clinic=svc.accounts.clinic(g.caller.clinic_id))
 
 
 @bp.route("/patients/new", methods=["GET", "POST"])
@@ -97,7 +108,9 @@ def enroll() -> ResponseReturnValue:
     svc = services()
     providers = svc.accounts.providers_of(g.caller.clinic_id)
     if request.method == "GET":
-        return render_template("enroll.html", values=FORM_DEFAULTS, errors={}, providers=providers)
+        quiet = svc.clinic_settings.read(g.caller.clinic_id).settings
+        values = {**FORM_DEFAULTS, "checkin_time": f"{terms.default_checkin_time(quiet.quiet_start, quiet.quiet_end):%H:%M}"}
+        return render_template("enroll.html", values=values, errors={}, providers=providers)
     values = {name: request.form.get(name, "") for name in FORM_FIELDS}
     values["consent"] = request.form.get("consent", "")
     now = svc.clock.now()
@@ -272,7 +285,7 @@ def message_patient(patient_id: str) -> ResponseReturnValue:
     return redirect(f"/patients/{patient_id}")
 
 
-EDITABLE = ("first_name", "last_name", "provider_email", "timezone", "dose_time", "checkin_time", "notes")
+EDITABLE = ("first_name", "last_name", "phone", "provider_email", "timezone", "dose_time", "checkin_time", "notes")
 
 
 @bp.post("/patients/<patient_id>/edit")
@@ -281,20 +294,24 @@ def edit_patient(patient_id: str) -> ResponseReturnValue:
     """Names, provider, zone, times and notes, from the patient page (the same rules as the API's PATCH)."""
     from functions.web.schemas import PatientEditSchema
     from shared.services.patient_edits import EditRefused
+    from shared.services.phone_changes import PhoneChangeRefused
 
     svc = services()
     now = svc.clock.now()
     values = {name: request.form.get(name, "").strip() for name in EDITABLE}
     fields = {k: v for k, v in values.items() if v or k == "notes"}
     try:
-        edited = PatientEditSchema().load(fields)
-        svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, edited, now)
-    except (ValidationError, EditRefused) as exc:
+        edited = PatientEditSchema(countries=svc.enrollment.countries_of(g.caller)).load(fields)
+        before = svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, {}, now).phone  # 404 if not theirs
+        after = svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, edited, now).phone
+    except (ValidationError, EditRefused, PhoneTaken, PhoneChangeRefused) as exc:
         svc.edits.edit(g.caller.clinic_id, g.caller.email, patient_id, {}, now)  # 404 if not theirs
         errors = flat_errors(exc.messages_dict) if isinstance(exc, ValidationError) else exc.field_errors
         flash("Not changed: " + "; ".join(f"{k.replace('_', ' ')}: {' '.join(v)}" for k, v in errors.items()))
         return redirect(f"/patients/{patient_id}")
-    flash("The details are saved; texts ahead follow any new time or zone.")
+    flash("The details are saved; texts ahead follow any new time or zone." if before == after else
+          "The details are saved. The new number gets the welcome text: no other text goes until the patient "
+          "answers YES from it.")
     return redirect(f"/patients/{patient_id}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from shared.domain import attention as attention_rule
 from shared.domain.checkins import CheckIn
 from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.escalations import deadline
@@ -25,14 +26,15 @@ def patient_summary(patient: Patient, standing: Standing) -> dict[str, Any]:
             "next_step_date": standing.next_step.start_date.isoformat() if standing.next_step else None,
             "last_checkin_at": utc_iso(patient.last_checkin_at) if patient.last_checkin_at else None,
             "open_escalations": len({patient.checkins_paused_by, *patient.open_escalations.values()} - {""}),
-            "created_at": utc_iso(patient.created_at), "language": patient.language}
+            "created_at": utc_iso(patient.created_at), "language": patient.language,
+            "attention": attention_rule.TIERS[attention_rule.tier_of(patient)]}
 
 
 def patient_record(record: PatientRecord) -> dict[str, Any]:
     patient = record.patient
     return {**patient_summary(patient, record.standing), "phone": patient.phone, "timezone": patient.timezone,
             "provider_email": patient.provider_email, "dose_time": patient.dose_time.strftime("%H:%M"),
-            "notes": patient.notes, "consented_at": utc_iso(patient.consented_at) if patient.consented_at else None,
+            "checkin_time": patient.enrollment.checkin_time.strftime("%H:%M"), "notes": patient.notes, "consented_at": utc_iso(patient.consented_at) if patient.consented_at else None,
             "plan": patient.plan.as_data(),
             "messages": [{"at": utc_iso(m.at), "direction": m.direction, "body": m.body, "status": m.status,
                           "kind": m.kind} for m in record.messages],

@@ -8,15 +8,18 @@ from functools import lru_cache
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, available_timezones
 
-from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from shared.domain.catalogs import DEFAULT as DEFAULT_LANGUAGE
 from shared.domain.catalogs import LANGUAGES
 from shared.domain import enrollment as terms
+from shared.domain.attention import TIERS
 from shared.domain.clinic_settings import COUNTRIES_988
 from shared.domain import plan as limits
 
 MAX_DAYS_AHEAD = 365
+MAX_PAGE = 200  # patients in one page of the list
+ATTENTION = TIERS  # what puts a patient where they are in the list, in its order
 STATUSES = ("awaiting_consent", "active", "opted_out", "consent_expired", "completed")
 
 
@@ -40,7 +43,7 @@ UNCHECKED_RULES: dict[str, tuple[str, ...]] = {  # 400s the schema cannot expres
                "Multilingual Plane (Unicode Cf; their patterns exclude the control and format characters within it).")
 }
 UNCHECKED_RULES["edit"] = (
-    "`phone` is not a field yet (a new number must answer YES again): sending it is a 400 saying so.",
+    UNCHECKED_RULES["enroll"][0],
     "At least one field must be sent.",
     "`provider_email` must be an active provider of the patient's clinic.",
     "`checkin_time` must fall outside the clinic's quiet hours.",
@@ -228,7 +231,7 @@ class EnrollmentSchema(Schema):
     step_days = whole(limits.MIN_STEP_DAYS, limits.MAX_STEP_DAYS, "Must be between 1 and 30 days.",
                       load_default=terms.DEFAULT_STEP_DAYS)
     dose_time = LocalTime(load_default=terms.DEFAULT_DOSE_TIME)
-    checkin_time = LocalTime(load_default=terms.DEFAULT_CHECKIN_TIME)
+    checkin_time = LocalTime(load_default=None)  # 18:00, or when the clinic's quiet hours end if 18:00 is in them
     start_date = Day(load_default=None)
     follow_up_days = fields.List(whole(1, 365, "Days must be 1 to 365."),
                                  load_default=list(limits.DEFAULT_FOLLOW_UP_DAYS),
@@ -298,6 +301,7 @@ class PatientEditSchema(Schema):
 
     first_name = Name(20)
     last_name = Name(50)
+    phone = MobileNumber()
     timezone = TimeZoneName()
     provider_email = fields.Email()
     dose_time = LocalTime()
@@ -307,12 +311,9 @@ class PatientEditSchema(Schema):
         LANGUAGES, error="Texts go out in en (English) or es (Spanish)."), metadata={
         "description": "The language of the patient's texts from now on; texts already queued are written again."})
 
-    @pre_load
-    def _no_new_number(self, data: Any, **kwargs: Any) -> Any:
-        if isinstance(data, dict) and "phone" in data:
-            raise ValidationError({"phone": ["A new number must answer YES again: changing it is not available yet. "
-                                             "End this patient's texts and enroll the new number."]})
-        return data
+    def __init__(self, *args: Any, countries: tuple[str, ...] = COUNTRIES_988, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.countries = countries  # where a new number may be (MobileNumber reads it), as at enrollment
 
     @validates_schema
     def _some(self, data: dict[str, Any], **kwargs: Any) -> None:
@@ -373,10 +374,14 @@ class PatientSummarySchema(Schema):
     open_escalations = fields.Integer()
     created_at = fields.DateTime()
     language = fields.String(validate=validate.OneOf(LANGUAGES))
+    attention = fields.String(validate=validate.OneOf(ATTENTION), metadata={
+        "description": "What the patient's place in the list is for (the list sorts by it, in this enum's order)."})
 
 
 class PatientListSchema(Schema):
     patients = fields.List(fields.Nested(PatientSummarySchema))
+    next_cursor = fields.String(allow_none=True, metadata={
+        "description": "Send it as `cursor` for the next page; null at the end (always null without `limit`)."})
 
 
 class MessageSchema(Schema):
@@ -436,6 +441,7 @@ class PatientRecordSchema(PatientSummarySchema):
     timezone = fields.String()
     provider_email = fields.String()
     dose_time = fields.String()
+    checkin_time = fields.String(metadata={"description": "HH:MM in the patient's zone"})
     notes = fields.String()
     consented_at = fields.DateTime(allow_none=True)
     plan = fields.Nested(PlanSchema)
@@ -466,9 +472,19 @@ class ProblemSchema(Schema):
 
 
 class StatusQuerySchema(Schema):
-    """GET /api/patients: an optional status; any other parameter is a 400."""
+    """GET /api/patients: optional status, search, open escalation filter, page size and cursor; any other
+    parameter is a 400."""
 
     status = fields.String(validate=validate.OneOf(STATUSES))
+    q = fields.String(validate=validate.Length(max=100), metadata={
+        "description": "Search: part of the first or last name (case and accents ignored), or digits of the number."})
+    open_escalation = fields.Boolean(truthy={"true"}, falsy={"false"}, metadata={
+        "description": "true: only patients with an open escalation; false: only those without."})
+    limit = fields.Integer(validate=validate.Range(1, MAX_PAGE, error=f"Ask for 1 to {MAX_PAGE} patients a page."),
+                           metadata={"description": "Patients a page (a page may hold fewer when a filter drops "
+                                                    "some: follow next_cursor until it is null); without it, all."})
+    cursor = fields.String(validate=validate.Length(1, 400), metadata={
+        "description": "The next_cursor of the page before, unchanged."})
 
 
 class EscalationQuerySchema(Schema):

@@ -2,6 +2,9 @@
 forgotten and changed passwords. Forms carry CSRF tokens like every page."""
 from __future__ import annotations
 
+import time
+from typing import Callable
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session
 from flask.typing import ResponseReturnValue
 
@@ -82,11 +85,24 @@ def forgot() -> ResponseReturnValue:
     if request.method == "GET":
         return render_template("forgot_password.html", sent=False)
     svc = services()
+    started = time.monotonic()
     try:
         svc.staff.forgot(request.form.get("email", ""), svc.clock.now())
     except SendError:
         pass  # the same answer whether or not the email has an account, or the email went
+    padded(started, time.monotonic, time.sleep)
     return render_template("forgot_password.html", sent=True)
+
+
+FORGOT_TAKES_SECONDS = 1.0  # far above a reset link's write and email (~0.1-0.3 s): its time says nothing
+
+
+def padded(started: float, monotonic: Callable[[], float], sleep: Callable[[float], None]) -> None:
+    """Answer a forgotten password no sooner than FORGOT_TAKES_SECONDS after it was asked, account or not: only an
+    account's answer writes a link and sends an email, and the time that takes must not tell that it exists."""
+    left = FORGOT_TAKES_SECONDS - (monotonic() - started)
+    if left > 0:
+        sleep(left)
 
 
 @bp.route("/password/reset/<token>", methods=["GET", "POST"])

@@ -105,6 +105,12 @@ def clinic_api_key_key(clinic_id: str, key_hash: str) -> Key:
 
 
 CLINIC_API_KEYS = SortKeyPrefix("APIKEY#")
+SETTINGS_CHANGES = SortKeyPrefix("SETTINGS#")
+
+
+def settings_change_key(clinic_id: str, at_iso: str, change_id: str) -> Key:
+    """One change of a clinic's settings (who, when, old -> new), in its partition in the order made."""
+    return Key(clinic_pk(clinic_id), SortKey(f"{SETTINGS_CHANGES}{at_iso}#{change_id}"))
 
 
 def session_key(token_hash: str) -> Key:
@@ -131,6 +137,22 @@ def login_failures_key(email: str) -> Key:
 def clinic_patient_sort(created_iso: str, patient_id: str) -> str:
     """Sort key of a patient in the clinic index: newest enrollments sort last."""
     return f"{CLINIC_PATIENTS}{created_iso}#{patient_id}"
+
+
+def clinic_attention_sort(tier: int, created_iso: str, patient_id: str) -> str:
+    """Sort key of a patient in the clinic index: by what needs attention (shared/domain/attention.py), then by
+    enrollment. Keys written before it (`PATIENT#<created>#<id>`) sort between tiers 2 and 3 until rewritten."""
+    return f"{CLINIC_PATIENTS}{tier}#{created_iso}#{patient_id}"
+
+
+def clinic_attention_range(first: int, last: int) -> SortKeyRange:
+    """Every patient key of the tiers first..last (both included)."""
+    return SortKeyRange(SortKey(f"{CLINIC_PATIENTS}{first}#"), SortKey(f"{CLINIC_PATIENTS}{last}#~"))
+
+
+def patient_of_clinic_sort(clinic_sort: str) -> str:
+    """The patient id at the end of a patient's clinic index key."""
+    return clinic_sort.rsplit("#", 1)[-1]
 
 
 def clinic_escalation_sort(created_iso: str, escalation_id: str) -> str:

@@ -17,6 +17,13 @@ TYPED = ("clinic_name", "clinic_phone", "clinic_settings", "step_mg", "step_days
          "enrolled_by", "consent_recorded")
 
 
+def default_checkin_time(quiet_start: time, quiet_end: time) -> time:
+    """The check-in time of a patient enrolled without one: 18:00, or the end of the clinic's quiet hours when
+    they cover 18:00 (they may start from noon)."""
+    inside = DEFAULT_CHECKIN_TIME >= quiet_start or DEFAULT_CHECKIN_TIME < quiet_end
+    return quiet_end if inside else DEFAULT_CHECKIN_TIME
+
+
 @dataclass(frozen=True)
 class Pace:
     """How a taper steps down: by `step_mg` every `step_days` days."""

@@ -37,6 +37,7 @@ class JobKind(StrEnum):
     SAFETY_CHECK_TIMEOUT = "safety_check_timeout"
     PROVIDER_MESSAGE = "provider_message"    # a text a provider wrote to the patient
     SCHEDULED_CANCEL = "scheduled_cancel"    # take back at Twilio the reminders handed over ahead, no longer wanted
+    SETTINGS_REPLAN = "settings_replan"      # the clinic's settings changed: texts planned ahead are written again
 
 
 class Side(str, Enum):
@@ -91,6 +92,9 @@ KINDS: dict[JobKind, KindRules] = {
     # a scheduled text (35 days).
     JobKind.SCHEDULED_CANCEL: KindRules(Channel.TASK, ANYONE, Side.CARE_TEAM, timedelta(days=35),
                                         handler="scheduled.cancel"),
+    # A STOP cancels it (START plans the texts again anyway, with the settings as they are then).
+    JobKind.SETTINGS_REPLAN: KindRules(Channel.TASK, frozenset({PatientStatus.ACTIVE, PatientStatus.AWAITING_CONSENT}),
+                                       expires_after=timedelta(days=2), handler="settings.plan_again"),
 }
 
 CONSENT_KINDS = frozenset(kind for kind, rules in KINDS.items() if rules.reaches == CONSENTING)

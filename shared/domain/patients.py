@@ -25,6 +25,7 @@ class Clinic:
     name: str
     contact_phone: str = ""
     settings: ClinicSettings = field(default_factory=ClinicSettings)
+    version: int = 0        # how many times its admins changed its settings (each change checks it)
 
     @property
     def timezone(self) -> str:
@@ -62,6 +63,7 @@ class Patient:
     open_escalations: dict[str, str] = field(default_factory=dict)  # reason -> open escalation texts add to
     kept_until: date | None = None       # a finished patient's data goes after this day (retention)
     language: str = "en"                 # the patient's texts: en or es (shared/domain/catalogs.LANGUAGES)
+    open_levels: dict[str, str] = field(default_factory=dict)  # open escalation id -> urgent|overdue|routine (attention)
     sender: str = ""                     # the Twilio sender their texts go from and reach us on (domain/senders.py):
     # the clinic's own sender when they were enrolled, "" for the deployment's default; their number is theirs there
 
@@ -75,7 +77,8 @@ class Patient:
 
     @property
     def clinic_settings(self) -> ClinicSettings:
-        """The clinic's settings as they were when the patient was enrolled."""
+        """The clinic's settings as read with the patient: as they are now where the store reads them live
+        (services/live_settings.py, as the wiring builds it), else as they were at enrollment."""
         return self.enrollment.settings
 
 
@@ -125,6 +128,7 @@ class ProfileChange:
     plan_over_while_opted_out: bool = False      # START brings them back completed; the number is free
     language: str | None = None                  # the patient's texts from now on in this language
     details: tuple[tuple[str, Any], ...] = ()     # edited fields: names, provider, notes, zone, dose and check-in times
+    phone: str = ""                              # the patient's new number: its mapping moves with it, all or nothing
 
     @property
     def empty(self) -> bool:
@@ -133,7 +137,7 @@ class ProfileChange:
                     or self.held_since is not None or self.audit or self.add_evidence or self.safety_question
                     or self.safety_no_at or self.escalation_update or self.forget_escalation or self.pace or self.escalations
                     or self.escalation_updates or self.plan_over_while_opted_out or self.language
-                    or self.details)
+                    or self.details or self.phone)
 
     @property
     def opened(self) -> tuple[Escalation, ...]:

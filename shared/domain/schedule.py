@@ -83,6 +83,13 @@ def completion_job(patient: Patient, generation: str, now: datetime) -> Job:
 TIMED = frozenset({JobKind.DOSE_REMINDER, JobKind.TAPER_DONE, JobKind.CHECKIN})  # a text at a time of the day
 
 
+def baseline_waits(patient: Patient, jobs: list[Job]) -> bool:
+    """Whether the live plan's first check-in after YES is still to go: a re-plan plans it again, not lost."""
+    return any(job.kind == JobKind.CHECKIN and job.status is JobStatus.PENDING
+               and (job.meta or {}).get("checkin_kind") == BASELINE
+               and (job.meta or {}).get("generation") == patient.plan_generation for job in jobs)
+
+
 def replanned(before: Patient, after: Patient, jobs: list[Job], now: datetime, generation: str) -> list[Job]:
     """The jobs still ahead for a patient whose zone, dose time or check-in time changed (`before` -> `after`),
     as a new generation: a text of today's that went out at the old time is not sent again at the new one, and
@@ -91,9 +98,10 @@ def replanned(before: Patient, after: Patient, jobs: list[Job], now: datetime, g
         return moment.astimezone(ZoneInfo(patient.timezone)).date()
 
     today = local_day(now, after)
+    baseline = baseline_waits(before, jobs)
     went = {job.kind for job in jobs if job.kind in TIMED and job.status not in (JobStatus.PENDING, JobStatus.CANCELLED)
             and local_day(job.send_at, before) == local_day(now, before)}
-    ahead = [job for job in plan_jobs(after, now, generation, baseline=False)
+    ahead = [job for job in plan_jobs(after, now, generation, baseline=baseline)
              if not (job.kind in went and local_day(job.send_at, after) == today)]
     day_start = local_moment(today, time(0, 0), after.timezone)
     passed = [job for job in plan_jobs(after, day_start, generation, baseline=False)

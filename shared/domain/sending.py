@@ -20,3 +20,9 @@ def care_team_side(job: Job) -> bool:
 def may_send(status: PatientStatus | None, kind: str) -> bool:
     """True when a job of this kind still makes sense for a patient in this state."""
     return status is not None and status in rules_of(kind).reaches
+
+
+def addressed_elsewhere(job: Job, patient_phone: str) -> bool:
+    """A job of the patient's side made for a number that is no longer theirs (their phone changed since): it
+    goes to nobody. The care team's side (emails, the plan's end) runs whatever the number."""
+    return not care_team_side(job) and job.to != patient_phone

@@ -1,11 +1,14 @@
 """Timed consent steps: a patient who never answered YES is marked consent_expired."""
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
-from shared.domain.jobs import Job
+from shared.domain import texts
+from shared.domain.job_kinds import JobKind
+from shared.domain.jobs import Job, JobStatus
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.log import logger
 from shared.services.clinic_numbers import count_completion
@@ -61,3 +64,17 @@ def move_status(patients: Patients, patient: Patient | None, expected: PatientSt
         return True
 
     return patient is not None and on_fresh_record(patients, patient.patient_id, attempt, patient)
+
+
+def consent_reminder_again(store: PatientsAndJobs, patient: Patient, now: datetime) -> None:
+    """The pending consent reminder, cancelled and queued again for the same moment as the patient's texts are
+    written now (their language, the clinic's name and wording)."""
+    pending = [j for j in store.jobs_of(patient.patient_id)
+               if j.kind == JobKind.CONSENT_REMINDER and j.status is JobStatus.PENDING and j.send_at > now]
+    if not pending:
+        return
+    store.cancel_pending_jobs(patient.patient_id, now, kinds={JobKind.CONSENT_REMINDER})
+    body = texts.consent_reminder_text(patient.clinic_name, patient.clinic_settings.discreet_texts, patient.language)
+    store.put_jobs_once([Job.new(patient_id=patient.patient_id, channel=job.channel, kind=job.kind, to=patient.phone,
+                                 send_at=job.send_at, unique=f"crl-{secrets.token_hex(6)}", body=body)
+                         for job in pending])

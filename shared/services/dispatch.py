@@ -15,7 +15,7 @@ from shared.domain.jobs import CLAIM_LEASE, Channel, Job, JobStatus, utc_iso
 from shared.domain.patients import Patient
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
 from shared.domain.schedule import reminder_for_night
-from shared.domain.sending import may_send
+from shared.domain.sending import addressed_elsewhere, may_send
 from shared.errors import JobExists, SendError, StatusMoved
 from shared.log import logger, mask_phone
 from shared.services.ports import ClaimMiss, DueJob, MailSender, Outbox, PatientsAndJobs, SmsSender
@@ -205,8 +205,9 @@ class Dispatcher:
 
     @staticmethod
     def _refused(job: Job, patient: Patient) -> bool:
-        """Twilio said the number cannot get texts: no text goes to it until the clinic fixes it."""
-        return bool(patient.phone_problem) and job.channel is Channel.SMS
+        """Twilio said the number cannot get texts: no text goes to it until the clinic fixes it. A text or consent
+        step made for the patient's old number (it changed since) goes nowhere."""
+        return (bool(patient.phone_problem) and job.channel is Channel.SMS) or addressed_elsewhere(job, patient.phone)
 
     def _cancel(self, job: Job, patient: Patient | None, now: datetime) -> str:
         self.outbox.finish(job, JobStatus.CANCELLED, now, error_code="not_wanted")

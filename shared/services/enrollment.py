@@ -10,28 +10,20 @@ from shared.domain import texts
 from shared.domain.catalogs import DEFAULT as DEFAULT_LANGUAGE
 from shared.domain.accounts import Caller, Role
 from shared.domain.clinic_settings import ClinicSettings
-from shared.domain.enrollment import Enrollment
+from shared.domain.enrollment import Enrollment, default_checkin_time
 from shared.domain.job_kinds import JobKind
 from shared.domain.jobs import Channel, Job
 from shared.domain.patients import Patient, PatientStatus
 from shared.domain.plan import build_plan
 from shared.domain.schedule import outside_quiet_hours
 from shared.domain.sending import CONSENT_EXPIRES_AFTER, CONSENT_REMINDER_AFTER
-from shared.errors import NotAllowed, NotFound, Refused  # noqa: F401 - NotAllowed is raised here
+from shared.errors import FieldsRefused, NotAllowed, NotFound, Refused  # noqa: F401 - NotAllowed is raised here
 from shared.log import logger
 from shared.services.ports import Accounts, Patients
 
 
-class EnrollmentRefused(Refused):
+class EnrollmentRefused(FieldsRefused):
     """Input the schema could not judge alone was wrong: errors keyed by the JSON field names."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__(errors)
-        self.errors = errors
-
-    @property
-    def field_errors(self) -> dict[str, list[str]]:
-        return self.errors
 
 
 class PatientNotFound(NotFound):
@@ -60,7 +52,9 @@ class EnrollmentService:
         _within_limits(clinic.settings, self.accounts.count_enrollment(caller.clinic_id, now))
         quiet = clinic.settings
         checkin_at = data.get("checkin_time")
-        if checkin_at and (checkin_at >= quiet.quiet_start or checkin_at < quiet.quiet_end):
+        if checkin_at is None:  # not asked for: the default, or the end of quiet hours that now cover it
+            data = {**data, "checkin_time": default_checkin_time(quiet.quiet_start, quiet.quiet_end)}
+        elif checkin_at >= quiet.quiet_start or checkin_at < quiet.quiet_end:
             raise EnrollmentRefused({"checkin_time": [
                 f"Choose a time outside the clinic's quiet hours ({quiet.quiet_start:%H:%M}-{quiet.quiet_end:%H:%M})."]})
         plan = build_plan(data["start_dose_mg"], data["step_mg"], data["step_days"], data["start_date"],

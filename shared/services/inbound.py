@@ -74,7 +74,7 @@ class InboundService:
                     return InboundResult(reply=seen, duplicate=True, flags=outcome.flags)
                 # Jobs first, then the status: a crash in between leaves jobs that dispatch cancels
                 # (the patient is not active), never an active patient without reminders.
-                first_time = patient.status is PatientStatus.AWAITING_CONSENT
+                first_time = patient.status is PatientStatus.AWAITING_CONSENT and patient.consented_at is None
                 self.inbox.put_jobs_once(plan_jobs(patient, sms.received_at, sms.message_sid, baseline=first_time))
             reply, change = self._change(patient, outcome, sms, risk, self.public_base_url)
             if patient is None and self._answered_today(sms, outcome):
@@ -93,7 +93,8 @@ class InboundService:
     def _count(self, patient: Patient, change: ProfileChange) -> None:
         """What this text changed, counted for the clinic's numbers: once, as the text is stored once per
         MessageSid and its change with it (a first YES starts a taper; an answer, a crisis or STOP ends a check-in)."""
-        if patient.status is PatientStatus.AWAITING_CONSENT and change.new_status is PatientStatus.ACTIVE:
+        if patient.status is PatientStatus.AWAITING_CONSENT and change.new_status is PatientStatus.ACTIVE \
+                and patient.consented_at is None:  # a YES on a new number starts no second taper
             count_consent(self.inbox, patient)
         count_finished_checkin(self.inbox, patient, change.finished)
 

@@ -1,4 +1,4 @@
-"""Changes to a patient's record that are not plan actions: today, the language of their texts."""
+"""Changes to a patient's record that are not plan actions: names, provider, notes, zone and times, language, number."""
 from __future__ import annotations
 
 import secrets
@@ -6,30 +6,22 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
-from shared.domain import texts
-from shared.domain.job_kinds import JobKind
-from shared.domain.jobs import Job, JobStatus, utc_iso
+from shared.domain.jobs import utc_iso
 from shared.domain.accounts import Role
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
-from shared.domain.schedule import plan_jobs, replanned
-from shared.errors import Conflict, Refused, StatusMoved
+from shared.domain.schedule import baseline_waits, plan_jobs, replanned
+from shared.errors import Conflict, FieldsRefused, StatusMoved
 from shared.log import logger
+from shared.services.consent import consent_reminder_again
 from shared.services.enrollment import PatientNotFound
+from shared.services.phone_changes import move_phone
 from shared.services.ports import Accounts, PatientsAndJobs
 
 TIMING = {"timezone", "dose_time", "checkin_time"}  # the fields that move texts already planned
 
 
-class EditRefused(Refused):
+class EditRefused(FieldsRefused):
     """A field refused for what the schema cannot say (not a provider of the clinic, inside quiet hours)."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__("; ".join(m for ms in errors.values() for m in ms))
-        self.errors = errors
-
-    @property
-    def field_errors(self) -> dict[str, list[str]]:
-        return self.errors
 
 
 class EditStore(PatientsAndJobs, Accounts, Protocol):
@@ -46,9 +38,11 @@ class PatientEditService:
             patient = self.store.get_patient(patient_id)
             if patient is None or patient.clinic_id != clinic_id:
                 raise PatientNotFound(patient_id)
-            details = self._details(patient, {k: v for k, v in fields.items() if k != "language"})
-            language = fields.get("language")
+            details = self._details(patient, {k: v for k, v in fields.items() if k not in ("language", "phone")})
+            language, phone = fields.get("language"), fields.get("phone")
             try:
+                if phone and phone != patient.phone:  # first: the patient awaits YES, so no texts are planned again
+                    patient = move_phone(self.store, patient, phone, who, now)
                 if language and language != patient.language:
                     patient = self._relanguage(patient, language, who, now)
                 if details:
@@ -104,22 +98,10 @@ class PatientEditService:
         generation = None
         if patient.status is PatientStatus.ACTIVE and patient.plan_generation:
             generation = f"lan-{secrets.token_hex(6)}"
-            self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=False))
+            jobs = self.store.jobs_of(patient.patient_id)
+            self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=baseline_waits(patient, jobs)))
         elif patient.status is PatientStatus.AWAITING_CONSENT:
-            self._consent_reminder_again(updated, now)
+            consent_reminder_again(self.store, updated, now)
         self.store.apply_change(patient, ProfileChange(language=language, plan_generation=generation, audit=audit), now)
         logger().info("language changed", extra={"patient_id": patient.patient_id, "language": language})
         return self.store.get_patient(patient.patient_id) or updated
-
-    def _consent_reminder_again(self, patient: Patient, now: datetime) -> None:
-        """The pending consent reminder, cancelled and queued again for the same moment in the new language."""
-        pending = [j for j in self.store.jobs_of(patient.patient_id)
-                   if j.kind == JobKind.CONSENT_REMINDER and j.status is JobStatus.PENDING and j.send_at > now]
-        if not pending:
-            return
-        self.store.cancel_pending_jobs(patient.patient_id, now, kinds={JobKind.CONSENT_REMINDER})
-        body = texts.consent_reminder_text(patient.clinic_name, patient.clinic_settings.discreet_texts,
-                                           patient.language)
-        self.store.put_jobs_once([Job.new(patient_id=patient.patient_id, channel=job.channel, kind=job.kind,
-                                          to=patient.phone, send_at=job.send_at, unique=f"crl-{secrets.token_hex(6)}",
-                                          body=body) for job in pending])

@@ -16,7 +16,7 @@ from shared.domain.jobs import Channel, Job, utc_iso
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
 from shared.domain.plan import Plan
 from shared.domain.reminders import local_moment
-from shared.domain.schedule import outside_quiet_hours, plan_jobs
+from shared.domain.schedule import baseline_waits, outside_quiet_hours, plan_jobs
 from shared.errors import Conflict, StatusMoved
 from shared.log import logger
 from shared.services.enrollment import PatientNotFound
@@ -129,7 +129,8 @@ class PlanService:
         updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
         # With reminders handed to Twilio ahead, the old plan's are taken back there first (scheduled_sends.py)
         cancel = [cancel_task(patient.patient_id, now, generation)] if self.cancels_scheduled else []
-        self.store.put_jobs_once([*cancel, *plan_jobs(updated, now, generation, baseline=False)])
+        baseline = baseline_waits(patient, self.store.jobs_of(patient.patient_id))  # still to go: planned again
+        self.store.put_jobs_once([*cancel, *plan_jobs(updated, now, generation, baseline=baseline)])
         notice = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.PLAN_CHANGE, to=patient.phone,
                          send_at=outside_quiet_hours(patient, now), unique=f"pc-{generation}", body=text,
                          meta={"generation": generation})

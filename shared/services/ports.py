@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Collection, Iterator, Protocol, Sequence
 
 from shared.domain.accounts import ApiKey, User
+from shared.domain.attention import PatientQuery as PatientQuery  # the list's query, re-exported
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job, JobStatus
 from shared.domain.patients import Clinic, Escalation, Patient, PatientStatus, ProfileChange
@@ -58,6 +59,10 @@ class Patients(Protocol):
     def get_patient(self, patient_id: str) -> Patient | None: ...
     def patient_for_phone(self, e164: str, sender: str = "") -> Patient | None: ...  # on one sender (domain/senders.py)
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]: ...
+    def patients_page(self, clinic_id: str, query: PatientQuery, limit: int,
+                      after: str | None = None) -> tuple[list[Patient], str | None]:
+        """Up to `limit` matching patients by attention then enrollment, after `after`, from a few Queries of the
+        clinic index (never a Scan); and the position to go on from (None at the end). ValueError: not a position."""
     def apply_change(self, patient: Patient, change: ProfileChange, now: datetime,
                      jobs: Sequence[Job] = ()) -> None: ...
     def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None: ...
@@ -91,8 +96,9 @@ class Outbox(Protocol):
                body: str = "") -> None: ...
     def retry_later(self, job: Job, due_at: datetime, error_code: str, count_attempt: bool = True,
                     body: str = "") -> None: ...
-    def cancel_pending_jobs(self, patient_id: str, now: datetime,
-                            kinds: Collection[str] | None = None) -> int: ...
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: Collection[str] | None = None,
+                            to: str | None = None) -> int:
+        """Cancel the patient's side's waiting jobs (of `kinds`, addressed `to` a number, when given); how many."""
 
 
 class Deliveries(Protocol):
@@ -151,6 +157,10 @@ class Accounts(Protocol):
 
     def put_clinic(self, clinic: Clinic, now: datetime) -> None: ...
     def get_clinic(self, clinic_id: str) -> Clinic | None: ...
+    def change_clinic(self, clinic: Clinic, changed: Clinic, entry: dict[str, Any], now: datetime) -> None:
+        """`changed` and its audit entry, all or nothing; StatusMoved if another change landed since `clinic`."""
+    def settings_changes_of(self, clinic_id: str) -> list[dict[str, Any]]:
+        """The audit entries of the clinic's settings changes, newest first."""
     def put_user(self, user: User, now: datetime) -> None: ...
     def set_password_hash(self, email: str, password_hash: str) -> None: ...
     def get_user(self, email: str) -> User | None: ...

@@ -72,7 +72,7 @@ class FailedSends:
             return "retried"
         self.outbox.finish(job, JobStatus.FAILED, now, error_code=exc.code)
         logger().error("job failed", extra=fields)
-        if patient is not None and job.channel is Channel.SMS:
+        if patient is not None and job.channel is Channel.SMS and job.to == patient.phone:  # not an old number's
             self._stop_texting(patient, exc.code, now)
         return "failed"
 

@@ -38,3 +38,38 @@ def test_older_checkins_and_plan_changes_join_the_clinic_index_once(store, local
     assert list(store.plan_changes_of_clinic("c1", *span)) == [("p1", entry)]
     assert store.audit_of("p1")[0] == entry and store.checkins_of("p1") == [old]
     assert list(store.checkins_of_clinic("c2", *span)) == []   # another clinic's: its own run
+
+
+def test_patients_stored_before_the_list_join_its_order_and_search_once(store, local_settings, capsys):
+    from dataclasses import replace as replaced
+
+    from shared.adapters.dynamodb.codec import escalation_to_item, patient_to_item
+    from shared.domain.patients import PatientStatus
+    from shared.services.ports import PatientQuery
+    from tests.builders import a_patient
+    from tests.contract.records import an_escalation
+
+    # Given two profiles as they were written before: the old clinic index key, no search text, no open levels
+    for patient_id, n in (("calm", 1), ("urgent", 2)):
+        item = patient_to_item(a_patient(patient_id, phone=f"+121255501{n:02d}", created_at=NOW + timedelta(days=n),
+                                         first_name="Zoë" if n == 2 else "Ana", status=PatientStatus.ACTIVE))
+        item["clinic_sk"] = f"PATIENT#{item['created_at']}#{patient_id}"
+        for name in ("search_text", "open_levels"):
+            item.pop(name, None)
+        put_as_before(store, item)
+    put_as_before(store, escalation_to_item(a_patient("urgent"), replaced(an_escalation("e1", "crisis"),
+                                                                         severity="urgent")))
+    # (listed page by page all the same, as an unranked tier of their own, though search does not find them yet)
+    first, position = store.patients_page("c1", PatientQuery(), 1)
+    second, end = store.patients_page("c1", PatientQuery(), 1, position)
+    assert [p.patient_id for p in first + second] == ["calm", "urgent"]
+    assert store.patients_page("c1", PatientQuery(search="zoe"), 10) == ([], None)
+    # When the script runs (twice)
+    assert main(["c1"], local_settings) == 0
+    assert "c1: 2 patients put in the list's order" in capsys.readouterr().out
+    assert main(["c1"], local_settings) == 0
+    assert "c1: 0 patients put" in capsys.readouterr().out
+    # Then the open urgent escalation comes first and the accented name is found without its accent
+    page, _ = store.patients_page("c1", PatientQuery(), 10)
+    assert [p.patient_id for p in page] == ["urgent", "calm"]
+    assert [p.patient_id for p in store.patients_page("c1", PatientQuery(search="zoe"), 10)[0]] == ["urgent"]

@@ -99,7 +99,7 @@ def test_list_shows_this_clinics_patients_and_filters_by_status(world):
     listed = world.api("GET", "/api/patients").get_json()["patients"]
     assert [(p["id"], p["first_name"], p["status"]) for p in listed] == [(created["id"], "Ana", "awaiting_consent")]
     assert listed[0]["next_step_date"] == "2027-01-04"
-    assert world.api("GET", "/api/patients?status=active").get_json() == {"patients": []}
+    assert world.api("GET", "/api/patients?status=active").get_json() == {"patients": [], "next_cursor": None}
     assert world.api("GET", "/api/patients?status=bogus").status_code == 400
 
 

@@ -47,7 +47,9 @@ def test_a_bad_edit_is_a_400_in_the_enrollment_shape_and_changes_nothing(world):
                                ({"checkin_time": "22:30"}, "checkin_time", "quiet hours"),
                                ({"timezone": "Mars/Olympus"}, "timezone", "IANA"),
                                ({"first_name": "\u202eevil"}, "first_name", "U+202E"),
-                               ({"phone": "(212) 555-0199"}, "phone", "answer YES again"),
+                               ({"phone": "12"}, "phone", "Enter a mobile number"),
+                               ({"phone": "+7 912 345 6789"}, "phone", "texts numbers of US"),
+                               ({"phone": "(212) 555-01"}, "phone", "not a valid phone number"),
                                ({}, "_schema", "at least one field")):
         answer = patch(world, patient_id, **body)
         assert answer.status_code == 400 and words in " ".join(answer.get_json()["errors"][field]), body

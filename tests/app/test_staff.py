@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
+
 from shared.errors import SendError
 from tests.app.conftest import NOW, csrf_from
 
@@ -96,6 +98,18 @@ def test_forgot_password_answers_the_same_whether_or_not_the_email_has_an_accoun
                for email in (world.demo.provider_email, "nobody@example.org")]
     assert answers[0] == answers[1] and "If that email has an account" in answers[0]
     assert [m["to"] for m in world.services.mail.sent] == [world.demo.provider_email]
+
+
+def test_a_forgotten_password_is_answered_after_the_same_time_account_or_not():
+    from functions.web.staff import FORGOT_TAKES_SECONDS, padded
+
+    for spent in (0.02, 0.35, 0.9):  # no account (a read); an account (a link written, an email sent); a slow one
+        clock, slept = [100.0], []
+        padded(100.0 - spent, lambda: clock[0], slept.append)
+        assert spent + sum(slept) == pytest.approx(FORGOT_TAKES_SECONDS)
+    slept = []
+    padded(100.0 - 1.7, lambda: 100.0, slept.append)  # slower than the floor (a slow SES): answered at once
+    assert slept == []
 
 
 def test_a_reset_link_signs_a_throttled_user_in_once_and_ends_their_other_sessions(world):

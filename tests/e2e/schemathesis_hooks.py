@@ -3,11 +3,11 @@
 A schema-valid enrollment may still be refused for the rules that the document's description lists and the
 schema cannot express (schemas.UNCHECKED_RULES["enroll"]). Before a schema-valid enrollment is sent, these
 hooks make exactly those fields satisfy their rules, as a clinic's script would (its own provider, a real
-mobile number of a country it texts, a start date from today, a check-in time outside quiet hours, names and notes without format
+mobile number of a country it texts, a start date from today, a check-in time outside the clinic's quiet hours as they are then, names and notes without format
 characters beyond the Basic Multilingual Plane), and change nothing else.
 So the run can hold enrollment to "a schema-valid request is accepted" (201, or 409 for a number in use),
 and its stateful phase can follow the links of the patients it creates. The CSV exports' date range and a provider's message are
-kept to their descriptions' rules the same way.
+kept to their descriptions' rules the same way, and so is a clinic's contact phone.
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ import requests
 import schemathesis
 
 from shared.domain.clinic_settings import COUNTRIES_988
-from shared.domain.quiet_hours import DEFAULT_END, DEFAULT_START
 
 BASE_URL = os.environ["TAPERLINE_BASE_URL"]
 PROVIDER = os.environ.get("TAPERLINE_PROVIDER", "provider@example.org")
@@ -51,10 +50,22 @@ def _usable_phone(text: object) -> bool:
         and phonenumbers.region_code_for_number(number) in COUNTRIES_988  # the Demo Clinic's countries
 
 
+def _quiet_hours() -> tuple[str, str]:
+    """The Demo Clinic's quiet hours as they are now (the run may have changed them through the settings API)."""
+    key = {"Authorization": f"Bearer {os.environ['TAPERLINE_API_KEY']}"}
+    quiet = requests.get(f"{BASE_URL}/api/clinic/settings", headers=key, timeout=10).json()["quiet_hours"]
+    return quiet["start"], quiet["end"]
+
+
 def _outside_quiet_hours(text: str) -> bool:
-    hour, minute = (int(part) for part in text.split(":"))
-    at = (hour, minute)
-    return (DEFAULT_END.hour, DEFAULT_END.minute) <= at < (DEFAULT_START.hour, DEFAULT_START.minute)
+    start, end = _quiet_hours()
+    return end <= f"{text:0>5}" < start
+
+
+def _checkin_time_kept(body: dict) -> None:
+    """A check-in time outside the clinic's quiet hours, as its description's rule wants: the hour they end."""
+    if isinstance(body.get("checkin_time"), str) and not _outside_quiet_hours(body["checkin_time"]):
+        body["checkin_time"] = _quiet_hours()[1]
 
 
 @schemathesis.hook
@@ -71,11 +82,17 @@ def before_call(ctx, case, **kwargs):
     if case.operation.label.startswith("GET /api/exports/") and isinstance(case.query, dict):
         _export_range(case.query)
         return
+    if case.operation.label == "GET /api/patients" and isinstance(case.query, dict):
+        case.query.pop("cursor", None)  # a cursor is only ever a next_cursor the list gave (its description's 400)
+        return
     if case.operation.label == "POST /api/patients/{patient_id}/messages" and isinstance(case.body, dict):
         _one_text(case.body)
         return
+    if case.operation.label == "PATCH /api/clinic/settings" and isinstance(case.body, dict):
+        _settings_fields(case.body)
+        return
     if case.operation.label == "PATCH /api/patients/{patient_id}" and isinstance(case.body, dict):
-        _edit_fields(case.body)
+        _edit_fields(case.body, kept=(case.path_parameters or {}).get("patient_id") in KEPT_PATIENTS)
         return
     if case.operation.label != "POST /api/patients" or not isinstance(case.body, dict):
         return
@@ -86,8 +103,7 @@ def before_call(ctx, case, **kwargs):
     if body.get("start_date"):
         offset = date.fromisoformat(body["start_date"]).toordinal() % 300
         body["start_date"] = (_today() + timedelta(days=2 + offset)).isoformat()
-    if "checkin_time" in body and not _outside_quiet_hours(body["checkin_time"]):
-        body["checkin_time"] = "18:00"
+    _checkin_time_kept(body)
     for name, fallback in (("first_name", "Ana"), ("last_name", "Lopez"), ("notes", "")):
         if isinstance(body.get(name), str):
             kept = "".join(c for c in body[name] if not _astral_format(c))
@@ -124,13 +140,30 @@ def _finished_patient() -> str:
     return patient_id
 
 
-def _edit_fields(body: dict) -> None:
-    """A patient's edit as its description's 400 rules want it: the clinic's own provider, a check-in time outside
-    quiet hours, names and notes without astral format characters."""
+def _settings_fields(body: dict) -> None:
+    """The clinic's settings as its description's 400 rules want them: a contact phone that is a real number."""
+    import phonenumbers
+
+    if "phone" in body:
+        try:
+            real = phonenumbers.is_valid_number(phonenumbers.parse(str(body["phone"]), "US"))
+        except phonenumbers.NumberParseException:
+            real = False
+        if not real:
+            body["phone"] = "(212) 555-0100"
+
+
+def _edit_fields(body: dict, kept: bool = False) -> None:
+    """A patient's edit as its description's 400 rules want it: the clinic's own provider, a real mobile number of a
+    country the clinic texts, a check-in time outside quiet hours, names and notes without astral format characters.
+    The records the other operations read keep their number (a new one would send them back to awaiting consent)."""
+    if "phone" in body and kept:
+        del body["phone"]
+    elif "phone" in body and not _usable_phone(body["phone"]):
+        body["phone"] = _mobile(repr(body["phone"]))
     if "provider_email" in body:
         body["provider_email"] = PROVIDER
-    if isinstance(body.get("checkin_time"), str) and not _outside_quiet_hours(body["checkin_time"]):
-        body["checkin_time"] = "18:00"
+    _checkin_time_kept(body)
     for name, fallback in (("first_name", "Ana"), ("last_name", "Lopez"), ("notes", "")):
         if isinstance(body.get(name), str):
             kept = "".join(c for c in body[name] if not _astral_format(c))

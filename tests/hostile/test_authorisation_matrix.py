@@ -56,6 +56,8 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/api/patients/<patient_id>/adjust"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/patients/<patient_id>/end"): row(**KEYS_ONLY, key=200, other_key=404),
     ("GET", "/api/escalations"): row(**KEYS_ONLY, key=200, other_key=200),
+    ("GET", "/api/clinic/settings"): row(**KEYS_ONLY, key=200, other_key=200),  # each key: its own clinic's
+    ("PATCH", "/api/clinic/settings"): row(**KEYS_ONLY, key=200, other_key=200),
     ("POST", "/api/escalations/<escalation_id>/acknowledge"): row(**KEYS_ONLY, key=200, other_key=404),
     ("POST", "/api/escalations/<escalation_id>/resolve"): row(**KEYS_ONLY, key=200, other_key=404),
     # CSV exports (with a range around the cast's escalation, see QUERIES): a key's own clinic only; admins only
@@ -93,6 +95,8 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/password/reset/<token>"): everyone(200),
     ("POST", "/password/reset/<token>"): everyone(404),  # no such reset
     ("GET", "/password"): row(**STAFF_PAGE, admin=200, provider=200, other_admin=200),
+    ("GET", "/clinic/settings"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),  # its own clinic's
+    ("POST", "/clinic/settings"): row(**STAFF_PAGE, admin=400, provider=403, other_admin=400),  # 400: empty form
     ("GET", "/api-keys"): row(**STAFF_PAGE, admin=200, provider=403, other_admin=200),  # its own clinic's keys
     ("POST", "/api-keys"): row(**STAFF_PAGE, admin=400, provider=403, other_admin=400),  # 400: no name
     ("POST", "/api-keys/<key_hash>/revoke"): row(**STAFF_PAGE, admin=404, provider=403, other_admin=404),
@@ -186,6 +190,7 @@ class Caller:
 API_BODIES = {"/api/patients": enrollment(phone="(212) 555-0161"), "/api/patients/<patient_id>/adjust": {"step_days": 5},
               "/api/escalations/<escalation_id>/resolve": {"note": "seen"},
               ("PATCH", "/api/patients/<patient_id>"): {"language": "es"},
+              ("PATCH", "/api/clinic/settings"): {"ack_urgent_minutes": 45},
               "/api/patients/<patient_id>/messages": {"body": "How are you doing?"}}
 
 

@@ -134,7 +134,7 @@ def test_storage_down_means_clear_503s_and_the_same_app_recovers_when_it_is_back
     assert staff.get("/patients").status_code == 302  # the old session went with the data: sign in again
     assert sign_in(staff, demo.admin_email, demo.admin_password).status_code == 302
     assert staff.get("/patients").status_code == 200
-    assert anonymous.get("/api/patients", headers=key).get_json() == {"patients": []}
+    assert anonymous.get("/api/patients", headers=key).get_json() == {"patients": [], "next_cursor": None}
     assert anonymous.post("/api/patients", headers=key, json=enrollment(phone="(212) 555-0140")).status_code == 201
     reply = text(anonymous, "HELP", "SMback1")
     assert reply.status_code == 200 and ET.fromstring(reply.get_data()).find("Message").text

@@ -7,7 +7,7 @@ from typing import Any
 
 from shared.domain.accounts import LAST_USED_EVERY, ApiKey, User
 from shared.domain.patients import Clinic
-from shared.errors import AlreadyExists, NotFound
+from shared.errors import AlreadyExists, NotFound, StatusMoved
 from tests.memory.table import MemoryTable, kept
 
 
@@ -21,6 +21,17 @@ class MemoryAccounts:
     def get_clinic(self, clinic_id: str) -> Clinic | None:
         found = self.table.clinics.get(clinic_id)
         return kept(found) if found else None
+
+    def change_clinic(self, clinic: Clinic, changed: Clinic, entry: dict[str, Any], now: datetime) -> None:
+        with self.table.lock:
+            stored = self.table.clinics.get(clinic.clinic_id)
+            if stored is None or stored.version != clinic.version:
+                raise StatusMoved("the clinic's settings changed meanwhile")
+            self.table.clinics[clinic.clinic_id] = kept(replace(changed, version=clinic.version + 1))
+            self.table.settings_changes.setdefault(clinic.clinic_id, []).append(kept(entry))
+
+    def settings_changes_of(self, clinic_id: str) -> list[dict[str, Any]]:
+        return [kept(entry) for entry in reversed(self.table.settings_changes.get(clinic_id, []))]
 
     def put_user(self, user: User, now: datetime) -> None:
         with self.table.lock:

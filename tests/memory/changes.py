@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Sequence
+from typing import Any, Sequence
 
+from shared.domain import attention
 from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.jobs import Job, JobStatus, utc_iso
 from shared.domain.patients import PLAN_OVER, REMOVE, Patient, PatientStatus, ProfileChange
-from shared.errors import StatusMoved
+from shared.errors import NumberUnavailable, PhoneTaken, StatusMoved
 from tests.memory.table import MemoryTable, kept
 
 
@@ -23,6 +24,13 @@ def apply(table: MemoryTable, patient: Patient, change: ProfileChange, now: date
             or any(e.escalation_id in known for e in change.opened) \
             or any((job.patient_id, job.job_id) in table.jobs for job in (*change.jobs, *jobs)):
         raise StatusMoved(patient.patient_id)  # an item's condition failed: the transaction fails whole
+    if change.phone:
+        held = table.phones.get((patient.sender, change.phone))
+        if held and not held["plan_over"]:
+            raise taken(replace(patient, phone=change.phone), held)
+        if table.phones.get((patient.sender, patient.phone), {}).get("patient_id", patient.patient_id) \
+                != patient.patient_id:
+            raise StatusMoved(patient.patient_id)  # the old number is someone else's now: DynamoDB's delete fails
     table.patients[patient.patient_id] = kept(_profile(current, patient, change, now))
     _written_with(table, patient, change, now, jobs)
 
@@ -64,7 +72,9 @@ def _plan(updated: Patient, change: ProfileChange) -> Patient:
     for name, value in change.details:
         updated = replace(updated, enrollment=replace(updated.enrollment, checkin_time=value)) \
             if name == "checkin_time" else replace(updated, **{name: value})
-    return updated
+    if change.phone:
+        updated = replace(updated, phone=change.phone, phone_problem="")
+    return replace(updated, open_levels=attention.open_levels(updated.open_levels, (*change.opened, *change.rewritten)))
 
 
 def _safety(patient: Patient, change: ProfileChange) -> Patient:
@@ -83,6 +93,9 @@ def _safety(patient: Patient, change: ProfileChange) -> Patient:
 
 def _written_with(table: MemoryTable, read: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job]) -> None:
     patient_id = read.patient_id
+    if change.phone:  # the old number's mapping goes (checked: theirs, or none); the new one is theirs
+        table.phones.pop((read.sender, read.phone), None)
+        table.phones[(read.sender, change.phone)] = mapping(replace(read, phone=change.phone))
     if (change.new_status in PLAN_OVER and change.new_status is not read.status) or change.plan_over_while_opted_out:
         phone = table.phones.get((read.sender, read.phone))
         if phone and phone["patient_id"] == patient_id:
@@ -114,3 +127,12 @@ def add_job(table: MemoryTable, job: Job) -> None:
     table.jobs[key] = kept(job)
     if job.status is JobStatus.PENDING:
         table.due[key] = utc_iso(job.send_at)
+
+
+def mapping(patient: Patient) -> dict[str, Any]:
+    return {"patient_id": patient.patient_id, "clinic_id": patient.clinic_id, "plan_over": False}
+
+
+def taken(patient: Patient, phone: dict[str, Any]) -> PhoneTaken:
+    """As DynamoPatients: the clinic's own patient holds it, or anyone else's (who is not said)."""
+    return PhoneTaken(patient.phone) if phone.get("clinic_id") == patient.clinic_id else NumberUnavailable(patient.phone)

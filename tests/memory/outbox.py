@@ -93,13 +93,15 @@ class MemoryOutbox:
             raise LeaseLost(key[1])
         return current
 
-    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: Collection[str] | None = None) -> int:
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: Collection[str] | None = None,
+                            to: str | None = None) -> int:
         cancelled = 0
         with self.table.lock:
             for key, job in list(self.table.jobs.items()):
                 # a text whose send may have reached Twilio ("ambiguous") is left for dispatch to settle
                 if key[0] == patient_id and not care_team_side(job) and job.status is JobStatus.PENDING \
-                        and (not kinds or job.kind in kinds) and job.error_code != "ambiguous":
+                        and (not kinds or job.kind in kinds) and (to is None or job.to == to) \
+                        and job.error_code != "ambiguous":
                     self.table.jobs[key] = kept(replace(job, status=JobStatus.CANCELLED, finished_at=now))
                     self.table.due.pop(key, None)
                     cancelled += 1

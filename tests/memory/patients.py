@@ -5,11 +5,13 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Sequence
 
+from shared.domain import attention
 from shared.domain.checkins import CheckIn
 from shared.domain.jobs import Job, utc_iso
 from shared.domain.patients import Patient, PatientStatus, ProfileChange
-from shared.errors import JobExists, NumberUnavailable, PhoneTaken
-from tests.memory.changes import add_job, apply
+from shared.errors import JobExists
+from shared.services.ports import PatientQuery
+from tests.memory.changes import add_job, apply, mapping, taken
 from tests.memory.table import MemoryTable, kept
 
 
@@ -24,13 +26,13 @@ class MemoryPatients:
             if patient.patient_id in self.table.patients:
                 if phone and phone["patient_id"] == patient.patient_id:
                     return  # our own earlier attempt went through
-                raise _taken(patient, phone) if phone and not phone["plan_over"] else JobExists(patient.patient_id)
+                raise taken(patient, phone) if phone and not phone["plan_over"] else JobExists(patient.patient_id)
             if phone and not phone["plan_over"]:
-                raise _taken(patient, phone)
+                raise taken(patient, phone)
             if any((job.patient_id, job.job_id) in self.table.jobs for job in jobs):
                 raise JobExists(patient.patient_id)
             self.table.patients[patient.patient_id] = kept(patient)
-            self.table.phones[number] = _mapping(patient)
+            self.table.phones[number] = mapping(patient)
             for job in jobs:
                 add_job(self.table, job)
 
@@ -47,6 +49,22 @@ class MemoryPatients:
             mine = [p for p in self.table.patients.values()
                     if p.clinic_id == clinic_id and (status is None or p.status.value == status)]
         return [kept(p) for p in sorted(mine, key=lambda p: (p.created_at, p.patient_id))]
+
+    def patients_page(self, clinic_id: str, query: PatientQuery, limit: int,
+                      after: str | None = None) -> tuple[list[Patient], str | None]:
+        """As DynamoPatients: by attention then enrollment, positions `PATIENT#<tier>#<created>#<id>`."""
+        low, high = f"PATIENT#{query.first_tier}#", f"PATIENT#{query.last_tier}#~"
+        if after is not None and not (low <= after <= high and after.count("#") >= 2):
+            raise ValueError("not a position of this list")
+        with self.table.lock:
+            keyed = sorted((f"PATIENT#{attention.tier_of(p)}#{utc_iso(p.created_at)}#{p.patient_id}", p)
+                           for p in self.table.patients.values() if p.clinic_id == clinic_id)
+        ahead = [(key, p) for key, p in keyed if low <= key <= high and (after is None or key > after)]
+        matching = [(key, p) for key, p in ahead if (query.status is None or p.status.value == query.status)
+                    and query.search in attention.search_text(p.first_name, p.last_name, p.phone)]
+        page = matching[:limit]
+        more = len(matching) > limit
+        return [kept(p) for _, p in page], page[-1][0] if more else None
 
     def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job] = ()) -> None:
         with self.table.lock:
@@ -111,14 +129,6 @@ class MemoryPatients:
         """Seed a patient as stored (tests only): the number becomes theirs, no condition is checked."""
         with self.table.lock:
             self.table.patients[patient.patient_id] = kept(patient)
-            self.table.phones[(patient.sender, patient.phone)] = _mapping(patient)
+            self.table.phones[(patient.sender, patient.phone)] = mapping(patient)
         return patient
 
-
-def _mapping(patient: Patient) -> dict[str, Any]:
-    return {"patient_id": patient.patient_id, "clinic_id": patient.clinic_id, "plan_over": False}
-
-
-def _taken(patient: Patient, phone: dict[str, Any]) -> PhoneTaken:
-    """As DynamoPatients: the clinic's own patient holds it, or anyone else's (who is not said)."""
-    return PhoneTaken(patient.phone) if phone.get("clinic_id") == patient.clinic_id else NumberUnavailable(patient.phone)

@@ -29,6 +29,7 @@ class MemoryTable:
         self.seen: dict[str, str] = {}                         # MessageSid -> reply
         self.messages: list[dict[str, Any]] = []
         self.clinics: dict[str, Clinic] = {}
+        self.settings_changes: dict[str, list[dict[str, Any]]] = {}  # clinic id -> its settings' changes, in order
         self.users: dict[str, User] = {}
         self.api_keys: dict[str, dict[str, Any]] = {}
         self.sessions: dict[str, tuple[str, int]] = {}         # token hash -> (data as JSON, expiry)

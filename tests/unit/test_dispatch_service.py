@@ -19,7 +19,7 @@ def make(store=None):
 
 
 def reminder(send_at=NINE_PM, kind="dose_reminder", unique="a1", body="Tonight: LDN 3.5 mg"):
-    return Job.new(patient_id="p1", channel=Channel.SMS, kind=kind, to="+15551234567", send_at=send_at,
+    return Job.new(patient_id="p1", channel=Channel.SMS, kind=kind, to="+12125550123", send_at=send_at,  # the patient's number
                    unique=unique, body=body)
 
 

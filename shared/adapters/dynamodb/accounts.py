@@ -1,6 +1,7 @@
 """Clinics, staff and API keys on the single table."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -19,7 +20,7 @@ from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table, mars
 from shared.domain.accounts import LAST_USED_EVERY, ApiKey, User
 from shared.domain.jobs import utc_iso
 from shared.domain.patients import Clinic
-from shared.errors import AlreadyExists, NotFound
+from shared.errors import AlreadyExists, NotFound, StatusMoved
 
 
 class DynamoAccounts:
@@ -30,8 +31,30 @@ class DynamoAccounts:
         self.table.call("put_item", **self.table.put(clinic_to_item(clinic, now)))
 
     def get_clinic(self, clinic_id: str) -> Clinic | None:
-        found = self.table.get(keys.clinic_key(clinic_id), consistent=False)
+        found = self.table.get(keys.clinic_key(clinic_id))  # consistent: read at most once a minute per process
         return clinic_from_item(found) if found else None
+
+    def change_clinic(self, clinic: Clinic, changed: Clinic, entry: dict[str, Any], now: datetime) -> None:
+        """The clinic's new name, phone and settings with the change's audit entry, all or nothing; StatusMoved
+        when another change landed since `clinic` was read."""
+        unchanged = "#v = :v" + (" OR attribute_not_exists(#v)" if clinic.version == 0 else "")  # clinics from before
+        update = self.table.update(
+            keys.clinic_key(clinic.clinic_id), "SET #name = :name, contact_phone = :phone, settings = :s, #v = :next",
+            {":name": changed.name, ":phone": changed.contact_phone, ":s": json.dumps(changed.settings.as_dict()),
+             ":next": clinic.version + 1, ":v": clinic.version}, f"{ITEM_EXISTS} AND ({unchanged})",
+            {"#name": "name", "#v": "settings_version"})
+        at = keys.settings_change_key(clinic.clinic_id, utc_iso(now), entry["id"])
+        try:
+            self.table.transact([{"Update": update},
+                                 {"Put": self.table.put({"PK": at.pk, "SK": at.sk, "type": "settings_change",
+                                                         "entry": json.dumps(entry)}, ITEM_IS_NEW)}])
+        except ClientError as exc:
+            raise StatusMoved("the clinic's settings changed meanwhile") from exc
+
+    def settings_changes_of(self, clinic_id: str) -> list[dict[str, Any]]:
+        """Each change of the clinic's settings, newest first."""
+        return [json.loads(item["entry"]) for item in
+                reversed(self.table.collection(keys.clinic_pk(clinic_id), keys.SETTINGS_CHANGES))]
 
     def put_user(self, user: User, now: datetime) -> None:
         """Add a user; an email belongs to one user in the whole service."""

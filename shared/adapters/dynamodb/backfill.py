@@ -4,8 +4,14 @@ Per patient of the clinic (the clinic index lists them), one Query of the partit
 update per item that lacks `clinic_sk`; no Scan. Running it again changes nothing."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from botocore.exceptions import ClientError
+
 from shared.adapters import keys
+from shared.adapters.dynamodb.codec import escalation_from_item, patient_from_item, when
 from shared.adapters.dynamodb.table import ITEM_EXISTS, Table
+from shared.domain import attention
 from shared.services.ports import PLAN_CHANGE_ACTIONS
 
 
@@ -27,3 +33,34 @@ def index_history(table: Table, clinic_id: str) -> int:
                     ITEM_EXISTS))
                 added += 1
     return added
+
+
+def index_attention(table: Table, clinic_id: str) -> int:
+    """Put a clinic's patients in the list's order (shared/domain/attention.py): each profile's open escalations
+    (read from its partition), its tier in the clinic index key and what search finds it by, written under the
+    profile's version (a profile changed meanwhile is read again). How many profiles changed; again: 0."""
+    changed = 0
+    for profile in table.clinic_items(clinic_id, keys.CLINIC_PATIENTS):
+        for _ in range(3):
+            patient = patient_from_item(profile)
+            escalations = [escalation_from_item(i) for i in table.collection(keys.patient_pk(patient.patient_id),
+                                                                             keys.ESCALATIONS)]
+            ranked = replace(patient, open_levels=attention.open_levels({}, escalations))
+            values = {":levels": ranked.open_levels, ":v": patient.version, ":search": attention.search_text(
+                      patient.first_name, patient.last_name, patient.phone), ":csk": keys.clinic_attention_sort(
+                      attention.tier_of(ranked), when(patient.created_at) or "", patient.patient_id)}
+            if (profile.get("open_levels") or {}, profile.get("search_text"), profile["clinic_sk"]) == (
+                    values[":levels"], values[":search"], values[":csk"]):
+                break
+            try:
+                table.call("update_item", **table.update(
+                    keys.patient_profile_key(patient.patient_id),
+                    "SET open_levels = :levels, search_text = :search, clinic_sk = :csk", values, "#v = :v", {"#v": "version"}))
+                changed += 1
+                break
+            except ClientError:
+                found = table.get(keys.patient_profile_key(patient.patient_id))
+                if found is None:
+                    break
+                profile = found
+    return changed

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Callable
 
@@ -13,9 +14,11 @@ from shared.adapters.dynamodb.codec import (
     checkin_to_map,
     escalation_to_item,
     job_to_item,
+    phone_item,
     safety_question_to_map,
 )
-from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table
+from shared.adapters.dynamodb.table import ITEM_EXISTS, ITEM_IS_NEW, Table, marshal
+from shared.domain import attention
 from shared.domain.escalation_rules import TEXT_REASONS
 from shared.domain.jobs import Job, utc_iso
 from shared.domain.patients import (
@@ -25,6 +28,10 @@ from shared.domain.patients import (
     PatientStatus,
     ProfileChange,
 )
+
+
+PHONE_IS_FREE = "attribute_not_exists(PK) OR plan_over = :true"
+NEW_PHONE_AT = 2  # a phone change's transaction: the profile, the old number's mapping, then the new one's
 
 
 class Update:
@@ -65,9 +72,40 @@ def change_items(table: Table, patient: Patient, change: ProfileChange, now: dat
     _checkin_sets(change, update)
     _plan_sets(change, update)
     _safety_sets(change, update)
+    if change.phone:
+        update.set("phone = :phone", phone=change.phone)
+        update.removes += ["phone_problem", "phone_problem_at"]  # the old number's trouble is not the new one's
+    _attention_sets(patient, change, update)
     profile = table.update(keys.patient_profile_key(patient.patient_id), update.expression(" ADD #v :one"),
                            update.values, condition, update.names)
-    return [{"Update": profile}, *_written_with(table, patient, change, now)]
+    return [{"Update": profile}, *_phone_moved(table, patient, change), *_written_with(table, patient, change, now)]
+
+
+def _phone_moved(table: Table, patient: Patient, change: ProfileChange) -> list[dict[str, Any]]:
+    """A new number: the old number's mapping goes (if it is still theirs; a mapping of someone else's is left), and
+    the new one's is written if the number is free on the patient's sender (at NEW_PHONE_AT), with the profile."""
+    if not change.phone:
+        return []
+    old = keys.phone_key(patient.phone, patient.sender)
+    return [{"Delete": {"TableName": table.name, "Key": old.as_item(),
+                        "ConditionExpression": "attribute_not_exists(PK) OR patient_id = :pid",
+                        "ExpressionAttributeValues": marshal({":pid": patient.patient_id})}},
+            {"Put": table.put(phone_item(replace(patient, phone=change.phone)), PHONE_IS_FREE, {":true": True})}]
+
+
+def _attention_sets(patient: Patient, change: ProfileChange, update: Update) -> None:
+    """The patient's place in the clinic's list and what search finds them by, as the change leaves them (both are
+    written with every change: the version guard makes the read they come from the current one)."""
+    details = dict(change.details)
+    after = replace(patient, status=change.new_status or patient.status,
+                    held_since=patient.held_since if change.held_since is None else change.held_since,
+                    phone_problem="" if change.phone else patient.phone_problem,
+                    open_levels=attention.open_levels(patient.open_levels, (*change.opened, *change.rewritten)),
+                    phone=change.phone or patient.phone, first_name=details.get("first_name", patient.first_name),
+                    last_name=details.get("last_name", patient.last_name))
+    update.set("open_levels = :levels, clinic_sk = :csk, search_text = :search", levels=after.open_levels, search=
+               attention.search_text(after.first_name, after.last_name, after.phone),
+               csk=keys.clinic_attention_sort(attention.tier_of(after), utc_iso(patient.created_at), patient.patient_id))
 
 
 def _status_sets(patient: Patient, change: ProfileChange, update: Update) -> str:

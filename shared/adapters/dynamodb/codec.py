@@ -8,6 +8,7 @@ from typing import Any
 
 from shared.adapters import keys
 from shared.adapters.dynamodb.table import plain_numbers
+from shared.domain import attention
 from shared.domain.accounts import Role, User
 from shared.domain.checkins import Answer, CheckIn
 from shared.domain.clinic_settings import ClinicSettings
@@ -61,7 +62,9 @@ def patient_to_item(patient: Patient) -> dict[str, Any]:
     created = utc_iso(patient.created_at)
     return {"PK": key.pk, "SK": key.sk, "type": "patient", "patient_id": patient.patient_id,
             "clinic_id": patient.clinic_id, "clinic_pk": keys.clinic_pk(patient.clinic_id),
-            "clinic_sk": keys.clinic_patient_sort(created, patient.patient_id),
+            "clinic_sk": keys.clinic_attention_sort(attention.tier_of(patient), created, patient.patient_id),
+            "search_text": attention.search_text(patient.first_name, patient.last_name, patient.phone),
+            "open_levels": dict(patient.open_levels) or None,
             "first_name": patient.first_name, "last_name": patient.last_name, "phone": patient.phone,
             "timezone": patient.timezone, "provider_email": patient.provider_email,
             "dose_time": patient.dose_time.strftime("%H:%M"), "plan": patient.plan.to_record(),
@@ -109,7 +112,8 @@ def patient_from_item(item: dict[str, Any]) -> Patient:
         open_escalations={reason: item[OPEN_ESCALATION + reason] for reason in TEXT_REASONS
                           if item.get(OPEN_ESCALATION + reason)},
         kept_until=date.fromisoformat(item["kept_until"]) if item.get("kept_until") else None,
-        language=item.get("language", "en"), sender=item.get("sender") or "")
+        language=item.get("language", "en"), sender=item.get("sender") or "",
+        open_levels=dict(item.get("open_levels") or {}))
 
 
 def phone_item(patient: Patient) -> dict[str, Any]:
@@ -217,12 +221,13 @@ def audit_from_item(item: dict[str, Any]) -> dict[str, Any]:
 def clinic_to_item(clinic: Clinic, now: datetime) -> dict[str, Any]:
     key = keys.clinic_key(clinic.clinic_id)
     return {"PK": key.pk, "SK": key.sk, "type": "clinic", "clinic_id": clinic.clinic_id, "name": clinic.name,
-            "contact_phone": clinic.contact_phone, "settings": json.dumps(clinic.settings.as_dict()), "created_at": utc_iso(now)}
+            "contact_phone": clinic.contact_phone, "settings": json.dumps(clinic.settings.as_dict()), "created_at": utc_iso(now),
+            "settings_version": clinic.version}
 
 
 def clinic_from_item(item: dict[str, Any]) -> Clinic:
     return Clinic(item["clinic_id"], item["name"], item.get("contact_phone", ""),
-                  ClinicSettings.from_stored(json.loads(item.get("settings", "{}"))))
+                  ClinicSettings.from_stored(json.loads(item.get("settings", "{}"))), int(item.get("settings_version", 0)))
 
 
 def user_fields(user: User, now: datetime) -> dict[str, Any]:

@@ -138,13 +138,15 @@ class DynamoOutbox:
         except ClientError as exc:
             raise LeaseLost(job.job_id) from exc
 
-    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: Collection[str] | None = None) -> int:
-        """Cancel every job of the patient's side still waiting (of the given kinds, if any). The care team's side
-        always runs: escalation emails and its tasks (the safety question's timer, overdue checks)."""
+    def cancel_pending_jobs(self, patient_id: str, now: datetime, kinds: Collection[str] | None = None,
+                            to: str | None = None) -> int:
+        """Cancel every job of the patient's side still waiting (of the given kinds, and addressed `to` a number, if
+        given). The care team's side always runs: escalation emails and its tasks (the safety question's timer,
+        overdue checks)."""
         cancelled = 0
         for job in self.jobs_of(patient_id):
             if care_team_side(job) or job.status is not JobStatus.PENDING or (kinds and job.kind not in kinds) \
-                    or job.error_code == "ambiguous":
+                    or (to is not None and job.to != to) or job.error_code == "ambiguous":
                 continue  # a text whose send may have reached Twilio: dispatch settles it (sent, or not wanted)
             try:
                 self.table.call("update_item", **self.table.update(
