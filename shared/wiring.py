@@ -81,7 +81,7 @@ class Services:
     def edits(self) -> PatientEditService:
         from shared.services.patient_edits import PatientEditService
 
-        return PatientEditService(store=self.store)
+        return PatientEditService(store=self.store, cancels_scheduled=bool(self.settings.schedule_ahead_minutes))
 
     @cached_property
     def erasure(self) -> ErasureService:
@@ -91,7 +91,8 @@ class Services:
 
     @cached_property
     def clinic_settings(self) -> ClinicSettingsService:
-        return ClinicSettingsService(store=self.store, clinics_now=self.clinics_now)
+        return ClinicSettingsService(store=self.store, clinics_now=self.clinics_now,
+                                     cancels_scheduled=bool(self.settings.schedule_ahead_minutes))
 
     @cached_property
     def accounts(self) -> AccountService:
@@ -157,7 +158,8 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     sms = cast("SmsSender", overrides.get("sms") or Lazy(lambda: _twilio_sender(settings, token)))
     mail = cast("MailSender", overrides.get("mail") or Lazy(lambda: _ses_sender(settings)))
     checkin = CheckinService(store=store)
-    plans = PlanService(store=store, cancels_scheduled=bool(settings.schedule_ahead_minutes))
+    takes_back = bool(settings.schedule_ahead_minutes)  # reminders handed to Twilio ahead: re-plans cancel them there
+    plans = PlanService(store=store, cancels_scheduled=takes_back)
     escalation = EscalationService(store=store, public_base_url=settings.public_base_url, plans=plans)
     # Handlers by the names job_kinds gives them: a task's work, or what runs just before a text goes out.
     tasks: dict[str, Task] = {
@@ -167,7 +169,7 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
         "escalations.contact_request": escalation.contact_request, "escalations.overdue": escalation.overdue,
         "safety.unanswered": SafetyService(store, settings.public_base_url).unanswered,
         "scheduled.cancel": CancelScheduled(store, sms).cancel,
-        "settings.plan_again": ClinicSettingsService(store, clinics_now).plan_again}
+        "settings.plan_again": ClinicSettingsService(store, clinics_now, takes_back).plan_again}
     before_send: dict[str, BeforeSend] = {"checkins.open": checkin.open, "checkins.nudge": checkin.nudge}
     dispatcher = Dispatcher(outbox=store, sms=sms, mail=mail, public_base_url=settings.public_base_url, patients=store,
                             tasks={kind: tasks[name] for kind, name in handlers_of(Channel.TASK).items()},
@@ -181,8 +183,7 @@ def build_services(settings: Settings, *, for_web: bool = False, **overrides: An
     workers = overrides.get("workers") or (Lazy(lambda: _lambda_workers(settings)) if settings.fans_out else None)
     return Services(
         settings=settings, clock=clock, store=store, sms=sms, mail=mail, twilio_auth_token=token,
-        app_secret=app_secret, dispatcher=dispatcher,
-        escalations=escalation, plans=plans, clinics_now=clinics_now,
+        app_secret=app_secret, dispatcher=dispatcher, escalations=escalation, plans=plans, clinics_now=clinics_now,
         fanout=FanOut(outbox=store, workers=cast("Workers", workers), looks_ahead=lead) if workers else None,
     )
 

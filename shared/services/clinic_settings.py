@@ -19,6 +19,7 @@ from shared.services.consent import consent_reminder_again
 from shared.services.live_settings import ClinicsNow
 from shared.services.ports import Accounts, PatientsAndJobs
 from shared.services.retry import on_fresh_record
+from shared.services.scheduled_sends import taken_back
 
 PLANNED_AGAIN = (PatientStatus.ACTIVE, PatientStatus.AWAITING_CONSENT)
 
@@ -35,6 +36,7 @@ class SettingsStore(PatientsAndJobs, Accounts, Protocol):
 class ClinicSettingsService:
     store: SettingsStore
     clinics_now: ClinicsNow
+    cancels_scheduled: bool = False  # reminders are handed to Twilio ahead: a new generation takes the old ones back
 
     def read(self, clinic_id: str) -> Clinic:
         clinic = self.store.get_clinic(clinic_id)
@@ -89,7 +91,8 @@ class ClinicSettingsService:
         if patient.status is PatientStatus.ACTIVE and patient.plan_generation:
             generation = f"set-{secrets.token_hex(6)}"
             jobs = self.store.jobs_of(patient.patient_id)
-            self.store.put_jobs_once(plan_jobs(patient, now, generation, baseline=baseline_waits(patient, jobs)))
+            self.store.put_jobs_once([*taken_back(self.cancels_scheduled, patient.patient_id, now, generation),
+                                      *plan_jobs(patient, now, generation, baseline=baseline_waits(patient, jobs))])
             self.store.apply_change(patient, ProfileChange(plan_generation=generation), now)
         elif patient.status is PatientStatus.AWAITING_CONSENT:
             consent_reminder_again(self.store, patient, now)

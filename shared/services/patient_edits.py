@@ -16,6 +16,7 @@ from shared.services.consent import consent_reminder_again
 from shared.services.enrollment import PatientNotFound
 from shared.services.phone_changes import move_phone
 from shared.services.ports import Accounts, PatientsAndJobs
+from shared.services.scheduled_sends import taken_back
 
 TIMING = {"timezone", "dose_time", "checkin_time"}  # the fields that move texts already planned
 
@@ -31,6 +32,7 @@ class EditStore(PatientsAndJobs, Accounts, Protocol):
 @dataclass
 class PatientEditService:
     store: EditStore
+    cancels_scheduled: bool = False  # reminders are handed to Twilio ahead: a new generation takes the old ones back
 
     def edit(self, clinic_id: str, who: str, patient_id: str, fields: dict[str, Any], now: datetime) -> Patient:
         """Apply the edited fields (read again if the record moved meanwhile); the patient as stored after."""
@@ -42,7 +44,7 @@ class PatientEditService:
             language, phone = fields.get("language"), fields.get("phone")
             try:
                 if phone and phone != patient.phone:  # first: the patient awaits YES, so no texts are planned again
-                    patient = move_phone(self.store, patient, phone, who, now)
+                    patient = move_phone(self.store, patient, phone, who, now, self.cancels_scheduled)
                 if language and language != patient.language:
                     patient = self._relanguage(patient, language, who, now)
                 if details:
@@ -80,8 +82,9 @@ class PatientEditService:
         generation = None
         if TIMING & set(details) and patient.status is PatientStatus.ACTIVE and patient.plan_generation:
             generation = f"edt-{secrets.token_hex(6)}"
-            self.store.put_jobs_once(replanned(patient, updated, self.store.jobs_of(patient.patient_id), now,
-                                               generation))
+            self.store.put_jobs_once([*taken_back(self.cancels_scheduled, patient.patient_id, now, generation),
+                                      *replanned(patient, updated, self.store.jobs_of(patient.patient_id), now,
+                                                 generation)])
         audit = {"id": f"edt-{secrets.token_hex(6)}", "who": who, "action": "edit", "at": utc_iso(now),
                  "fields": sorted(details)}  # which fields changed, not their values (names and notes are PHI)
         self.store.apply_change(patient, ProfileChange(details=tuple(sorted(details.items())), plan_generation=generation,
@@ -99,7 +102,8 @@ class PatientEditService:
         if patient.status is PatientStatus.ACTIVE and patient.plan_generation:
             generation = f"lan-{secrets.token_hex(6)}"
             jobs = self.store.jobs_of(patient.patient_id)
-            self.store.put_jobs_once(plan_jobs(updated, now, generation, baseline=baseline_waits(patient, jobs)))
+            self.store.put_jobs_once([*taken_back(self.cancels_scheduled, patient.patient_id, now, generation),
+                                      *plan_jobs(updated, now, generation, baseline=baseline_waits(patient, jobs))])
         elif patient.status is PatientStatus.AWAITING_CONSENT:
             consent_reminder_again(self.store, updated, now)
         self.store.apply_change(patient, ProfileChange(language=language, plan_generation=generation, audit=audit), now)

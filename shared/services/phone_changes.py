@@ -20,6 +20,7 @@ from shared.errors import Conflict
 from shared.log import logger, mask_phone
 from shared.services.enrollment import consent_jobs
 from shared.services.ports import PatientsAndJobs
+from shared.services.scheduled_sends import taken_back
 
 
 class PhoneChangeRefused(Conflict):
@@ -30,7 +31,8 @@ class PhoneChangeRefused(Conflict):
         return {"phone": [self.message]}
 
 
-def move_phone(store: PatientsAndJobs, patient: Patient, phone: str, who: str, now: datetime) -> Patient:
+def move_phone(store: PatientsAndJobs, patient: Patient, phone: str, who: str, now: datetime,
+               cancels_scheduled: bool = False) -> Patient:
     """Give the patient `phone` (E.164, validated as at enrollment); PhoneTaken or NumberUnavailable when the number
     is in an ongoing plan on their sender, StatusMoved when the record moved meanwhile (read again and retry)."""
     if patient.status is PatientStatus.OPTED_OUT:
@@ -38,13 +40,15 @@ def move_phone(store: PatientsAndJobs, patient: Patient, phone: str, who: str, n
     if patient.status in PLAN_OVER:
         raise PhoneChangeRefused("The patient's plan is over: enroll the new number for a new plan.")
     moved = replace(patient, phone=phone, status=PatientStatus.AWAITING_CONSENT)
-    audit = {"id": f"phn-{secrets.token_hex(6)}", "who": who, "action": "phone", "at": utc_iso(now),
+    change_id = f"phn-{secrets.token_hex(6)}"
+    audit = {"id": change_id, "who": who, "action": "phone", "at": utc_iso(now),
              "phone": {"from": mask_phone(patient.phone), "to": mask_phone(phone)}}
     ended = checkins.close(patient.open_checkin, checkins.INTERRUPTED, now) if patient.open_checkin else None
     store.apply_change(patient, ProfileChange(
         new_status=PatientStatus.AWAITING_CONSENT, phone=phone, audit=audit,
         checkin=REMOVE if ended else None, finished=ended,
-        jobs=tuple(consent_jobs(moved, patient.clinic_name, now))), now)
+        jobs=tuple([*taken_back(cancels_scheduled, patient.patient_id, now, change_id),  # reminders at Twilio too
+                    *consent_jobs(moved, patient.clinic_name, now)])), now)
     cancelled = store.cancel_pending_jobs(patient.patient_id, now, to=patient.phone)
     logger().info("phone changed", extra={"patient_id": patient.patient_id, "from": mask_phone(patient.phone),
                                           "to": mask_phone(phone), "jobs_cancelled": cancelled})

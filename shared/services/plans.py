@@ -21,7 +21,7 @@ from shared.errors import Conflict, StatusMoved
 from shared.log import logger
 from shared.services.enrollment import PatientNotFound
 from shared.services.ports import PatientsAndJobs
-from shared.services.scheduled_sends import cancel_task
+from shared.services.scheduled_sends import taken_back
 
 
 class PlanActionRefused(Conflict):
@@ -128,7 +128,7 @@ class PlanService:
         enrollment = patient.enrollment.with_pace(pace.step_mg, pace.step_days) if pace else patient.enrollment
         updated = replace(patient, plan=plan, held_since=held_since, enrollment=enrollment)
         # With reminders handed to Twilio ahead, the old plan's are taken back there first (scheduled_sends.py)
-        cancel = [cancel_task(patient.patient_id, now, generation)] if self.cancels_scheduled else []
+        cancel = taken_back(self.cancels_scheduled, patient.patient_id, now, generation)
         baseline = baseline_waits(patient, self.store.jobs_of(patient.patient_id))  # still to go: planned again
         self.store.put_jobs_once([*cancel, *plan_jobs(updated, now, generation, baseline=baseline)])
         notice = Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.PLAN_CHANGE, to=patient.phone,

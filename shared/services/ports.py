@@ -61,10 +61,9 @@ class Patients(Protocol):
     def patients_of_clinic(self, clinic_id: str, status: str | None = None) -> list[Patient]: ...
     def patients_page(self, clinic_id: str, query: PatientQuery, limit: int,
                       after: str | None = None) -> tuple[list[Patient], str | None]:
-        """Up to `limit` matching patients by attention then enrollment, after `after`, from a few Queries of the
-        clinic index (never a Scan); and the position to go on from (None at the end). ValueError: not a position."""
-    def apply_change(self, patient: Patient, change: ProfileChange, now: datetime,
-                     jobs: Sequence[Job] = ()) -> None: ...
+        """A page by attention (clinic index Queries, no Scan) and where it ends (None); ValueError: bad `after`."""
+    def apply_change(self, patient: Patient, change: ProfileChange, now: datetime, jobs: Sequence[Job] = ()) -> None:
+        """Write the change (and `jobs`) under the profile's version; StatusMoved when it moved meanwhile."""
     def set_status(self, patient: Patient, new: PatientStatus, now: datetime) -> None: ...
     def flag_phone_problem(self, patient: Patient, code: str, now: datetime) -> None: ...
     def checkins_of(self, patient_id: str) -> list[CheckIn]: ...
@@ -72,10 +71,8 @@ class Patients(Protocol):
     def keep_data_until(self, patient: Patient, until: date) -> int:
         """Mark every item of a finished patient to go after `until` (and what is written later); how many."""
     def erase(self, patient: Patient, who: str, now: datetime) -> int:
-        """Remove every item of the patient, phone mapping and text dedupe included, leaving who erased which
-        patient id when (no PHI) with the clinic; how many items went."""
-    def erasures_of(self, clinic_id: str) -> list[dict[str, Any]]:
-        """The clinic's erasures, oldest first: patient_id, by, at, items."""
+        """Remove every item of the patient (mapping, dedupe too), leaving who, when, which id (no PHI); how many."""
+    def erasures_of(self, clinic_id: str) -> list[dict[str, Any]]: ...  # oldest first: patient_id, by, at, items
 
 
 class Outbox(Protocol):
@@ -86,8 +83,7 @@ class Outbox(Protocol):
     def get_job(self, patient_id: str, job_id: str) -> Job | None: ...
     def jobs_of(self, patient_id: str) -> list[Job]: ...
     def due_jobs(self, now: datetime, shard: int | None = None, after: datetime | None = None) -> Iterator[DueJob]:
-        """Jobs due by `now` (and strictly after `after`, if given) in one shard of the due index (its number, 0 up),
-        or in every shard."""
+        """Jobs due by `now` (and strictly after `after`, if given) in one shard of the due index (0 up), or in all."""
     def due_shards(self, now: datetime) -> list[int]:
         """The shards of the due index holding a job due by `now`, in order (one small read a shard)."""
     def next_due_after(self, moment: datetime) -> datetime | None: ...
@@ -110,8 +106,7 @@ class InboundLog(Protocol):
     """Texts from phones, once per MessageSid, with the reply each got."""
 
     def save_inbound(self, sms: InboundSms, patient: Patient | None, reply: str, flags: list[str],
-                     change: ProfileChange | None = None) -> bool:
-        """Store the text, its reply and the patient's change once per MessageSid; False when stored before."""
+                     change: ProfileChange | None = None) -> bool: ...  # once per MessageSid; False: stored before
     def reply_for(self, message_sid: str) -> str | None: ...
     def messages_of_patient(self, patient_id: str) -> list[dict[str, Any]]: ...
     def replied_to_stranger_since(self, phone: str, since: datetime) -> bool:

@@ -44,6 +44,12 @@ def cancel_task(patient_id: str, now: datetime, unique: str) -> Job:
                    unique=f"scx-{unique}")
 
 
+def taken_back(enabled: bool, patient_id: str, now: datetime, unique: str) -> list[Job]:
+    """With reminders handed over ahead (`enabled`), the cancel task a new generation of a patient's texts queues
+    first: any old reminder at Twilio is taken back before one of the new plan's can be handed over."""
+    return [cancel_task(patient_id, now, unique)] if enabled else []
+
+
 def wanted(job: Job, patient: Patient | None) -> bool:
     """Whether a reminder still belongs to the patient's live plan and may reach them (dispatch's own checks)."""
     generation = (job.meta or {}).get("generation")
