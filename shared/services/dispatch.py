@@ -70,7 +70,7 @@ class Dispatcher:
     @property
     def _failures(self) -> FailedSends:
         """Built on use, from whatever senders the dispatcher holds now."""
-        return FailedSends(self.outbox, self.patients, self.sms, self.before_send)
+        return FailedSends(self.outbox, self.patients, self.sms, self.before_send, self.ahead is not None)
 
     def run(self, now: datetime, time_left_ms: Callable[[], int] | None = None,
             shard: int | None = None) -> dict[str, int]:

@@ -11,6 +11,7 @@ from shared.errors import SendError, StatusMoved
 from shared.log import logger
 from shared.services.ports import Outbox, PatientsAndJobs, SmsSender
 from shared.services.retry import on_fresh_record
+from shared.services.scheduled_sends import taken_back
 
 OPTED_OUT_CODE = "21610"
 AMBIGUOUS = "ambiguous"
@@ -28,6 +29,7 @@ class FailedSends:
     patients: PatientsAndJobs
     sms: SmsSender
     written_at_send: Collection[str]
+    cancels_scheduled: bool = False  # reminders are handed to Twilio ahead: a refused number's are taken back there
 
     def found_sent(self, job: Job, patient: Patient | None, now: datetime) -> str | None:
         """After a lost answer: "sent" when the status callback named the message or Twilio has one with its
@@ -92,5 +94,6 @@ class FailedSends:
         else:
             return
         cancelled = self.patients.cancel_pending_jobs(patient.patient_id, now)
+        self.patients.put_jobs_once(taken_back(self.cancels_scheduled, patient.patient_id, now, f"refused-{code}"))
         logger().warning("patient texts stopped", extra={"patient_id": patient.patient_id, "error_code": code,
                                                          "jobs_cancelled": cancelled})

@@ -29,3 +29,20 @@ def test_the_handed_over_reminder_is_taken_back_at_twilio(replan):
     run(services, clock, NINE_PM - timedelta(minutes=38))  # and its cancel in the run after
     assert sms.cancelled == [handed["sid"]]
     assert store.get_job("p1", job.job_id).delivery_status == "canceled"
+
+
+@pytest.mark.parametrize("code", ["21610", "21211"])
+def test_a_refused_number_has_its_handed_over_reminder_taken_back(code):
+    from shared.domain.jobs import Channel, Job
+    from shared.services.ports import SendError
+
+    services, store, sms, clock, job, _ = world()
+    run(services, clock, NINE_PM - AHEAD)
+    [handed] = sms.sent
+    now = NINE_PM - timedelta(minutes=40)
+    store.put_job(Job.new(patient_id="p1", channel=Channel.SMS, kind="plan_change", to="+12125550123", send_at=now,
+                          unique="pc-x", body="Your plan changed", meta={"generation": "g1"}))
+    sms.fail_with = [SendError("Twilio refused the message: HTTP 400", code=code, retryable=False)]
+    run(services, clock, now)
+    run(services, clock, now + timedelta(minutes=1))
+    assert sms.cancelled == [handed["sid"]]
