@@ -93,11 +93,17 @@ class CheckinService:
     def _nudge(self, patient: Patient, checkin: checkins.CheckIn, now: datetime) -> Job:
         at = outside_quiet_hours(patient, now + NUDGE_AFTER)
         return Job.new(patient_id=patient.patient_id, channel=Channel.SMS, kind=JobKind.CHECKIN_NUDGE, to=patient.phone,
-                       send_at=at, unique=f"ndg-{checkin.checkin_id[-12:]}", meta={"checkin_id": checkin.checkin_id})
+                       send_at=at, unique=f"ndg-{_of(checkin)}", meta={"checkin_id": checkin.checkin_id})
 
     def _close(self, patient: Patient, checkin: checkins.CheckIn, now: datetime) -> Job:
         zone = ZoneInfo(patient.timezone)
         midnight = datetime.combine(now.astimezone(zone).date() + timedelta(days=1), time(0, 0), tzinfo=zone)
         return Job.new(patient_id=patient.patient_id, channel=Channel.TASK, kind=JobKind.CHECKIN_CLOSE, to="",
-                       send_at=midnight.astimezone(now.tzinfo), unique=f"cls-{checkin.checkin_id[-12:]}",
+                       send_at=midnight.astimezone(now.tzinfo), unique=f"cls-{_of(checkin)}",
                        meta={"checkin_id": checkin.checkin_id})
+
+
+def _of(checkin: checkins.CheckIn) -> str:
+    """What tells a check-in's nudge and close from another check-in's: its job's id without the send time (two
+    check-ins of one plan may open in the same minute: a baseline after a night's YES and that morning's)."""
+    return checkin.checkin_id.split("-", 1)[-1]

@@ -1,4 +1,4 @@
-"""What the model-based test found, each kept as the smallest story that shows it; all seven are fixed
+"""What the model-based test found, each kept as the smallest story that shows it; all are fixed
 (7150d2d, 7575d7f) and stay as regression tests.
 
 - A completed patient gets texts: a check-in pushed past the plan's end (Twilio refused it until quiet hours,
@@ -14,6 +14,9 @@
   and the patient, still `active` and held, gets no dose reminder after the horizon (and no plan end either).
   START after a STOP longer than three weeks answers "You will get taper texts again from the next reminder",
   and none ever comes.
+- Two check-ins opening in the same minute (a night's YES puts the baseline at the end of quiet hours, the minute
+  of that morning's check-in): the second's nudge and close took the first's ids, so it never opened and dispatch
+  tried it every minute until it expired (found in session 7; their ids now carry the whole check-in id).
 """
 from __future__ import annotations
 
@@ -164,3 +167,21 @@ def test_a_patient_who_opted_out_has_their_plan_end_and_their_number_freed():
     assert (patient.status.value, patient.status_before_opt_out.value) == ("opted_out", "completed")
     again = world.api("POST", "/api/patients", {**ONE_DAY_PLAN, "start_date": "2027-06-10"})
     assert again.status_code == 201, again.get_json()
+
+
+def test_two_checkins_opening_in_the_same_minute_each_get_their_nudge_and_close():
+    # Found after session 7's merge: quiet hours 19:30-08:30, a YES at 19:30 in Kolkata puts the baseline at 08:30,
+    # the minute of the next morning's follow-up; the second's nudge and close had the first's ids, so it never
+    # opened and dispatch tried it again every minute until it expired.
+    world = memory_world(START, (time(19, 30), time(8, 30)), hold_on_escalation=False)
+    plan = {**ONE_DAY_PLAN, "timezone": "Asia/Kolkata", "dose_time": "00:00", "checkin_time": "08:30",
+            "start_date": "2027-06-07"}
+    response = world.api("POST", "/api/patients", plan)
+    assert response.status_code == 201, response.get_json()
+    world.text(PHONE, "YES", "SM" + "0" * 31 + "1")  # a real SID's length: the generation is its last 12
+    runs = world.move_clock(datetime(2027, 6, 8, 14, 0, tzinfo=timezone.utc))
+    assert len(runs) < 30
+    patient_id = response.get_json()["id"]
+    opened = [j for j in world.store.jobs_of(patient_id) if j.kind == "checkin"]
+    assert [j.status.value for j in opened] == ["sent", "sent"]
+    assert len([j for j in world.store.jobs_of(patient_id) if j.kind == "checkin_close"]) == 2
