@@ -25,6 +25,17 @@ class JobStatus(str, Enum):
 CLAIM_LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 5
 RETRY_BACKOFF = (timedelta(minutes=1), timedelta(minutes=2), timedelta(minutes=5), timedelta(minutes=15))
+# A dose reminder handed to Twilio ahead (services/scheduled_sends.py) is `sent` with this error code until Twilio
+# releases it; within CANCEL_MARGIN of its minute it is left to go (a cancel might not reach Twilio in time).
+HANDED_AHEAD = "scheduled"
+AMBIGUOUS_AHEAD = "ambiguous_ahead"  # its hand-over's answer and the lookup after it were lost: Twilio may hold it
+CANCEL_MARGIN = timedelta(minutes=2)
+
+
+def held_at_twilio(job: "Job", now: datetime) -> bool:
+    """Handed over ahead and far enough from its minute to be taken back: not gone yet."""
+    return job.error_code == HANDED_AHEAD and job.status is JobStatus.SENT and not job.delivery_status \
+        and job.send_at > now + CANCEL_MARGIN
 
 
 def utc_iso(moment: datetime) -> str:

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from shared.domain.checkins import BASELINE, FOLLOW_UP, STEP
 from shared.domain.job_kinds import JobKind
-from shared.domain.jobs import Channel, Job, JobStatus
+from shared.domain.jobs import Channel, Job, JobStatus, held_at_twilio
 from shared.domain.patients import Patient
 from shared.domain.quiet_hours import next_allowed
 from shared.domain.reminders import local_moment, plan_reminders
@@ -100,7 +100,7 @@ def replanned(before: Patient, after: Patient, jobs: list[Job], now: datetime, g
     today = local_day(now, after)
     baseline = baseline_waits(before, jobs)
     went = {job.kind for job in jobs if job.kind in TIMED and job.status not in (JobStatus.PENDING, JobStatus.CANCELLED)
-            and local_day(job.send_at, before) == local_day(now, before)}
+            and local_day(job.send_at, before) == local_day(now, before) and not held_at_twilio(job, now)}
     ahead = [job for job in plan_jobs(after, now, generation, baseline=baseline)
              if not (job.kind in went and local_day(job.send_at, after) == today)]
     day_start = local_moment(today, time(0, 0), after.timezone)

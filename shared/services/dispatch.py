@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import urlencode
 
 from shared.domain.job_kinds import DOSE_TIME_KINDS
-from shared.domain.jobs import CLAIM_LEASE, Channel, Job, JobStatus, utc_iso
+from shared.domain.jobs import AMBIGUOUS_AHEAD, CLAIM_LEASE, Channel, Job, JobStatus, utc_iso
 from shared.domain.patients import Patient
 from shared.domain.quiet_hours import in_quiet_hours, next_allowed
 from shared.domain.schedule import reminder_for_night
@@ -70,7 +70,8 @@ class Dispatcher:
     @property
     def _failures(self) -> FailedSends:
         """Built on use, from whatever senders the dispatcher holds now."""
-        return FailedSends(self.outbox, self.patients, self.sms, self.before_send, self.ahead is not None)
+        return FailedSends(self.outbox, self.patients, self.sms, self.before_send, self.ahead is not None,
+                           self.ahead.lead if self.ahead else timedelta(0))
 
     def run(self, now: datetime, time_left_ms: Callable[[], int] | None = None,
             shard: int | None = None) -> dict[str, int]:
@@ -138,7 +139,7 @@ class Dispatcher:
         return "unconfirmed"
 
     def _deliver(self, job: Job, now: datetime) -> str:
-        if job.channel is Channel.SMS and job.error_code == AMBIGUOUS:
+        if job.channel is Channel.SMS and job.error_code in (AMBIGUOUS, AMBIGUOUS_AHEAD):
             # An earlier answer was lost. If Twilio has the text it went out: settle the job before any
             # later check (expiry, the patient's state, a nudge already marked) could call it unsent.
             settled = self._failures.found_sent(job, None, now)
@@ -156,6 +157,8 @@ class Dispatcher:
         generation = (job.meta or {}).get("generation")
         if generation and generation != patient.plan_generation:  # a job of an older set of plan jobs
             return self._carry_over(job, patient, now) if job.kind in DOSE_TIME_KINDS else self._cancel(job, patient, now)
+        if self.ahead is not None and job.kind in DOSE_TIME_KINDS and self.ahead.went_ahead(job, patient):
+            return self._cancel(job, patient, now)  # its night's reminder is at Twilio already (a late re-plan)
         if job.channel is Channel.TASK:
             try:
                 self.tasks[job.kind](job, patient, now)

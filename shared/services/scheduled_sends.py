@@ -16,11 +16,12 @@ the job (`cancel_too_late`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Callable, Iterator, Protocol
+from zoneinfo import ZoneInfo
 
 from shared.domain.job_kinds import JobKind
-from shared.domain.jobs import Channel, Job, JobStatus
+from shared.domain.jobs import AMBIGUOUS_AHEAD, HANDED_AHEAD, Channel, Job, JobStatus, held_at_twilio
 from shared.domain.patients import Patient
 from shared.domain.senders import is_messaging_service
 from shared.domain.sending import may_send
@@ -28,7 +29,7 @@ from shared.errors import SendError
 from shared.log import logger
 from shared.services.ports import ClaimMiss, Deliveries, DueJob, PatientsAndJobs, SmsSender
 
-SCHEDULED = "scheduled"            # error_code of a job handed to Twilio ahead (status sent, not yet released)
+SCHEDULED = HANDED_AHEAD           # error_code of a job handed to Twilio ahead (status sent, not yet released)
 CANCELLED_AT_TWILIO = "canceled"   # Twilio's delivery status of a scheduled message taken back
 TOO_LATE = "cancel_too_late"       # its cancel came after Twilio had sent it
 MIN_LEAD, MAX_LEAD = timedelta(minutes=16), timedelta(days=35)  # Twilio: SendAt 15 minutes to 35 days ahead
@@ -91,11 +92,33 @@ class HandAhead:
         try:
             sid = self.sms.schedule(job.to, job.body, self.callback_url(job), job.send_at, sender=sender)
         except SendError as exc:  # at its minute it goes as any text does (an answer lost: Twilio is asked first)
-            self.store.retry_later(job, job.send_at, "ambiguous" if exc.ambiguous else "not_scheduled",
+            found = self._lost_answer(job, now) if exc.ambiguous else ""
+            if found:
+                self.store.finish(job, JobStatus.SENT, now, sid=found, error_code=SCHEDULED)
+                return "handed_ahead"
+            self.store.retry_later(job, job.send_at, AMBIGUOUS_AHEAD if found is None else "not_scheduled",
                                    count_attempt=False)
             return "left_for_its_minute"
         self.store.finish(job, JobStatus.SENT, now, sid=sid, error_code=SCHEDULED)
         return "handed_ahead"
+
+    def _lost_answer(self, job: Job, now: datetime) -> str | None:
+        """After a lost answer, ask Twilio at once (the message, if made, was made just now): its SID, "" when it
+        has none, None when it cannot say (the job's code then says to look back as far as the lead)."""
+        try:
+            return self.sms.find_sent(job.to, job.body, now - timedelta(minutes=1)) or ""
+        except Exception:  # noqa: BLE001 - any failed lookup leaves it unknown
+            return None
+
+    def went_ahead(self, job: Job, patient: Patient) -> bool:
+        """Whether another reminder of this kind for the same night is at Twilio (handed over, not taken back):
+        sending this one would make two (a re-plan too close to that one's minute to take it back)."""
+        def night(moment: datetime) -> date:
+            return moment.astimezone(ZoneInfo(patient.timezone)).date()
+
+        return any(other.job_id != job.job_id and other.kind == job.kind and other.error_code == SCHEDULED
+                   and other.status is JobStatus.SENT and other.delivery_status != CANCELLED_AT_TWILIO
+                   and night(other.send_at) == night(job.send_at) for other in self.store.jobs_of(job.patient_id))
 
     def _cancel_waits(self, job: Job) -> bool:
         return any(other.kind == JobKind.SCHEDULED_CANCEL and other.status in (JobStatus.PENDING, JobStatus.SENDING)
@@ -113,9 +136,8 @@ class CancelScheduled:
     def cancel(self, task: Job, patient: Patient, now: datetime) -> None:
         failed = 0
         for job in self.store.jobs_of(patient.patient_id):
-            if job.error_code != SCHEDULED or job.status is not JobStatus.SENT or job.send_at <= now \
-                    or job.delivery_status or wanted(job, patient):
-                continue
+            if not held_at_twilio(job, now) or wanted(job, patient):
+                continue  # within two minutes of its minute it goes: a re-plan counts it as sent (schedule.py)
             try:
                 taken_back = self.sms.cancel(job.sid)
             except SendError:

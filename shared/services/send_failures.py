@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Collection
 
-from shared.domain.jobs import RETRY_BACKOFF, Channel, Job, JobStatus
+from shared.domain.jobs import AMBIGUOUS_AHEAD, RETRY_BACKOFF, Channel, Job, JobStatus
 from shared.domain.patients import Patient, PatientStatus
 from shared.errors import SendError, StatusMoved
 from shared.log import logger
@@ -30,6 +30,7 @@ class FailedSends:
     sms: SmsSender
     written_at_send: Collection[str]
     cancels_scheduled: bool = False  # reminders are handed to Twilio ahead: a refused number's are taken back there
+    lead: timedelta = timedelta(0)   # how far ahead they are handed over (a lost hand-over is looked for that far back)
 
     def found_sent(self, job: Job, patient: Patient | None, now: datetime) -> str | None:
         """After a lost answer: "sent" when the status callback named the message or Twilio has one with its
@@ -37,7 +38,8 @@ class FailedSends:
         sid = job.sid
         if not sid and job.body:
             try:
-                sid = self.sms.find_sent(job.to, job.body, job.send_at - timedelta(minutes=1)) or ""
+                ahead = self.lead if job.error_code == AMBIGUOUS_AHEAD else timedelta(0)  # created when handed over
+                sid = self.sms.find_sent(job.to, job.body, job.send_at - ahead - timedelta(minutes=1)) or ""
             except Exception:  # noqa: BLE001 - any failed lookup leaves it unknown
                 return self.settle(job, patient, STILL_UNKNOWN, now)
         if not sid:
@@ -56,7 +58,8 @@ class FailedSends:
         if exc.ambiguous:  # it may have gone out: the next try asks Twilio first, never resends blindly
             if retry_at is not None and retry_at <= job.expires_at:
                 written_now = job.body if job.kind in self.written_at_send else ""  # so the retry can ask for it
-                self.outbox.retry_later(job, retry_at, AMBIGUOUS, body=written_now)
+                code = AMBIGUOUS_AHEAD if job.error_code == AMBIGUOUS_AHEAD else AMBIGUOUS  # keep where to look
+                self.outbox.retry_later(job, retry_at, code, body=written_now)
                 logger().warning("job answer lost, will check Twilio", extra=fields)
                 return "retried"
             if job.channel is Channel.SMS:  # its status callback may have named the message meanwhile

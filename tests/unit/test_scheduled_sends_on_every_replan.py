@@ -46,3 +46,52 @@ def test_a_refused_number_has_its_handed_over_reminder_taken_back(code):
     run(services, clock, now)
     run(services, clock, now + timedelta(minutes=1))
     assert sms.cancelled == [handed["sid"]]
+
+
+@pytest.mark.parametrize("minutes_before", [1.5, 0.5])
+def test_a_hold_in_the_last_two_minutes_leaves_the_handed_over_reminder_to_go_and_sends_no_second(minutes_before):
+    services, store, sms, clock, job, _ = world()
+    run(services, clock, NINE_PM - AHEAD)
+    [handed] = sms.sent
+    clock.set(NINE_PM - timedelta(minutes=minutes_before))
+    services.plans.hold(store.get_patient("p1"), "dr@example.org", clock.now())
+    run(services, clock, clock.now())
+    run(services, clock, NINE_PM)  # the new plan's reminder for the same night is due: one is at Twilio already
+    assert sms.cancelled == [] and [m["sid"] for m in sms.sent if "LDN" in m.get("body", "")] == [handed["sid"]]
+
+
+@pytest.mark.parametrize("new_time", [time(22, 30), time(20, 45)])
+def test_a_new_dose_time_after_the_hand_over_still_gives_one_reminder_that_night(new_time):
+    services, store, sms, clock, job, _ = world()
+    run(services, clock, NINE_PM - AHEAD)
+    [handed] = sms.sent
+    clock.set(NINE_PM - timedelta(minutes=40))  # 20:20 in New York
+    services.edits.edit("c1", "dr@example.org", "p1", {"dose_time": new_time}, clock.now())
+    moment = clock.now()
+    while moment < NINE_PM + timedelta(hours=2):
+        run(services, clock, moment)
+        moment += timedelta(minutes=1)
+    tonight = [m for m in sms.sent if "mg" in m.get("body", "") and m["sid"] not in sms.cancelled]
+    assert sms.cancelled == [handed["sid"]] and len(tonight) == 1, (sms.cancelled, tonight)
+
+
+def test_a_hand_over_whose_answer_is_lost_is_looked_up_at_once_and_never_sent_twice():
+    from shared.domain.jobs import JobStatus
+    from shared.services.scheduled_sends import SCHEDULED
+
+    services, store, sms, clock, job, _ = world()
+    sms.clock, sms.lose_answer = clock, True  # Twilio scheduled it; its answer never came back
+    run(services, clock, NINE_PM - AHEAD)
+    stored = store.get_job("p1", job.job_id)
+    assert (stored.status, stored.error_code, stored.sid) == (JobStatus.SENT, SCHEDULED, sms.sent[0]["sid"])
+    run(services, clock, NINE_PM)
+    assert len(sms.sent) == 1
+
+
+def test_when_the_lookup_fails_too_its_minute_looks_back_to_the_hand_over_before_sending():
+    services, store, sms, clock, job, _ = world()
+    sms.clock, sms.lose_answer, sms.fail_find = clock, True, [TimeoutError("lookup")]
+    run(services, clock, NINE_PM - AHEAD)
+    assert store.get_job("p1", job.job_id).error_code == "ambiguous_ahead"
+    run(services, clock, NINE_PM)  # Twilio made it an hour ago: found, not sent again
+    assert len(sms.sent) == 1 and store.get_job("p1", job.job_id).sid == sms.sent[0]["sid"]
