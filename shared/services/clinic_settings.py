@@ -60,22 +60,23 @@ class ClinicSettingsService:
             if not changes:
                 return clinic
             entry: dict[str, Any] = {"id": f"set-{secrets.token_hex(6)}", "who": who, "at": utc_iso(now), "changes": changes}
+            if replans(changes):  # first: a change is never written without its re-plan queued
+                self._plan_again(clinic_id, now)
             try:
                 self.store.change_clinic(clinic, changed, entry, now)
             except StatusMoved:
                 continue
             self.clinics_now.forget(clinic_id)
             logger().info("clinic settings changed", extra={"clinic_id": clinic_id, "settings": sorted(changes)})
-            if replans(changes):
-                self._plan_again(clinic_id, now)
             return replace(changed, version=clinic.version + 1)
         raise Conflict("The clinic's settings kept changing; please try again.")
 
     def _plan_again(self, clinic_id: str, now: datetime) -> None:
-        """A task for each patient with texts planned ahead, at the next minute: dispatch writes them again with
-        the settings as they are then. Changes within one minute share one task per patient (its id is the
-        minute's), which reads them all."""
-        at = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
+        """A task for each patient with texts planned ahead, at the minute after next (a request never spans two
+        minute boundaries, so the change is written by then; if it never is, the re-plan changes nothing): dispatch
+        writes them again with the settings as they are then. Changes within one minute share one task per patient
+        (its id is the minute's), which reads them all."""
+        at = now.replace(second=0, microsecond=0) + timedelta(minutes=2)
         patients = [p for status in PLANNED_AGAIN for p in self.store.patients_of_clinic(clinic_id, status.value)]
         self.store.put_jobs_once([Job.new(patient_id=p.patient_id, channel=Channel.TASK, kind=JobKind.SETTINGS_REPLAN,
                                           to=p.phone, send_at=at, unique="settings") for p in patients])

@@ -78,14 +78,18 @@ class FailedSends:
         self.outbox.finish(job, JobStatus.FAILED, now, error_code=exc.code)
         logger().error("job failed", extra=fields)
         if patient is not None and job.channel is Channel.SMS and job.to == patient.phone:  # not an old number's
-            self._stop_texting(patient, exc.code, now)
+            self._stop_texting(patient, exc.code, now, job.to)
         return "failed"
 
-    def _stop_texting(self, patient: Patient, code: str, now: datetime) -> None:
-        """Twilio says the patient unsubscribed, or the number cannot get texts: stop texting them."""
+    def _stop_texting(self, patient: Patient, code: str, now: datetime, to: str) -> None:
+        """Twilio says the patient unsubscribed, or the number cannot get texts: stop texting them (unless their
+        number changed since the text was sent: the refusal is the old number's)."""
+        fresh = self.patients.get_patient(patient.patient_id)
+        if fresh is None or fresh.phone != to:
+            return
         if code == OPTED_OUT_CODE:
             def opt_out(fresh: Patient | None) -> None:
-                if fresh is not None and fresh.status is not PatientStatus.OPTED_OUT:
+                if fresh is not None and fresh.phone == to and fresh.status is not PatientStatus.OPTED_OUT:
                     self.patients.set_status(fresh, PatientStatus.OPTED_OUT, now)
 
             try:  # the record may have moved since we read it (a check-in opened): read again
@@ -93,7 +97,7 @@ class FailedSends:
             except StatusMoved:
                 pass  # still moving after three reads: its texts are cancelled below all the same
         elif code in BAD_NUMBER_CODES:
-            self.patients.flag_phone_problem(patient, code, now)
+            self.patients.flag_phone_problem(fresh, code, now)
         else:
             return
         cancelled = self.patients.cancel_pending_jobs(patient.patient_id, now)

@@ -104,7 +104,7 @@ def test_new_quiet_hours_move_the_next_checkin_out_of_them(world):
     first = planned_checkins(world, patient_id)[0]
     assert first == datetime(2027, 1, 8, 23, 0, tzinfo=timezone.utc)  # the day after the first step, 18:00 New York
     world.api("PATCH", SETTINGS, json={"quiet_hours": {"start": "17:00", "end": "09:00"}})
-    world.services.dispatcher.run(NOW + timedelta(minutes=1))  # the clinic's re-plan tasks run
+    world.services.dispatcher.run(NOW + timedelta(minutes=2))  # the clinic's re-plan tasks run
     assert planned_checkins(world, patient_id)[0] == datetime(2027, 1, 9, 14, 0, tzinfo=timezone.utc)  # 09:00 next day
 
 
@@ -122,7 +122,7 @@ def test_discreet_texts_and_a_new_name_reach_texts_already_planned_and_replies_a
     world.api("PATCH", SETTINGS, json={"discreet_texts": True, "name": "Northside Health"})
     reply = world.services.inbound.handle(InboundSms("SMhelp", PHONE, DEMO_NUMBER, "HELP", NOW))
     assert "Northside Health" in reply.reply and "LDN" not in reply.reply
-    world.services.dispatcher.run(NOW + timedelta(minutes=1))
+    world.services.dispatcher.run(NOW + timedelta(minutes=2))
     world.services.dispatcher.run(datetime(2027, 1, 4, 2, 1, tzinfo=timezone.utc))  # 21:01 New York
     [tonight] = [m["body"] for m in world.sms.sent if m["to"] == PHONE and "mg" in m["body"]]
     assert tonight.startswith("Northside Health") and "LDN" not in tonight and "naltrexone" not in tonight.lower()
@@ -189,13 +189,29 @@ def test_after_quiet_hours_cover_18_00_an_enrollment_without_a_checkin_time_chec
     assert 'value="09:30"' in world.client.get("/patients/new").get_data(as_text=True)
 
 
+def test_a_change_whose_write_fails_leaves_only_a_replan_that_changes_nothing_and_a_retry_replans(world):
+    from shared.errors import StoreUnavailable
+
+    patient_id = active_patient(world)
+    store, write = world.services.store, world.services.store.change_clinic
+    store._store.change_clinic = lambda *a: (_ for _ in ()).throw(StoreUnavailable("DynamoDB down"))
+    assert world.api("PATCH", SETTINGS, json={"discreet_texts": True}).status_code == 503
+    store._store.change_clinic = write
+    assert [j for j in store.jobs_of(patient_id) if j.kind == JobKind.SETTINGS_REPLAN]  # queued before the write
+    assert world.api("PATCH", SETTINGS, json={"discreet_texts": True}).status_code == 200  # the admin sends it again
+    world.services.dispatcher.run(NOW + timedelta(minutes=2))
+    world.services.dispatcher.run(datetime(2027, 1, 4, 2, 1, tzinfo=timezone.utc))  # 21:01 New York
+    [tonight] = [m["body"] for m in world.sms.sent if m["to"] == PHONE and "mg" in m["body"]]
+    assert "LDN" not in tonight
+
+
 def test_changes_within_a_minute_share_one_replan_per_patient_which_reads_them_all(world):
     patient_id = active_patient(world)
     for name in ("First Name", "Second Name", "Third Name"):
         world.api("PATCH", SETTINGS, json={"name": name})
     tasks = [j for j in world.services.store.jobs_of(patient_id) if j.kind == JobKind.SETTINGS_REPLAN]
-    assert len(tasks) == 1 and tasks[0].send_at == NOW + timedelta(minutes=1)
-    world.services.dispatcher.run(NOW + timedelta(minutes=1))
+    assert len(tasks) == 1 and tasks[0].send_at == NOW + timedelta(minutes=2)
+    world.services.dispatcher.run(NOW + timedelta(minutes=2))
     world.services.dispatcher.run(datetime(2027, 1, 4, 2, 1, tzinfo=timezone.utc))  # 21:01 New York
     [tonight] = [m["body"] for m in world.sms.sent if m["to"] == PHONE and "mg" in m["body"]]
     assert tonight.startswith("Third Name")

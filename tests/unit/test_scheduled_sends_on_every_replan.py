@@ -25,8 +25,8 @@ def test_the_handed_over_reminder_is_taken_back_at_twilio(replan):
     clock.set(NINE_PM - timedelta(minutes=40))
     REPLANS[replan](services, clock.now())
     run(services, clock, NINE_PM - timedelta(minutes=40))
-    run(services, clock, NINE_PM - timedelta(minutes=39))  # a settings change's re-plan runs at the next minute,
-    run(services, clock, NINE_PM - timedelta(minutes=38))  # and its cancel in the run after
+    run(services, clock, NINE_PM - timedelta(minutes=38))  # a settings change's re-plan runs at the minute after next,
+    run(services, clock, NINE_PM - timedelta(minutes=37))  # and its cancel in the run after
     assert sms.cancelled == [handed["sid"]]
     assert store.get_job("p1", job.job_id).delivery_status == "canceled"
 
