@@ -18,7 +18,9 @@ OPERATORS = ("countries", "enrollments_per_minute", "enrollments_per_day", "send
 RULES = ("At least one setting must be sent.",
          f"{', '.join(f'`{n}`' for n in OPERATORS)} are shown but set by the service's operator: sending one is a "
          "400 naming it.",
-         "`phone` must be a real phone number (any line type; +<country><number> outside the United States).")
+         "`phone` must be a real phone number (any line type; +<country><number> outside the United States).",
+         "`name` must be plain characters a text can carry in one segment (GSM-7: no emoji, no accents beyond "
+         "GSM-7's): it starts every text.")
 
 
 class ContactNumber(fields.String):
@@ -77,7 +79,7 @@ class ClinicSettingsEditSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    name = Name(100)
+    name = Name(40)  # plain (GSM-7) characters too: shared/domain/settings_changes.clinic_name
     phone = ContactNumber()
     timezone = TimeZoneName()  # where the staff are: pages and exports use it
     quiet_hours = fields.Nested(QuietHoursSchema, metadata={"description": "No texts but the dose reminder between "

@@ -6,6 +6,7 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from shared.domain.clinic_settings import ClinicSettings
+from shared.domain.gsm7 import gsm7_length
 from shared.domain.patients import Clinic
 
 # What a clinic's admins change (the API's and the page's names); the rest of its settings (countries, enrollment
@@ -14,7 +15,17 @@ EDITABLE = ("name", "phone", "timezone", "quiet_hours", "discreet_texts", "escal
             "safety_mood_at_or_below", "thresholds", "ack_urgent_minutes", "ack_routine_business_days",
             "retention_years")
 # Texts planned ahead carry the clinic's name and wording and sit outside its quiet hours: these plan them again.
+NAME_LONGEST = 40
 REPLANNING = frozenset({"name", "discreet_texts", "quiet_hours.start", "quiet_hours.end"})
+
+
+def clinic_name(name: str) -> str:
+    """A clinic's name as kept (spaces tidied); ValueError unless 1 to 40 plain (GSM-7) characters: it starts every
+    text, which must stay one segment."""
+    tidy = " ".join(name.split())
+    if not tidy or len(tidy) > NAME_LONGEST or gsm7_length(tidy) != len(tidy):
+        raise ValueError(f"A clinic name is 1 to {NAME_LONGEST} plain characters (it starts every text).")
+    return tidy
 
 
 def as_fields(clinic: Clinic) -> dict[str, Any]:
@@ -44,7 +55,8 @@ def changed_clinic(clinic: Clinic, fields: dict[str, Any]) -> Clinic:
         **{name: merged[name] for name in ("discreet_texts", "escalation_email", "hold_on_escalation",
                                             "safety_mood_at_or_below", "ack_urgent_minutes",
                                             "ack_routine_business_days", "retention_years")}}
-    return replace(clinic, name=merged["name"], contact_phone=merged["phone"], settings=ClinicSettings.from_dict(stored))
+    name = clinic_name(merged["name"]) if "name" in fields else clinic.name
+    return replace(clinic, name=name, contact_phone=merged["phone"], settings=ClinicSettings.from_dict(stored))
 
 
 def differences(old: Clinic, new: Clinic) -> dict[str, dict[str, Any]]:

@@ -13,7 +13,7 @@ from typing import Any
 from shared.domain.accounts import LAST_USED_EVERY, ApiKey, Caller, Role, User
 from shared.domain.clinic_settings import ClinicSettings
 from shared.domain.patients import Clinic
-from shared.domain.texts import gsm7_length
+from shared.domain.settings_changes import clinic_name
 from shared.errors import NotSignedIn, StoreUnavailable, Throttled
 from shared.log import logger
 from shared.services.ports import AccountsAndSignIns
@@ -96,10 +96,7 @@ class AccountService:
 
     def create_clinic(self, name: str, contact_phone: str, now: datetime, settings: dict[str, Any] | None = None) -> Clinic:
         typed = ClinicSettings.from_dict(settings)  # a bad setting fails here, not at a patient's first text
-        name = " ".join(name.split())
-        if not name or len(name) > 40 or gsm7_length(name) != len(name):
-            raise ValueError("A clinic name is 1 to 40 plain characters (it starts every text).")
-        clinic = Clinic(clinic_id=secrets.token_hex(8), name=name, contact_phone=contact_phone, settings=typed)
+        clinic = Clinic(clinic_id=secrets.token_hex(8), name=clinic_name(name), contact_phone=contact_phone, settings=typed)
         self.accounts.put_clinic(clinic, now)
         return clinic
 

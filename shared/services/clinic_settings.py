@@ -100,7 +100,7 @@ class ClinicSettingsService:
 
 
 def _field_of(message: str) -> str:
-    for word, name in (("Quiet", "quiet_hours"), ("zone", "timezone"), ("mood", "safety_mood_at_or_below"),
+    for word, name in (("clinic name", "name"), ("Quiet", "quiet_hours"), ("zone", "timezone"), ("mood", "safety_mood_at_or_below"),
                        ("retention", "retention_years")):
         if word in message:
             return name

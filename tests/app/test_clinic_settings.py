@@ -215,3 +215,10 @@ def test_changes_within_a_minute_share_one_replan_per_patient_which_reads_them_a
     world.services.dispatcher.run(datetime(2027, 1, 4, 2, 1, tzinfo=timezone.utc))  # 21:01 New York
     [tonight] = [m["body"] for m in world.sms.sent if m["to"] == PHONE and "mg" in m["body"]]
     assert tonight.startswith("Third Name")
+
+
+@pytest.mark.parametrize("name", ["A" * 41, "Clínica Señora Ñandú 😀", "Clinic \u0394\u0416"])
+def test_a_name_that_would_not_start_a_one_segment_text_is_refused(world, name):
+    answer = world.api("PATCH", SETTINGS, json={"name": name})
+    assert answer.status_code == 400 and "name" in answer.get_json()["errors"]
+    assert world.api("GET", SETTINGS).get_json()["name"] == "Demo Clinic"

@@ -141,8 +141,17 @@ def _finished_patient() -> str:
 
 
 def _settings_fields(body: dict) -> None:
-    """The clinic's settings as its description's 400 rules want them: a contact phone that is a real number."""
+    """The clinic's settings as its description's 400 rules want them: a contact phone that is a real number, a name
+    of plain characters."""
     import phonenumbers
+
+    from shared.domain.settings_changes import clinic_name
+
+    if "name" in body:
+        try:
+            clinic_name(str(body["name"]))
+        except ValueError:
+            body["name"] = "Demo Clinic"
 
     if "phone" in body:
         try:
