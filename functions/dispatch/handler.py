@@ -19,8 +19,15 @@ def handler(event: dict[str, Any], context: Any, services: Services | None = Non
     services = services or _default_services()
     dispatcher, fanout = services.dispatcher, services.fanout
     if fanout is not None:
-        return _logged(event, context, lambda: fanout.run(parse_utc(event["time"])))
+        report = _logged(event, context, lambda: fanout.run(parse_utc(event["time"])))
+        if report["workers_not_started"]:  # fail the run: the Errors alarm names it; the shard waits a minute
+            raise WorkersNotStarted(f"{report['workers_not_started']} of {report['shards_due']} workers not started")
+        return report
     return _logged(event, context, lambda: dispatcher.run(parse_utc(event["time"]), _time_left(context)))
+
+
+class WorkersNotStarted(RuntimeError):
+    """Some due shards' workers could not be started (their jobs stay due for the next minute's run)."""
 
 
 def worker(event: dict[str, Any], context: Any, services: Services | None = None) -> dict[str, int]:

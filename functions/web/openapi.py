@@ -314,7 +314,8 @@ def _settings_paths() -> dict[str, dict[str, Any]]:
                       "few minutes. Every change is kept: who, when, each setting's old and new value (the "
                       "settings page lists them).", RULES),
                   "security": KEYED, "requestBody": _body("ClinicSettingsEdit"),
-                  "responses": {"200": answer, "400": INVALID}}}}
+                  "responses": {"200": answer, "400": INVALID,
+                                "409": _json("Problem", "Other changes kept landing at the same moment: send it again")}}}}
 
 
 def _export_paths() -> dict[str, dict[str, Any]]:
