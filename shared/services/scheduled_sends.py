@@ -100,6 +100,8 @@ class HandAhead:
                                    count_attempt=False)
             return "left_for_its_minute"
         self.store.finish(job, JobStatus.SENT, now, sid=sid, error_code=SCHEDULED)
+        if not wanted(job, self.store.get_patient(job.patient_id)):  # a re-plan or STOP landed while it was handed over
+            self.store.put_jobs_once([cancel_task(job.patient_id, now, f"late-{job.job_id[-12:]}")])
         return "handed_ahead"
 
     def _lost_answer(self, job: Job, now: datetime) -> str | None:

@@ -1,5 +1,6 @@
 """Every new generation of a patient's texts takes the reminders already handed to Twilio back first: not only plan
 actions and STOP, but a new dose time, language or number, and a clinic settings change."""
+from dataclasses import replace
 from datetime import time, timedelta
 
 import pytest
@@ -95,3 +96,21 @@ def test_when_the_lookup_fails_too_its_minute_looks_back_to_the_hand_over_before
     assert store.get_job("p1", job.job_id).error_code == "ambiguous_ahead"
     run(services, clock, NINE_PM)  # Twilio made it an hour ago: found, not sent again
     assert len(sms.sent) == 1 and store.get_job("p1", job.job_id).sid == sms.sent[0]["sid"]
+
+
+def test_a_stop_landing_while_a_reminder_is_handed_over_takes_it_back():
+    from shared.domain.patients import PatientStatus
+
+    services, store, sms, clock, job, _ = world()
+    schedule = sms.schedule
+
+    def stop_lands_meanwhile(*args, **kwargs):
+        sid = schedule(*args, **kwargs)
+        current = store.patients["p1"]  # the STOP's change, written between the checks and Twilio's answer
+        store.patients["p1"] = replace(current, status=PatientStatus.OPTED_OUT, version=current.version + 1)
+        return sid
+
+    sms.schedule = stop_lands_meanwhile
+    run(services, clock, NINE_PM - AHEAD)
+    run(services, clock, NINE_PM - AHEAD + timedelta(minutes=1))
+    assert sms.cancelled == [sms.sent[0]["sid"]]
