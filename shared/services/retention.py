@@ -5,11 +5,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shared.domain.history import local_today
+from shared.domain.job_kinds import JobKind
+from shared.domain.jobs import Job, JobStatus, held_at_twilio
 from shared.domain.patients import PLAN_OVER, PatientStatus
 from shared.domain.retention import erasable, kept_until
 from shared.errors import Conflict, NotFound
 from shared.log import logger
-from shared.services.ports import Patients
+from shared.services.ports import Patients, PatientsAndJobs
 
 
 def keep_finished(patients: Patients, patient_id: str, now: datetime) -> None:
@@ -26,9 +28,15 @@ def keep_finished(patients: Patients, patient_id: str, now: datetime) -> None:
         logger().info("data kept until", extra={"patient_id": patient_id, "until": until.isoformat(), "items": marked})
 
 
+def at_twilio_or_taken_back(job: Job, now: datetime) -> bool:
+    """A reminder Twilio still holds for later, or the task taking such reminders back: erasing would lose track."""
+    return held_at_twilio(job, now) or (job.kind == JobKind.SCHEDULED_CANCEL
+                                        and job.status in (JobStatus.PENDING, JobStatus.SENDING))
+
+
 @dataclass
 class ErasureService:
-    patients: Patients
+    patients: PatientsAndJobs
 
     def erase(self, clinic_id: str, patient_id: str, who: str, now: datetime) -> int:
         """Remove every item of a patient of the clinic who is done with the service; how many items went."""
@@ -38,6 +46,8 @@ class ErasureService:
         if not erasable(patient, local_today(patient, now)):
             raise Conflict("Only a patient whose taper is over (completed, ended, consent expired) or who opted "
                            "out can be erased: end the taper first.")
+        if any(at_twilio_or_taken_back(job, now) for job in self.patients.jobs_of(patient_id)):
+            raise Conflict("Reminders handed to Twilio ahead are still being taken back: try again in a few minutes.")
         items = self.patients.erase(patient, who, now)
         logger().info("patient erased", extra={"patient_id": patient_id, "items": items})
         return items

@@ -6,6 +6,7 @@ from datetime import time, timedelta
 import pytest
 
 from shared.domain.patients import Clinic
+from shared.services.ports import InboundSms
 from tests.unit.test_scheduled_sends import AHEAD, NINE_PM, run, world
 
 REPLANS = {
@@ -114,3 +115,16 @@ def test_a_stop_landing_while_a_reminder_is_handed_over_takes_it_back():
     run(services, clock, NINE_PM - AHEAD)
     run(services, clock, NINE_PM - AHEAD + timedelta(minutes=1))
     assert sms.cancelled == [sms.sent[0]["sid"]]
+
+
+def test_a_patient_is_not_erased_while_a_reminder_at_twilio_is_being_taken_back():
+    from shared.errors import Conflict
+
+    services, store, sms, clock, job, _ = world()
+    run(services, clock, NINE_PM - AHEAD)
+    clock.set(NINE_PM - timedelta(minutes=40))
+    services.inbound.handle(InboundSms("SMstop", "+12125550123", "+15005550006", "STOP", clock.now()))
+    with pytest.raises(Conflict, match="taken back"):
+        services.erasure.erase("c1", "p1", "admin@example.org", clock.now())
+    run(services, clock, clock.now())  # the cancel task takes it back
+    assert services.erasure.erase("c1", "p1", "admin@example.org", clock.now()) > 0
