@@ -123,7 +123,8 @@ INVALID = _json("Errors", "Invalid fields, keyed by field name")
 ERASE_RULES = ("Erase a patient's data on request: the profile, plan, reminders, check-ins, escalations, texts, audit "
                "and the number's mapping all go; the clinic keeps who erased which patient id when, nothing else.\n\n"
                "409 unless the patient is done with the service: completed, consent expired, opted out, or their "
-               "taper over (ended by a provider or past its last dose). A finished patient's data is otherwise kept "
+               "taper over (ended by a provider or past its last dose); and, with reminders handed to Twilio ahead, while one is "
+               "still to go or being taken back (a few minutes). A finished patient's data is otherwise kept "
                "for the clinic's retention (default 7 years after the last dose) and then goes by itself.")
 NO_PATIENT = _json("Problem", "No such patient in this clinic")
 PATIENT_LINKS = ("getPatient", "holdTaper", "resumeTaper", "adjustTaper", "endTaper", "getPatientFhir",
