@@ -136,11 +136,16 @@ def scale_only(args, results: dict, say) -> int:
     if args.quick:
         say("--quick: results not written")
         return 0
+    return write_part("scale", figures, scale_targets(figures), say)
+
+
+def write_part(name: str, figures: dict, targets: dict, say) -> int:
+    """Put one part's figures and targets into the last full run's results.json, the rest left as it was."""
     written = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    written["scale"] = figures
-    written.setdefault("targets", {}).update(scale_targets(figures))
+    written[name] = figures
+    written.setdefault("targets", {}).update(targets)
     RESULTS.write_text(json.dumps(written, indent=2, sort_keys=False) + "\n")
-    say("\nwritten bench/results.json (scale only)")
+    say(f"\nwritten bench/results.json ({name} only)")
     return 0
 
 
@@ -172,12 +177,7 @@ def safety_only(results: dict, say) -> int:
                "machine": results["machine"]}
     for text in safety_lines(figures):
         say(text)
-    written = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    written["safety"] = figures
-    written.setdefault("targets", {}).update(safety_targets(figures))
-    RESULTS.write_text(json.dumps(written, indent=2, sort_keys=False) + "\n")
-    say("\nwritten bench/results.json (safety only)")
-    return 0
+    return write_part("safety", figures, safety_targets(figures), say)
 
 
 def safety_targets(s: dict) -> dict:

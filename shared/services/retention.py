@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shared.domain.history import local_today
-from shared.domain.job_kinds import JobKind
-from shared.domain.jobs import Job, JobStatus, held_at_twilio
+from shared.domain.jobs import Job, held_at_twilio
 from shared.domain.patients import PLAN_OVER, PatientStatus
 from shared.domain.retention import erasable, kept_until
 from shared.errors import Conflict, NotFound
 from shared.log import logger
 from shared.services.ports import Patients, PatientsAndJobs
+from shared.services.scheduled_sends import is_waiting_cancel
 
 
 def keep_finished(patients: Patients, patient_id: str, now: datetime) -> None:
@@ -30,8 +30,7 @@ def keep_finished(patients: Patients, patient_id: str, now: datetime) -> None:
 
 def at_twilio_or_taken_back(job: Job, now: datetime) -> bool:
     """A reminder Twilio still holds for later, or the task taking such reminders back: erasing would lose track."""
-    return held_at_twilio(job, now) or (job.kind == JobKind.SCHEDULED_CANCEL
-                                        and job.status in (JobStatus.PENDING, JobStatus.SENDING))
+    return held_at_twilio(job, now) or is_waiting_cancel(job)
 
 
 @dataclass

@@ -51,6 +51,11 @@ def taken_back(enabled: bool, patient_id: str, now: datetime, unique: str) -> li
     return [cancel_task(patient_id, now, unique)] if enabled else []
 
 
+def is_waiting_cancel(job: Job) -> bool:
+    """A `scheduled_cancel` task still to run (or running)."""
+    return job.kind == JobKind.SCHEDULED_CANCEL and job.status in (JobStatus.PENDING, JobStatus.SENDING)
+
+
 def wanted(job: Job, patient: Patient | None) -> bool:
     """Whether a reminder still belongs to the patient's live plan and may reach them (dispatch's own checks)."""
     generation = (job.meta or {}).get("generation")
@@ -123,8 +128,7 @@ class HandAhead:
                    and night(other.send_at) == night(job.send_at) for other in self.store.jobs_of(job.patient_id))
 
     def _cancel_waits(self, job: Job) -> bool:
-        return any(other.kind == JobKind.SCHEDULED_CANCEL and other.status in (JobStatus.PENDING, JobStatus.SENDING)
-                   for other in self.store.jobs_of(job.patient_id))
+        return any(is_waiting_cancel(other) for other in self.store.jobs_of(job.patient_id))
 
 
 @dataclass
